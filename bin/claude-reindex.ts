@@ -1,0 +1,101 @@
+// Entry point of `claude-reindex`: parses the command line and calls the library.
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { resolveConfigRoot } from "../src/config-root.ts";
+import { runDoctor } from "../src/doctor-command.ts";
+import { UnknownProjectError, type ProjectSelection } from "../src/project-dir.ts";
+import { runRebuild } from "../src/rebuild-command.ts";
+import { indexJsonSchema } from "../src/session-index.ts";
+import { UsageError } from "../src/user-error.ts";
+
+const VERSION = "0.1.0";
+
+const USAGE = `Usage: claude-reindex <command> [options]
+
+Commands:
+  rebuild   merge sessions-index.json with the transcripts on disk and write it
+            (default: the project of the current directory)
+  doctor    report what is wrong with the indexes, read-only (default: every project)
+  schema    print the JSON Schema of sessions-index.json
+
+Options:
+  --project <path>  one project: its working directory, or its directory under projects/
+  --all             every project under $CLAUDE_CONFIG_DIR/projects (or ~/.claude/projects)
+  --dry-run         rebuild: change nothing, say what would change
+  --json            machine-readable report on stdout
+  --debug           show stack traces on errors
+  -h, --help        this help;  --version  the version
+
+Exit codes: 0 done (doctor: all is well), 1 some project could not be written (doctor: something
+needs attention) or an unexpected error, 2 usage error.`;
+
+const debug = process.argv.includes("--debug") || process.env.CLAUDE_REINDEX_DEBUG === "1";
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      project: { type: "string" },
+      all: { type: "boolean", default: false },
+      "dry-run": { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      debug: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+      version: { type: "boolean", default: false },
+    },
+  });
+  if (values.version) return print(`${VERSION}\n`);
+  const [command, ...rest] = positionals;
+  if (values.help || command === "help") return print(`${USAGE}\n`);
+  if (command === undefined) throw new UsageError("no command given");
+  if (rest.length > 0) throw new UsageError(`unexpected argument: ${rest[0]}`);
+  if (values.project !== undefined && values.all) throw new UsageError("--project and --all exclude each other");
+
+  const configRoot = resolveConfigRoot(process.env, os.homedir());
+  const io = { stdout: process.stdout, stderr: process.stderr };
+  const workingDir = process.cwd();
+  const selection = (fallback: ProjectSelection["kind"]): ProjectSelection => {
+    if (values.project !== undefined) return { kind: "project", argument: values.project, workingDir };
+    if (values.all || fallback === "all") return { kind: "all" };
+    return { kind: "current", workingDir };
+  };
+
+  switch (command) {
+    case "rebuild":
+      return runRebuild({ configRoot, selection: selection("current"), dryRun: values["dry-run"], json: values.json, now: () => new Date(), io });
+    case "doctor":
+      if (values["dry-run"]) throw new UsageError("doctor never changes anything; --dry-run is for rebuild");
+      return runDoctor({ configRoot, selection: selection("all"), json: values.json, io });
+    case "schema":
+      return print(`${JSON.stringify(indexJsonSchema(), null, 2)}\n`);
+    default:
+      throw new UsageError(`unknown command: ${command}`);
+  }
+}
+
+function print(text: string): number {
+  process.stdout.write(text);
+  return 0;
+}
+
+function isUsageMistake(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  return error instanceof UsageError || error instanceof UnknownProjectError || code.startsWith("ERR_PARSE_ARGS_");
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (isUsageMistake(error)) {
+      process.stderr.write(`claude-reindex: ${(error as Error).message}\nRun 'claude-reindex --help' for usage.\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(debug ? `${(error as Error).stack ?? String(error)}\n` : `claude-reindex: ${(error as Error).message ?? String(error)} (run with --debug for details)\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,121 @@
+import fs from "node:fs";
+import path from "node:path";
+import { formatDuration } from "./duration.ts";
+import { mergeIndex, type EntryChange } from "./index-merge.ts";
+import { listSessionFiles, sessionFilePath, type SessionFile, type SessionListing } from "./session-file.ts";
+import { indexPathOf, readIndex } from "./session-index.ts";
+import { deriveTranscript, type TranscriptDerivation } from "./transcript.ts";
+import type { TranscriptCache } from "./transcript-cache.ts";
+
+export type FindingKind =
+  | "index-missing"
+  | "index-invalid"
+  | "index-unreadable"
+  | "index-version"
+  | "index-lagging"
+  | "sessions-missing"
+  | "entries-stale"
+  | "entries-invalid"
+  | "entries-gone"
+  | "entries-duplicate"
+  | "transcripts-unreadable"
+  | "project-unreadable";
+
+export interface Finding {
+  kind: FindingKind;
+  message: string;
+  /** The command that fixes it, when one does. */
+  fix: string | null;
+}
+
+export interface ProjectDiagnosis {
+  projectDir: string;
+  indexPath: string;
+  sessions: number;
+  entries: number;
+  /** How far the newest transcript that the index misses is ahead of the index file. */
+  lagMs: number | null;
+  findings: Finding[];
+}
+
+/** Read-only: what `rebuild` would change in one project, and why, as findings for a person. */
+export function diagnoseProject(projectDir: string, cache: TranscriptCache | null): ProjectDiagnosis {
+  const indexPath = indexPathOf(projectDir);
+  const diagnosis: ProjectDiagnosis = { projectDir, indexPath, sessions: 0, entries: 0, lagMs: null, findings: [] };
+  const fix = `claude-reindex rebuild --project ${shellQuote(projectDir)}`;
+  const add = (kind: FindingKind, message: string, command: string | null = fix) => diagnosis.findings.push({ kind, message, fix: command });
+
+  let listing: SessionListing;
+  try {
+    listing = listSessionFiles(projectDir);
+  } catch (error) {
+    add("project-unreadable", `cannot list the project directory: ${(error as Error).message}`, null);
+    return diagnosis;
+  }
+  diagnosis.sessions = listing.sessions.size;
+  if (listing.unreadable.length > 0) {
+    add("transcripts-unreadable", `${count(listing.unreadable.length, "transcript")} cannot be read (${listing.unreadable[0]!.path}): check their permissions`, null);
+  }
+
+  const read = readIndex(indexPath);
+  if (read.kind === "unsupported-version") {
+    add("index-version", `the index has version ${JSON.stringify(read.version)}, not 1; claude-reindex leaves it untouched`, `mv ${shellQuote(indexPath)} ${shellQuote(`${indexPath}.v${String(read.version)}`)} && ${fix}`);
+    return diagnosis;
+  }
+  if (read.kind === "unreadable") {
+    add("index-unreadable", `cannot read the index: ${read.reason}`, null);
+    return diagnosis;
+  }
+  if (read.kind === "ok") diagnosis.entries = read.index.entries.length;
+
+  const derivations = new Map<string, TranscriptDerivation>();
+  const plan = mergeIndex({
+    current: read.kind === "ok" ? read.index : null,
+    projectDirName: path.basename(projectDir),
+    sessions: listing.sessions,
+    derive: (file) => {
+      const derivation = deriveTranscript(file, cache);
+      derivations.set(file.sessionId, derivation);
+      return derivation;
+    },
+    transcriptExists: (sessionId) => fs.existsSync(sessionFilePath(projectDir, sessionId)),
+  });
+
+  if (read.kind === "missing") {
+    if (plan.changed) add("index-missing", `no index, and ${count(plan.changes.length, "session")} to list`);
+    return diagnosis;
+  }
+  if (read.kind === "invalid") {
+    add("index-invalid", `the index is unusable (${read.reason}); rebuild moves it aside and writes a new one`);
+    return diagnosis;
+  }
+
+  const changed = (predicate: (c: EntryChange) => boolean) => plan.changes.filter(predicate);
+  const missing = changed((c) => c.change === "added");
+  const stale = changed((c) => c.change === "updated" && c.reason === "transcript is newer");
+  const invalid = changed((c) => c.change === "updated" && c.reason === "entry is invalid");
+  const gone = changed((c) => c.change === "removed" && c.reason === "transcript is gone");
+  const duplicate = changed((c) => c.change === "removed" && c.reason !== "transcript is gone");
+
+  const behind = [...missing, ...stale].map((c) => listing.sessions.get(c.sessionId!)).filter((f): f is SessionFile => f !== undefined);
+  if (behind.length > 0) {
+    const newest = Math.max(...behind.map((f) => f.mtime));
+    diagnosis.lagMs = Math.max(0, newest - read.mtimeMs);
+    add("index-lagging", `the index is ${formatDuration(diagnosis.lagMs)} behind its newest transcript`);
+  }
+  if (missing.length > 0) add("sessions-missing", `${count(missing.length, "transcript")} without an entry (hidden from the resume picker)`);
+  if (stale.length > 0) add("entries-stale", `${count(stale.length, "entry", "entries")} older than their transcript`);
+  if (invalid.length > 0) add("entries-invalid", `${count(invalid.length, "entry", "entries")} that do not match the index format`);
+  if (gone.length > 0) add("entries-gone", `${count(gone.length, "entry", "entries")} whose transcript is gone`);
+  if (duplicate.length > 0) add("entries-duplicate", `${count(duplicate.length, "duplicate or unnamed entry", "duplicate or unnamed entries")}`);
+  return diagnosis;
+}
+
+function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** Quotes a path for a POSIX shell, so a printed fix can be pasted as it is. */
+export function shellQuote(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}

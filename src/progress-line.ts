@@ -1,0 +1,26 @@
+import type { RebuildProgress } from "./rebuild.ts";
+
+const REDRAW_EVERY_MS = 100;
+
+/**
+ * One line of progress on a terminal, redrawn in place and erased at the end; nothing at all
+ * when the stream is not a terminal, so logs and pipes stay clean.
+ */
+export function progressLine(stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, label: string, clock = Date.now): RebuildProgress {
+  if (!stream.isTTY) return { project() {}, finish() {} };
+  let lastDraw = 0;
+  let drawn = false;
+  return {
+    project(done, total, projectDir) {
+      const now = clock();
+      if (drawn && now - lastDraw < REDRAW_EVERY_MS) return;
+      lastDraw = now;
+      drawn = true;
+      const text = `${label} ${done}/${total} ${projectDir.split("/").pop() ?? ""}`;
+      stream.write(`\r\x1b[K${text.slice(0, Math.max(20, (stream.columns ?? 80) - 1))}`);
+    },
+    finish() {
+      if (drawn) stream.write("\r\x1b[K");
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import path from "node:path";
+
+export const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isSessionId(value: string): boolean {
+  return SESSION_ID.test(value);
+}
+
+/** A transcript as Claude Code's index writer sees it in a directory listing. */
+export interface SessionFile {
+  sessionId: string;
+  path: string;
+  /** `stat().mtime.getTime()`: milliseconds, rounded to the nearest as Node rounds them. */
+  mtime: number;
+  size: number;
+}
+
+export interface SessionListing {
+  /** In directory order, as Claude Code lists them. */
+  sessions: Map<string, SessionFile>;
+  /** Files that look like sessions but could not be statted. */
+  unreadable: { path: string; reason: string }[];
+}
+
+/**
+ * The sessions of one project directory: regular files named `<uuid>.jsonl`. Agent transcripts
+ * (`agent-*.jsonl`, `<uuid>/subagents/`) and symbolic links are not sessions, as in Claude Code.
+ */
+export function listSessionFiles(projectDir: string): SessionListing {
+  const sessions = new Map<string, SessionFile>();
+  const unreadable: SessionListing["unreadable"] = [];
+  for (const dirent of fs.readdirSync(projectDir, { withFileTypes: true })) {
+    if (!dirent.isFile() || !dirent.name.endsWith(".jsonl")) continue;
+    const sessionId = dirent.name.slice(0, -".jsonl".length);
+    if (!isSessionId(sessionId)) continue;
+    const filePath = path.join(projectDir, dirent.name);
+    try {
+      const stat = fs.statSync(filePath);
+      sessions.set(sessionId, { sessionId, path: filePath, mtime: stat.mtime.getTime(), size: stat.size });
+    } catch (error) {
+      unreadable.push({ path: filePath, reason: (error as Error).message });
+    }
+  }
+  return { sessions, unreadable };
+}
+
+export function sessionFilePath(projectDir: string, sessionId: string): string {
+  return path.join(projectDir, `${sessionId}.jsonl`);
+}
