@@ -24,6 +24,14 @@ await build({
   sourcemap: "linked",
   legalComments: "none",
   logLevel: "warning",
-  // CommonJS dependencies (proper-lockfile, write-file-atomic) call require() on Node built-ins.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // CommonJS dependencies (proper-lockfile, write-file-atomic) call require() on Node built-ins
+  // and read __filename, which an ES module does not define.
+  banner: {
+    js: [
+      "import { createRequire as __createRequire } from 'node:module';",
+      "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+      "const require = __createRequire(import.meta.url);",
+      "const __filename = __fileURLToPath(import.meta.url);",
+    ].join(" "),
+  },
 });
