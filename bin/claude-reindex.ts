@@ -2,10 +2,8 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { resolveConfigRoot } from "../src/config-root.ts";
-import { runDoctor } from "../src/doctor-command.ts";
 import { UnknownProjectError, type ProjectSelection } from "../src/project-dir.ts";
 import { runRebuild } from "../src/rebuild-command.ts";
-import { indexJsonSchema } from "../src/session-index.ts";
 import { UsageError } from "../src/user-error.ts";
 
 const VERSION = "0.1.0";
@@ -67,9 +65,9 @@ async function main(argv: string[]): Promise<number> {
       return runRebuild({ configRoot, selection: selection("current"), dryRun: values["dry-run"], json: values.json, now: () => new Date(), io });
     case "doctor":
       if (values["dry-run"]) throw new UsageError("doctor never changes anything; --dry-run is for rebuild");
-      return runDoctor({ configRoot, selection: selection("all"), json: values.json, io });
+      return (await import("../src/doctor-command.ts")).runDoctor({ configRoot, selection: selection("all"), json: values.json, io });
     case "schema":
-      return print(`${JSON.stringify(indexJsonSchema(), null, 2)}\n`);
+      return print(`${JSON.stringify((await import("../src/session-index.ts")).indexJsonSchema(), null, 2)}\n`);
     default:
       throw new UsageError(`unknown command: ${command}`);
   }

@@ -1,6 +1,7 @@
-// Bundles each entry point into one ES module under dist/. One file per command keeps start-up
-// cheap: Node parses a single file instead of resolving hundreds of modules in node_modules
-// (measured: zod alone costs ~45 ms unbundled, ~14 ms bundled).
+// Bundles each entry point under dist/ as an ES module, with what sits behind a dynamic import()
+// split into chunks. Start-up stays cheap: Node parses a few files instead of resolving hundreds
+// of modules in node_modules (zod alone: ~45 ms unbundled, ~11 ms bundled), and a command whose
+// fast path suffices never parses the merge machinery (~25 ms of compiling on a loaded machine).
 import { build } from "esbuild";
 import { readdirSync } from "node:fs";
 
@@ -17,7 +18,9 @@ await build({
   outdir: "dist",
   outExtension: { ".js": ".mjs" },
   entryNames: "[name]",
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
+  splitting: true,
   platform: "node",
   target: "node20",
   format: "esm",

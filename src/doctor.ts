@@ -100,7 +100,7 @@ export function diagnoseProject(projectDir: string, cache: TranscriptCache | nul
   const behind = [...missing, ...stale].map((c) => listing.sessions.get(c.sessionId!)).filter((f): f is SessionFile => f !== undefined);
   if (behind.length > 0) {
     const newest = Math.max(...behind.map((f) => f.mtime));
-    diagnosis.lagMs = Math.max(0, newest - read.mtimeMs);
+    diagnosis.lagMs = Math.max(0, newest - read.stat.mtimeMs);
     add("index-lagging", `the index is ${formatDuration(diagnosis.lagMs)} behind its newest transcript`);
   }
   if (missing.length > 0) add("sessions-missing", `${count(missing.length, "transcript")} without an entry (hidden from the resume picker)`);

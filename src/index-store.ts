@@ -2,11 +2,13 @@ import fs from "node:fs";
 import writeFileAtomic from "write-file-atomic";
 import { withLock, type LockOptions } from "./index-lock.ts";
 import type { MergePlan } from "./index-merge.ts";
-import { readIndex, serializeIndex, type IndexEnvelope, type IndexRead } from "./session-index.ts";
+import type { IndexFileStat } from "./project-stamp.ts";
+import { readIndex, readIndexText, serializeIndex, type IndexEnvelope, type IndexRead } from "./session-index.ts";
 
 export type CommitResult =
-  | { kind: "written"; plan: MergePlan; backup: string | null }
-  | { kind: "unchanged"; plan: MergePlan }
+  /** `stat` is that of the file as written, when no other writer replaced it meanwhile. */
+  | { kind: "written"; plan: MergePlan; backup: string | null; stat: IndexFileStat | null }
+  | { kind: "unchanged"; plan: MergePlan; stat: IndexFileStat | null }
   | { kind: "refused"; read: Extract<IndexRead, { kind: "unsupported-version" | "unreadable" }> };
 
 /**
@@ -24,11 +26,18 @@ export async function commitIndex(
     if (read.kind === "unsupported-version" || read.kind === "unreadable") return { kind: "refused", read };
     const merged = plan(read.kind === "ok" ? read.index : null);
     const mustReplace = read.kind === "invalid";
-    if (!merged.changed && !mustReplace) return { kind: "unchanged", plan: merged };
+    if (!merged.changed && !mustReplace) return { kind: "unchanged", plan: merged, stat: read.kind === "ok" ? read.stat : null };
     const backup = mustReplace ? moveAside(indexPath, options.now()) : null;
-    await writeFileAtomic(indexPath, serializeIndex(merged.index), { mode: 0o600, fsync: true });
-    return { kind: "written", plan: merged, backup };
+    const content = serializeIndex(merged.index);
+    await writeFileAtomic(indexPath, content, { mode: 0o600, fsync: true });
+    return { kind: "written", plan: merged, backup, stat: statIfUnchanged(indexPath, content) };
   });
+}
+
+/** The stat of the index when it still holds `content` (Claude Code does not take our lock). */
+function statIfUnchanged(indexPath: string, content: string): IndexFileStat | null {
+  const file = readIndexText(indexPath);
+  return file.kind === "read" && file.text === content ? file.stat : null;
 }
 
 /** Keeps an unusable index for inspection next to the new one: `<index>.invalid-<UTC time>`. */

@@ -1,13 +1,18 @@
-import type { RebuildProgress } from "./rebuild.ts";
 
 const REDRAW_EVERY_MS = 100;
+
+export interface ProgressLine {
+  project(done: number, total: number, projectDir: string): void;
+  finish(): void;
+}
 
 /**
  * One line of progress on a terminal, redrawn in place and erased at the end; nothing at all
  * when the stream is not a terminal, so logs and pipes stay clean.
  */
-export function progressLine(stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, label: string, clock = Date.now): RebuildProgress {
-  if (!stream.isTTY) return { project() {}, finish() {} };
+export function progressLine(stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, label: string, options: { enabled?: boolean; clock?: () => number } = {}): ProgressLine {
+  const { enabled = true, clock = Date.now } = options;
+  if (!enabled || !stream.isTTY) return { project() {}, finish() {} };
   let lastDraw = 0;
   let drawn = false;
   return {

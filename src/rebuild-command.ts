@@ -1,8 +1,10 @@
-import { selectProjectDirs, type ProjectSelection } from "./project-dir.ts";
-import { progressLine } from "./progress-line.ts";
-import { rebuildProjects, type ProjectReport } from "./rebuild.ts";
 import { projectsRoot } from "./config-root.ts";
-import { TranscriptCache } from "./transcript-cache.ts";
+import { selectProjectDirs, type ProjectSelection } from "./project-dir.ts";
+import { verifiedEntries, writeStamp } from "./project-stamp.ts";
+import { progressLine } from "./progress-line.ts";
+import type { ProjectReport } from "./rebuild.ts";
+import { listSessionFiles, type SessionListing } from "./session-file.ts";
+import { indexPathOf } from "./session-index-path.ts";
 
 export interface CommandIo {
   stdout: NodeJS.WritableStream;
@@ -27,15 +29,52 @@ export async function runRebuild(command: RebuildCommand): Promise<number> {
     io.stderr.write(`claude-reindex: no Claude Code sessions recorded for ${where}; nothing to rebuild\n`);
     return 0;
   }
-  const progress = command.selection.kind === "all" ? progressLine(io.stderr, "claude-reindex: rebuilding") : undefined;
-  const reports = await rebuildProjects(
-    projectDirs,
-    { dryRun: command.dryRun, cache: TranscriptCache.under(command.configRoot, { writable: !command.dryRun }), now: command.now },
-    progress,
-  );
+  const progress = progressLine(io.stderr, "claude-reindex: rebuilding", { enabled: command.selection.kind === "all" });
+  let reports: ProjectReport[];
+  try {
+    reports = await rebuildProjects(projectDirs, command, progress.project);
+  } finally {
+    progress.finish();
+  }
   if (command.json) io.stdout.write(`${JSON.stringify({ root: command.configRoot, dryRun: command.dryRun, projects: reports, totals: totals(reports) }, null, 2)}\n`);
   else writeReports(reports, command, io);
   return reports.some((r) => r.status === "failed") ? 1 : 0;
+}
+
+/**
+ * Rebuilds the projects in the order given. A project whose stamp shows nothing changed since
+ * the last verified run costs a directory listing; only the others load the merge machinery.
+ */
+async function rebuildProjects(projectDirs: string[], command: RebuildCommand, onProject: (done: number, total: number, dir: string) => void): Promise<ProjectReport[]> {
+  const { configRoot, dryRun } = command;
+  let rebuild: typeof import("./rebuild.ts") | null = null;
+  let cache: import("./transcript-cache.ts").TranscriptCache | null = null;
+  const reports: ProjectReport[] = [];
+  for (const [i, projectDir] of projectDirs.entries()) {
+    onProject(i, projectDirs.length, projectDir);
+    const indexPath = indexPathOf(projectDir);
+    let listing: SessionListing | undefined;
+    try {
+      listing = listSessionFiles(projectDir);
+    } catch {
+      // rebuildProject reports the listing error in its words.
+    }
+    const entries = listing && !dryRun ? verifiedEntries(configRoot, projectDir, indexPath, listing) : null;
+    if (entries !== null) {
+      reports.push(unchangedReport(projectDir, indexPath, entries));
+      continue;
+    }
+    rebuild ??= await import("./rebuild.ts");
+    cache ??= (await import("./transcript-cache.ts")).TranscriptCache.under(configRoot, { writable: !dryRun });
+    const report = await rebuild.rebuildProject(projectDir, { dryRun, cache, now: command.now }, listing);
+    if (report.verified && listing && !dryRun) writeStamp(configRoot, projectDir, listing, report.verified.index, report.verified.entries);
+    reports.push(report);
+  }
+  return reports;
+}
+
+function unchangedReport(projectDir: string, indexPath: string, entries: number): ProjectReport {
+  return { projectDir, indexPath, status: "unchanged", added: 0, updated: 0, removed: 0, kept: entries, changes: [], skipped: [], backup: null, problem: null, verified: null };
 }
 
 function totals(reports: ProjectReport[]) {
@@ -64,7 +103,7 @@ function writeReports(reports: ProjectReport[], command: RebuildCommand, io: Com
     if (report.status === "written" || report.status === "would-write") {
       const verb = report.status === "written" ? "wrote" : "would write";
       const backup = report.backup ? ` (unusable index moved to ${report.backup})` : "";
-      io.stdout.write(`${verb} ${report.indexPath}: ${changeSummary(report)}${backup}\n`);
+      io.stdout.write(`${verb} ${report.indexPath}: ${report.added} added, ${report.updated} updated, ${report.removed} removed, ${report.kept} kept${backup}\n`);
     }
     if (report.skipped.length > 0 && reports.length === 1) {
       for (const { path, reason } of report.skipped) io.stdout.write(`  skipped ${path}: ${reason}\n`);
@@ -78,8 +117,4 @@ function writeReports(reports: ProjectReport[], command: RebuildCommand, io: Com
     ...(t.skipped > 0 ? [`${t.skipped} transcripts give no entry`] : []),
   ];
   io.stdout.write(`${reports.length} ${reports.length === 1 ? "project" : "projects"}: ${parts.join(", ")}${command.dryRun ? " (dry run: nothing changed)" : ""}\n`);
-}
-
-function changeSummary(report: ProjectReport): string {
-  return `${report.added} added, ${report.updated} updated, ${report.removed} removed, ${report.kept} kept`;
 }

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_LOCK, LockBusyError, type LockOptions } from "./index-lock.ts";
-import { mergeIndex, type EntryChange, type MergePlan } from "./index-merge.ts";
+import { isTrusted, mergeIndex, type EntryChange, type MergePlan } from "./index-merge.ts";
+import type { IndexFileStat } from "./project-stamp.ts";
 import { commitIndex } from "./index-store.ts";
 import { listSessionFiles, sessionFilePath, type SessionFile, type SessionListing } from "./session-file.ts";
 import { indexPathOf, readIndex, type IndexEnvelope } from "./session-index.ts";
@@ -40,18 +41,28 @@ export interface ProjectReport {
   /** Where an unusable index was moved before it was rebuilt. */
   backup: string | null;
   problem: string | null;
+  /**
+   * Set when the index on disk accounts for every transcript listed (an entry it can trust, or
+   * a transcript that gives none): the stat of that index file (null: there is no index).
+   */
+  verified: { index: IndexFileStat | null; entries: number } | null;
 }
 
-/** Merges one project's index with its transcripts and writes it when anything changed. */
-export async function rebuildProject(projectDir: string, options: RebuildOptions): Promise<ProjectReport> {
+/**
+ * Merges one project's index with its transcripts and writes it when anything changed.
+ * `listing` is the project's directory listing when the caller already made it.
+ */
+export async function rebuildProject(projectDir: string, options: RebuildOptions, listing?: SessionListing): Promise<ProjectReport> {
   const indexPath = indexPathOf(projectDir);
   const report = emptyReport(projectDir, indexPath);
-  let listing: SessionListing;
-  try {
-    listing = listSessionFiles(projectDir);
-  } catch (error) {
-    return failed(report, `cannot list ${projectDir}: ${(error as Error).message}`);
+  if (listing === undefined) {
+    try {
+      listing = listSessionFiles(projectDir);
+    } catch (error) {
+      return failed(report, `cannot list ${projectDir}: ${(error as Error).message}`);
+    }
   }
+  const sessions = listing;
   report.skipped.push(...listing.unreadable);
 
   const first = readIndex(indexPath);
@@ -71,16 +82,18 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
     mergeIndex({
       current,
       projectDirName: path.basename(projectDir),
-      sessions: listing.sessions,
+      sessions: sessions.sessions,
       derive,
       transcriptExists: (sessionId) => fs.existsSync(sessionFilePath(projectDir, sessionId)),
     });
 
   const firstPlan = plan(first.kind === "ok" ? first.index : null);
-  options.cache?.prune(projectDir, new Set(listing.sessions.keys()));
+  options.cache?.prune(projectDir, new Set(sessions.sessions.keys()));
+  const verified = (plan: MergePlan, index: IndexFileStat | null) => (accountsForAll(plan, sessions, derivations) ? { index, entries: plan.index.entries.length } : null);
   const mustReplace = first.kind === "invalid";
   if (!firstPlan.changed && !mustReplace) {
-    return withPlan(report, firstPlan, first.kind === "missing" ? "empty" : "unchanged");
+    const status = first.kind === "missing" ? "empty" : "unchanged";
+    return { ...withPlan(report, firstPlan, status), verified: verified(firstPlan, first.kind === "ok" ? first.stat : null) };
   }
   if (options.dryRun) return withPlan(report, firstPlan, "would-write");
 
@@ -90,9 +103,10 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
       const { read } = result;
       return failed(report, read.kind === "unsupported-version" ? versionProblem(indexPath, read.version) : `cannot read ${indexPath}: ${read.reason}`);
     }
-    if (result.kind === "unchanged") return withPlan(report, result.plan, "unchanged");
+    const stamp = result.stat === null ? null : verified(result.plan, result.stat);
+    if (result.kind === "unchanged") return { ...withPlan(report, result.plan, "unchanged"), verified: stamp };
     report.backup = result.backup;
-    return withPlan(report, result.plan, "written");
+    return { ...withPlan(report, result.plan, "written"), verified: stamp };
   } catch (error) {
     if (error instanceof LockBusyError) return failed(report, `${indexPath} is locked by another process; try again`);
     const { code, message } = error as NodeJS.ErrnoException;
@@ -100,12 +114,25 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
   }
 }
 
+/** Every listed transcript has an entry it can trust in the planned index, or gives no entry. */
+function accountsForAll(plan: MergePlan, listing: SessionListing, derivations: Map<string, TranscriptDerivation>): boolean {
+  if (listing.unreadable.length > 0) return false;
+  const entries = new Map<unknown, unknown>();
+  for (const entry of plan.index.entries) entries.set((entry as { sessionId?: unknown } | null)?.sessionId, entry);
+  for (const file of listing.sessions.values()) {
+    if (isTrusted(entries.get(file.sessionId), file)) continue;
+    const kind = derivations.get(file.sessionId)?.kind;
+    if (kind !== "no-entry" && kind !== "fails") return false;
+  }
+  return true;
+}
+
 function versionProblem(indexPath: string, version: unknown): string {
   return `${indexPath} has version ${JSON.stringify(version)}, not 1: left untouched (a newer Claude Code wrote it?)`;
 }
 
 function emptyReport(projectDir: string, indexPath: string): ProjectReport {
-  return { projectDir, indexPath, status: "unchanged", added: 0, updated: 0, removed: 0, kept: 0, changes: [], skipped: [], backup: null, problem: null };
+  return { projectDir, indexPath, status: "unchanged", added: 0, updated: 0, removed: 0, kept: 0, changes: [], skipped: [], backup: null, problem: null, verified: null };
 }
 
 function failed(report: ProjectReport, problem: string): ProjectReport {
@@ -124,23 +151,4 @@ function withPlan(report: ProjectReport, plan: MergePlan, status: ProjectStatus)
     changes: plan.changes,
     skipped: [...report.skipped, ...plan.skipped.map(({ path: p, reason }) => ({ path: p, reason }))],
   };
-}
-
-export interface RebuildProgress {
-  project(done: number, total: number, projectDir: string): void;
-  finish(): void;
-}
-
-/** Rebuilds projects one after the other, in the order given. */
-export async function rebuildProjects(projectDirs: string[], options: RebuildOptions, progress?: RebuildProgress): Promise<ProjectReport[]> {
-  const reports: ProjectReport[] = [];
-  try {
-    for (const [i, projectDir] of projectDirs.entries()) {
-      progress?.project(i, projectDirs.length, projectDir);
-      reports.push(await rebuildProject(projectDir, options));
-    }
-  } finally {
-    progress?.finish();
-  }
-  return reports;
 }

@@ -37,7 +37,8 @@ export function listSessionFiles(projectDir: string): SessionListing {
     const filePath = path.join(projectDir, dirent.name);
     try {
       const stat = fs.statSync(filePath);
-      sessions.set(sessionId, { sessionId, path: filePath, mtime: stat.mtime.getTime(), size: stat.size });
+      // Node builds `stat().mtime` as `new Date(Math.round(mtimeMs))`: the same number, without a Date.
+      sessions.set(sessionId, { sessionId, path: filePath, mtime: Math.round(stat.mtimeMs), size: stat.size });
     } catch (error) {
       unreadable.push({ path: filePath, reason: (error as Error).message });
     }

@@ -1,9 +1,9 @@
 import fs from "node:fs";
-import path from "node:path";
 import * as z from "zod";
+import type { IndexFileStat } from "./project-stamp.ts";
+export { indexPathOf } from "./session-index-path.ts";
 import { SESSION_ID } from "./session-file.ts";
 
-export const INDEX_FILE_NAME = "sessions-index.json";
 export const INDEX_VERSION = 1;
 
 /**
@@ -56,27 +56,32 @@ export type IndexRead =
   | { kind: "invalid"; reason: string }
   /** A version this tool does not know: left untouched. */
   | { kind: "unsupported-version"; version: unknown }
-  | { kind: "ok"; index: IndexEnvelope; mtimeMs: number };
-
-export function indexPathOf(projectDir: string): string {
-  return path.join(projectDir, INDEX_FILE_NAME);
-}
+  | { kind: "ok"; index: IndexEnvelope; stat: IndexFileStat };
 
 export function readIndex(indexPath: string): IndexRead {
-  let text: string;
-  let mtimeMs: number;
+  const file = readIndexText(indexPath);
+  if (file.kind !== "read") return file;
+  return parseIndex(file.text, file.stat);
+}
+
+/** The index's text with the stat of the very file read, even if the path is replaced meanwhile. */
+export function readIndexText(indexPath: string): { kind: "read"; text: string; stat: IndexFileStat } | Extract<IndexRead, { kind: "missing" | "unreadable" }> {
   try {
-    text = fs.readFileSync(indexPath, "utf8");
-    mtimeMs = fs.statSync(indexPath).mtimeMs;
+    const fd = fs.openSync(indexPath, "r");
+    try {
+      const { ino, size, mtimeMs } = fs.fstatSync(fd);
+      return { kind: "read", text: fs.readFileSync(fd, "utf8"), stat: { ino, size, mtimeMs } };
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     if (code === "ENOENT") return { kind: "missing" };
     return { kind: "unreadable", reason: code ? `${code}: ${message}` : message };
   }
-  return parseIndex(text, mtimeMs);
 }
 
-export function parseIndex(text: string, mtimeMs: number): IndexRead {
+export function parseIndex(text: string, stat: IndexFileStat): IndexRead {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -89,7 +94,8 @@ export function parseIndex(text: string, mtimeMs: number): IndexRead {
   }
   const parsed = IndexEnvelopeSchema.safeParse(json);
   if (!parsed.success) return { kind: "invalid", reason: describeIssue(parsed.error) };
-  return { kind: "ok", index: parsed.data, mtimeMs };
+  // zod's output lists known keys first; the file's own object keeps its key order for rewriting.
+  return { kind: "ok", index: json as IndexEnvelope, stat };
 }
 
 function describeIssue(error: z.ZodError): string {

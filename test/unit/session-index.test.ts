@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseIndex, serializeIndex } from "../../src/session-index.ts";
 
+const STAT = { ino: 1, size: 0, mtimeMs: 0 };
+
 describe("parseIndex", () => {
   it.each([
     ["not JSON", "{", "invalid"],
@@ -12,11 +14,11 @@ describe("parseIndex", () => {
     ["version as a string", '{"version":"1","entries":[]}', "unsupported-version"],
     ["a good index", '{"version":1,"entries":[{"anything":true}],"originalPath":"/x","other":1}', "ok"],
   ])("%s → %s", (_name, text, kind) => {
-    expect(parseIndex(text, 0).kind).toBe(kind);
+    expect(parseIndex(text, STAT).kind).toBe(kind);
   });
 
   it("keeps unknown top-level keys", () => {
-    const read = parseIndex('{"version":1,"entries":[],"viewer":{"a":1}}', 0);
+    const read = parseIndex('{"version":1,"entries":[],"viewer":{"a":1}}', STAT);
     expect(read.kind === "ok" && read.index).toEqual({ version: 1, entries: [], viewer: { a: 1 } });
   });
 
