@@ -172,3 +172,38 @@ describe("the transcript cache", () => {
     expect(deriveTranscript(file(), cache)).toEqual(deriveTranscript(file(), null));
   });
 });
+
+describe("verified stamps", () => {
+  it("skip a project that has not changed, and notice an index rewritten behind our back", async () => {
+    const tree = new ClaudeTree();
+    const a = tree.session(APP, ["one"], { mtime: 1_763_000_000_000 });
+    tree.session(APP, ["two"], { mtime: 1_763_000_000_000 });
+    fs.writeFileSync(path.join(tree.projectDir(APP), "ffffffff-0000-4000-8000-000000000000.jsonl"), '{"type":"queue-operation"}\n');
+    await rebuildAll(tree);
+    const stamp = path.join(tree.root, "claude-reindex", "verified", `${path.basename(tree.projectDir(APP))}.json`);
+    expect(fs.statSync(stamp).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(fs.readFileSync(stamp, "utf8")).sessions).toHaveProperty("ffffffff-0000-4000-8000-000000000000");
+
+    const second = await rebuildAll(tree);
+    expect(second.report.projects[0]).toMatchObject({ status: "unchanged", kept: 2, skipped: [] });
+
+    // Claude Code's own writer overwrites from a stale snapshot: one entry vanishes.
+    const index = tree.readIndex(APP);
+    index.entries = index.entries.filter((e) => e.sessionId !== a.id);
+    fs.writeFileSync(tree.indexPath(APP), JSON.stringify(index, null, 2));
+    const third = await rebuildAll(tree);
+    expect(third.report.projects[0]).toMatchObject({ status: "written", added: 1 });
+    expect(tree.readIndex(APP).entries).toHaveLength(2);
+  });
+
+  it("are ignored when damaged, and never stand in for a transcript that changed", async () => {
+    const tree = new ClaudeTree();
+    const a = tree.session(APP, ["one"], { mtime: 1_763_000_000_000 });
+    await rebuildAll(tree);
+    const stamp = path.join(tree.root, "claude-reindex", "verified", `${path.basename(tree.projectDir(APP))}.json`);
+    fs.writeFileSync(stamp, "{ damaged");
+    expect((await rebuildAll(tree)).report.projects[0].status).toBe("unchanged");
+    tree.append(a, "more", 1_763_000_000_500);
+    expect((await rebuildAll(tree)).report.projects[0]).toMatchObject({ status: "written", updated: 1 });
+  });
+});
