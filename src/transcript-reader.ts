@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { parseSkeleton, SKELETON_MIN_LINE_BYTES } from "./line-skeleton.ts";
 import type { TranscriptState } from "./transcript-state.ts";
 
 const CHUNK_BYTES = 1 << 20;
@@ -71,9 +72,16 @@ function parseLine(bytes: Buffer, start: number, end: number): ParsedLine {
   }
 }
 
+function parseLongLine(bytes: Buffer, start: number, end: number): ParsedLine {
+  const skeleton = parseSkeleton(bytes, start, end);
+  if (skeleton.kind === "value") return skeleton;
+  if (skeleton.kind === "invalid") return { kind: "skip" };
+  return parseLine(bytes, start, end);
+}
+
 export function applyLine(state: TranscriptState, bytes: Buffer, start: number, end: number): void {
   if (state.halted) return;
-  const line = parseLine(bytes, start, end);
+  const line = end - start >= SKELETON_MIN_LINE_BYTES ? parseLongLine(bytes, start, end) : parseLine(bytes, start, end);
   // A line longer than the longest string V8 can hold makes Claude Code's read throw: it keeps
   // only what it had parsed before.
   if (line.kind === "too-long") state.halted = true;
