@@ -62,7 +62,15 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case "rebuild":
-      return runRebuild({ configRoot, selection: selection("current"), dryRun: values["dry-run"], json: values.json, now: () => new Date(), io });
+      return runRebuild({
+        configRoot,
+        selection: selection("current"),
+        dryRun: values["dry-run"],
+        json: values.json,
+        now: () => new Date(),
+        io,
+        workerScript: new URL("./derivation-worker.mjs", import.meta.url),
+      });
     case "doctor":
       if (values["dry-run"]) throw new UsageError("doctor never changes anything; --dry-run is for rebuild");
       return (await import("../src/doctor-command.ts")).runDoctor({ configRoot, selection: selection("all"), json: values.json, io });

@@ -12,6 +12,8 @@ const entryPoints = ["bin", "hooks"].flatMap((dir) => {
   } catch {}
   return names.filter((n) => n.endsWith(".ts")).map((n) => `${dir}/${n}`);
 });
+// Started by path in worker threads, so it is an entry point of its own.
+entryPoints.push("src/derivation-worker.ts");
 
 await build({
   entryPoints,

@@ -18,7 +18,12 @@ export interface RebuildCommand {
   json: boolean;
   now: () => Date;
   io: CommandIo;
+  /** The built derivation worker; when given, large rebuilds read transcripts on every core. */
+  workerScript?: URL;
 }
+
+/** Below this many bytes to read, starting worker threads costs more than it saves. */
+const POOL_MIN_BYTES = 64 * 1024 * 1024;
 
 /** `claude-reindex rebuild`: exit 0 when every index is written (or already right), 1 otherwise. */
 export async function runRebuild(command: RebuildCommand): Promise<number> {
@@ -42,16 +47,15 @@ export async function runRebuild(command: RebuildCommand): Promise<number> {
 }
 
 /**
- * Rebuilds the projects in the order given. A project whose stamp shows nothing changed since
- * the last verified run costs a directory listing; only the others load the merge machinery.
+ * Rebuilds the projects, reporting in the order given. A project whose stamp shows nothing
+ * changed since the last verified run costs a directory listing; only the others load the merge
+ * machinery, and when they have much to read, a pool of worker threads reads it.
  */
 async function rebuildProjects(projectDirs: string[], command: RebuildCommand, onProject: (done: number, total: number, dir: string) => void): Promise<ProjectReport[]> {
   const { configRoot, dryRun } = command;
-  let rebuild: typeof import("./rebuild.ts") | null = null;
-  let cache: import("./transcript-cache.ts").TranscriptCache | null = null;
-  const reports: ProjectReport[] = [];
-  for (const [i, projectDir] of projectDirs.entries()) {
-    onProject(i, projectDirs.length, projectDir);
+  const reports: ProjectReport[] = new Array(projectDirs.length);
+  const pending: { slot: number; projectDir: string; listing: SessionListing | undefined }[] = [];
+  for (const [slot, projectDir] of projectDirs.entries()) {
     const indexPath = indexPathOf(projectDir);
     let listing: SessionListing | undefined;
     try {
@@ -60,17 +64,40 @@ async function rebuildProjects(projectDirs: string[], command: RebuildCommand, o
       // rebuildProject reports the listing error in its words.
     }
     const entries = listing && !dryRun ? verifiedEntries(configRoot, projectDir, indexPath, listing) : null;
-    if (entries !== null) {
-      reports.push(unchangedReport(projectDir, indexPath, entries));
-      continue;
-    }
-    rebuild ??= await import("./rebuild.ts");
-    cache ??= (await import("./transcript-cache.ts")).TranscriptCache.under(configRoot, { writable: !dryRun });
-    const report = await rebuild.rebuildProject(projectDir, { dryRun, cache, now: command.now }, listing);
+    if (entries !== null) reports[slot] = unchangedReport(projectDir, indexPath, entries);
+    else pending.push({ slot, projectDir, listing });
+  }
+  if (pending.length === 0) return reports;
+
+  const { rebuildProject } = await import("./rebuild.ts");
+  const { TranscriptCache } = await import("./transcript-cache.ts");
+  const cache = TranscriptCache.under(configRoot, { writable: !dryRun });
+  const bytes = pending.reduce((sum, { listing }) => sum + [...(listing?.sessions.values() ?? [])].reduce((n, f) => n + f.size, 0), 0);
+  const pool = command.workerScript && bytes >= POOL_MIN_BYTES
+    ? (await import("./derivation-pool.ts")).createDerivationPool({ workerScript: command.workerScript, configRoot, writableCache: !dryRun })
+    : null;
+  let done = projectDirs.length - pending.length;
+  const rebuildOne = async ({ slot, projectDir, listing }: (typeof pending)[number]) => {
+    const report = await rebuildProject(projectDir, { dryRun, cache, pool, now: command.now }, listing);
     if (report.verified && listing && !dryRun) writeStamp(configRoot, projectDir, listing, report.verified.index, report.verified.entries);
-    reports.push(report);
+    reports[slot] = report;
+    onProject(++done, projectDirs.length, projectDir);
+  };
+  try {
+    // With a pool, a few projects at a time keep every worker busy; without, one at a time.
+    await inParallel(pending, pool ? 4 : 1, rebuildOne);
+  } finally {
+    await pool?.close();
   }
   return reports;
+}
+
+async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
 }
 
 function unchangedReport(projectDir: string, indexPath: string, entries: number): ProjectReport {

@@ -8,10 +8,13 @@ import { listSessionFiles, sessionFilePath, type SessionFile, type SessionListin
 import { indexPathOf, readIndex, type IndexEnvelope } from "./session-index.ts";
 import { deriveTranscript, type TranscriptDerivation } from "./transcript.ts";
 import type { TranscriptCache } from "./transcript-cache.ts";
+import type { DerivationPool } from "./derivation-pool.ts";
 
 export interface RebuildOptions {
   dryRun: boolean;
   cache: TranscriptCache | null;
+  /** Derives transcripts in worker threads; without it they are read on this thread. */
+  pool?: DerivationPool | null;
   lock?: LockOptions;
   now: () => Date;
 }
@@ -87,6 +90,14 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
       transcriptExists: (sessionId) => fs.existsSync(sessionFilePath(projectDir, sessionId)),
     });
 
+  if (options.pool) {
+    // Read in parallel what the merge will ask for; it then finds every derivation ready.
+    const current = first.kind === "ok" ? first.index : null;
+    const pool = options.pool;
+    const needed = needsReading(current, sessions.sessions);
+    const results = await Promise.all(needed.map((file) => pool.derive(file)));
+    needed.forEach((file, i) => derivations.set(file.sessionId, results[i]!));
+  }
   const firstPlan = plan(first.kind === "ok" ? first.index : null);
   options.cache?.prune(projectDir, new Set(sessions.sessions.keys()));
   const verified = (plan: MergePlan, index: IndexFileStat | null) => (accountsForAll(plan, sessions, derivations) ? { index, entries: plan.index.entries.length } : null);
@@ -112,6 +123,16 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
     const { code, message } = error as NodeJS.ErrnoException;
     return failed(report, `cannot write ${indexPath}: ${code ? `${code}: ` : ""}${message}`);
   }
+}
+
+/** Transcripts whose entry the merge cannot take from the index as it is. */
+function needsReading(current: IndexEnvelope | null, sessions: ReadonlyMap<string, SessionFile>): SessionFile[] {
+  const entries = new Map<unknown, unknown>();
+  for (const entry of current?.entries ?? []) {
+    const id = (entry as { sessionId?: unknown } | null)?.sessionId;
+    if (!entries.has(id)) entries.set(id, entry);
+  }
+  return [...sessions.values()].filter((file) => !isTrusted(entries.get(file.sessionId), file));
 }
 
 /** Every listed transcript has an entry it can trust in the planned index, or gives no entry. */

@@ -3,6 +3,11 @@ import { parseSkeleton, SKELETON_MIN_LINE_BYTES } from "./line-skeleton.ts";
 import type { TranscriptState } from "./transcript-state.ts";
 
 const CHUNK_BYTES = 1 << 20;
+/** A buffer that grew past this for one huge line is not kept for the next transcript. */
+const KEPT_BUFFER_BYTES = 16 << 20;
+
+/** Reused from one transcript to the next: a fresh megabyte per file costs page faults. */
+let readBuffer: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
 const NEWLINE = 0x0a;
 
 export interface ReadProgress {
@@ -14,40 +19,46 @@ export interface ReadProgress {
 
 /**
  * Feeds the lines of an open transcript, from `fromOffset` (a line start) to its current end, into
- * `state`. Reads in fixed chunks, so memory follows the longest line, not the file: a line longer
- * than a chunk is read once more, whole, from the page cache when its end is found.
+ * `state`. Every byte is read once, into a buffer that grows to the longest line: memory follows
+ * the longest line, not the file.
  */
 export function readLines(fd: number, state: TranscriptState, fromOffset: number): ReadProgress {
-  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  let chunkOffset = fromOffset;
-  let lineStart = fromOffset;
-  for (;;) {
-    const bytesRead = fs.readSync(fd, chunk, 0, CHUNK_BYTES, chunkOffset);
-    if (bytesRead === 0) break;
-    const view = chunk.subarray(0, bytesRead);
-    let searchFrom = 0;
-    for (let newline = view.indexOf(NEWLINE, searchFrom); newline !== -1; newline = view.indexOf(NEWLINE, searchFrom)) {
-      const lineEnd = chunkOffset + newline;
-      if (lineStart >= chunkOffset) applyLine(state, view, lineStart - chunkOffset, newline);
-      else applyLine(state, readRange(fd, lineStart, lineEnd), 0, lineEnd - lineStart);
-      lineStart = lineEnd + 1;
-      searchFrom = newline + 1;
-    }
-    chunkOffset += bytesRead;
-  }
-  const tail = chunkOffset > lineStart ? readRange(fd, lineStart, chunkOffset) : null;
-  return { committedOffset: lineStart, tail };
-}
-
-function readRange(fd: number, start: number, end: number): Buffer {
-  const buffer = Buffer.allocUnsafe(end - start);
+  let buffer = readBuffer;
+  /** Valid bytes are buffer[lineStart, filled); buffer[0] is at file offset `bufferOffset`. */
+  let bufferOffset = fromOffset;
+  let lineStart = 0;
   let filled = 0;
-  while (filled < buffer.length) {
-    const bytesRead = fs.readSync(fd, buffer, filled, buffer.length - filled, start + filled);
-    if (bytesRead === 0) return buffer.subarray(0, filled);
+  let scanFrom = 0;
+  for (;;) {
+    const newline = buffer.indexOf(NEWLINE, scanFrom);
+    if (newline !== -1 && newline < filled) {
+      applyLine(state, buffer, lineStart, newline);
+      lineStart = newline + 1;
+      scanFrom = lineStart;
+      continue;
+    }
+    // No complete line left: keep the partial one, make room after it, read more.
+    if (lineStart > 0) {
+      buffer.copyWithin(0, lineStart, filled);
+      bufferOffset += lineStart;
+      filled -= lineStart;
+      lineStart = 0;
+    }
+    if (filled === buffer.length) buffer = grow(buffer);
+    const bytesRead = fs.readSync(fd, buffer, filled, buffer.length - filled, bufferOffset + filled);
+    if (bytesRead === 0) break;
+    scanFrom = filled;
     filled += bytesRead;
   }
-  return buffer;
+  const tail = filled > lineStart ? Buffer.from(buffer.subarray(lineStart, filled)) : null;
+  readBuffer = buffer.length > KEPT_BUFFER_BYTES ? Buffer.allocUnsafe(CHUNK_BYTES) : buffer;
+  return { committedOffset: bufferOffset + lineStart, tail };
+}
+
+function grow(buffer: Buffer): Buffer {
+  const bigger = Buffer.allocUnsafe(buffer.length * 2);
+  buffer.copy(bigger);
+  return bigger;
 }
 
 type ParsedLine = { kind: "value"; value: unknown } | { kind: "skip" } | { kind: "too-long" };

@@ -1,0 +1,12 @@
+// Runs in a worker thread of the derivation pool: derives the transcripts it is sent, one at a time.
+import { parentPort, workerData } from "node:worker_threads";
+import type { TranscriptFile } from "./session-entry.ts";
+import { deriveTranscript } from "./transcript.ts";
+import { TranscriptCache } from "./transcript-cache.ts";
+
+const { configRoot, writableCache } = workerData as { configRoot: string; writableCache: boolean };
+const cache = TranscriptCache.under(configRoot, { writable: writableCache });
+
+parentPort!.on("message", (file: TranscriptFile) => {
+  parentPort!.postMessage(deriveTranscript(file, cache));
+});
