@@ -16,6 +16,7 @@ export type FindingKind =
   | "sessions-missing"
   | "entries-stale"
   | "entries-invalid"
+  | "entries-elsewhere"
   | "entries-gone"
   | "entries-duplicate"
   | "transcripts-unreadable"
@@ -94,6 +95,7 @@ export function diagnoseProject(projectDir: string, cache: TranscriptCache | nul
   const missing = changed((c) => c.change === "added");
   const stale = changed((c) => c.change === "updated" && c.reason === "transcript is newer");
   const invalid = changed((c) => c.change === "updated" && c.reason === "entry is invalid");
+  const elsewhere = changed((c) => c.change === "updated" && c.reason === "entry is for another path");
   const gone = changed((c) => c.change === "removed" && c.reason === "transcript is gone");
   const duplicate = changed((c) => c.change === "removed" && c.reason !== "transcript is gone");
 
@@ -106,6 +108,7 @@ export function diagnoseProject(projectDir: string, cache: TranscriptCache | nul
   if (missing.length > 0) add("sessions-missing", `${count(missing.length, "transcript")} without an entry (hidden from the resume picker)`);
   if (stale.length > 0) add("entries-stale", `${count(stale.length, "entry", "entries")} older than their transcript`);
   if (invalid.length > 0) add("entries-invalid", `${count(invalid.length, "entry", "entries")} that do not match the index format`);
+  if (elsewhere.length > 0) add("entries-elsewhere", `${count(elsewhere.length, "entry", "entries")} pointing at transcripts in another place (a copy from another machine or directory?)`);
   if (gone.length > 0) add("entries-gone", `${count(gone.length, "entry", "entries")} whose transcript is gone`);
   if (duplicate.length > 0) add("entries-duplicate", `${count(duplicate.length, "duplicate or unnamed entry", "duplicate or unnamed entries")}`);
   return diagnosis;

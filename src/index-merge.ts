@@ -6,7 +6,7 @@ import type { TranscriptDerivation } from "./transcript.ts";
 
 export type EntryChange =
   | { sessionId: string; change: "added" }
-  | { sessionId: string; change: "updated"; reason: "transcript is newer" | "entry is invalid" }
+  | { sessionId: string; change: "updated"; reason: "transcript is newer" | "entry is invalid" | "entry is for another path" }
   | { sessionId: string; change: "removed"; reason: "transcript is gone" | "duplicate entry" }
   | { sessionId: null; change: "removed"; reason: "entry has no session id" };
 
@@ -94,10 +94,7 @@ export function mergeIndex(input: MergeInput): MergePlan {
     const merged = withForeignKeys(derived, raw as RawEntry);
     entries.push(merged);
     if (JSON.stringify(merged) === JSON.stringify(raw)) kept++;
-    else {
-      const valid = IndexEntrySchema.safeParse(raw).success && (raw as RawEntry).fullPath === file.path;
-      changes.push({ sessionId, change: "updated", reason: valid ? "transcript is newer" : "entry is invalid" });
-    }
+    else changes.push({ sessionId, change: "updated", reason: updateReason(raw, file) });
   }
 
   for (const file of sessions.values()) {
@@ -115,6 +112,11 @@ export function mergeIndex(input: MergeInput): MergePlan {
   }
   const changed = current === null ? entries.length > 0 : changes.length > 0 || index.originalPath !== current.originalPath;
   return { index, changes, kept, skipped, changed };
+}
+
+function updateReason(raw: unknown, file: SessionFile): "transcript is newer" | "entry is invalid" | "entry is for another path" {
+  if (!IndexEntrySchema.safeParse(raw).success) return "entry is invalid";
+  return (raw as RawEntry).fullPath === file.path ? "transcript is newer" : "entry is for another path";
 }
 
 /** A derived entry replaces an invalid one, or a valid one derived from an older file. */

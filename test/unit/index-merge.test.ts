@@ -93,6 +93,7 @@ describe("mergeIndex", () => {
     const copied = { ...entry(ids[0], 10), fullPath: `/Users/other/.claude/projects/-home-dev-app/${ids[0]}.jsonl` };
     const plan = mergeIndex(input({ files: [file(ids[0], 10)], current: { version: 1, entries: [copied] } }));
     expect(plan.index.entries).toEqual([entry(ids[0], 10, "fresh")]);
+    expect(plan.changes).toEqual([{ sessionId: ids[0], change: "updated", reason: "entry is for another path" }]);
   });
 
   it("does not create an index when no transcript gives an entry", () => {
