@@ -2,6 +2,7 @@ import { projectsRoot } from "./config-root.ts";
 import { selectProjectDirs, type ProjectSelection } from "./project-dir.ts";
 import { verifiedEntries, writeStamp } from "./project-stamp.ts";
 import { progressLine } from "./progress-line.ts";
+import type { DerivationPool } from "./derivation-pool.ts";
 import type { ProjectReport } from "./rebuild.ts";
 import { listSessionFiles, type SessionListing } from "./session-file.ts";
 import { indexPathOf } from "./session-index-path.ts";
@@ -21,9 +22,6 @@ export interface RebuildCommand {
   /** The built derivation worker; when given, large rebuilds read transcripts on every core. */
   workerScript?: URL;
 }
-
-/** Below this many bytes to read, starting worker threads costs more than it saves. */
-const POOL_MIN_BYTES = 64 * 1024 * 1024;
 
 /** `claude-reindex rebuild`: exit 0 when every index is written (or already right), 1 otherwise. */
 export async function runRebuild(command: RebuildCommand): Promise<number> {
@@ -72,22 +70,22 @@ async function rebuildProjects(projectDirs: string[], command: RebuildCommand, o
   const { rebuildProject } = await import("./rebuild.ts");
   const { TranscriptCache } = await import("./transcript-cache.ts");
   const cache = TranscriptCache.under(configRoot, { writable: !dryRun });
-  const bytes = pending.reduce((sum, { listing }) => sum + [...(listing?.sessions.values() ?? [])].reduce((n, f) => n + f.size, 0), 0);
-  const pool = command.workerScript && bytes >= POOL_MIN_BYTES
-    ? (await import("./derivation-pool.ts")).createDerivationPool({ workerScript: command.workerScript, configRoot, writableCache: !dryRun })
-    : null;
+  const { workerScript } = command;
+  const { createDerivationPool } = await import("./derivation-pool.ts");
+  let pool: DerivationPool | null = null;
+  const getPool = workerScript ? () => (pool ??= createDerivationPool({ workerScript, configRoot, writableCache: !dryRun })) : null;
   let done = projectDirs.length - pending.length;
   const rebuildOne = async ({ slot, projectDir, listing }: (typeof pending)[number]) => {
-    const report = await rebuildProject(projectDir, { dryRun, cache, pool, now: command.now }, listing);
+    const report = await rebuildProject(projectDir, { dryRun, cache, pool: getPool, now: command.now }, listing);
     if (report.verified && listing && !dryRun) writeStamp(configRoot, projectDir, listing, report.verified.index, report.verified.entries);
     reports[slot] = report;
     onProject(++done, projectDirs.length, projectDir);
   };
   try {
-    // With a pool, a few projects at a time keep every worker busy; without, one at a time.
-    await inParallel(pending, pool ? 4 : 1, rebuildOne);
+    // A few projects at a time keep every worker busy when they have much to read.
+    await inParallel(pending, getPool ? 4 : 1, rebuildOne);
   } finally {
-    await pool?.close();
+    await (pool as DerivationPool | null)?.close();
   }
   return reports;
 }

@@ -13,8 +13,11 @@ import type { DerivationPool } from "./derivation-pool.ts";
 export interface RebuildOptions {
   dryRun: boolean;
   cache: TranscriptCache | null;
-  /** Derives transcripts in worker threads; without it they are read on this thread. */
-  pool?: DerivationPool | null;
+  /**
+   * Worker threads for reading transcripts, started on first use; without it, or for a small
+   * read, transcripts are read on this thread.
+   */
+  pool?: (() => DerivationPool) | null;
   lock?: LockOptions;
   now: () => Date;
 }
@@ -90,11 +93,10 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
       transcriptExists: (sessionId) => fs.existsSync(sessionFilePath(projectDir, sessionId)),
     });
 
-  if (options.pool) {
+  const needed = needsReading(first.kind === "ok" ? first.index : null, sessions.sessions);
+  if (options.pool && worthWorkers(needed)) {
     // Read in parallel what the merge will ask for; it then finds every derivation ready.
-    const current = first.kind === "ok" ? first.index : null;
-    const pool = options.pool;
-    const needed = needsReading(current, sessions.sessions);
+    const pool = options.pool();
     const results = await Promise.all(needed.map((file) => pool.derive(file)));
     needed.forEach((file, i) => derivations.set(file.sessionId, results[i]!));
   }
@@ -123,6 +125,14 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
     const { code, message } = error as NodeJS.ErrnoException;
     return failed(report, `cannot write ${indexPath}: ${code ? `${code}: ` : ""}${message}`);
   }
+}
+
+/** Below this many bytes to read, starting worker threads costs more than it saves. */
+const WORKERS_MIN_BYTES = 64 * 1024 * 1024;
+
+/** Several transcripts and many bytes: one transcript cannot be split, and its cache may hold most of it. */
+function worthWorkers(files: SessionFile[]): boolean {
+  return files.length > 1 && files.reduce((sum, file) => sum + file.size, 0) >= WORKERS_MIN_BYTES;
 }
 
 /** Transcripts whose entry the merge cannot take from the index as it is. */

@@ -1,0 +1,89 @@
+// The benchmark cases. Each entry measures "ours" (`command`) against `baseline`, interleaved,
+// and is judged by `goal`: median(ours) / median(baseline) must be ≤ goal.
+//
+//   name       label in the table
+//   prepare    (ctx) once before the case, untimed (e.g. make sure the indexes are fresh)
+//   setup      (ctx) before every run of `command`, untimed (e.g. delete the indexes)
+//   command    (ctx) => the command to time (see lib/measure.mjs for its shape)
+//   memory     also report the peak RSS of `command`
+//   verify     (ctx, state) after the warm-up run: throw if ours did not do its job
+//   teardown   (ctx) after the case, also on failure (undo changes to the cached tree)
+//   baseline   { name, setup?, command }
+//   goal       the ratio to meet
+//   info       more baselines shown for context, without a goal: [{ name, setup?, command }]
+//
+// ctx: { dir, projectsDir, transcripts: [{rel, bytes}], large: {rel, bytes}, rebuild(args),
+//        sh(script, args), state: {} (scratch space for the case) }
+
+import fs from "node:fs";
+import path from "node:path";
+import { appendTurn, countIndexes, deleteIndexes, restoreFile, snapshotFile } from "./lib/tree-ops.mjs";
+
+// The full argument list must fit into ARG_MAX (2 MiB here); paths are relative to projects/.
+const ARG_BYTES_LIMIT = 1 << 20;
+
+/** `cat` over every transcript, with stdout to /dev/null (or through a pipe when `piped`). */
+function catAll(ctx, { piped = false } = {}) {
+  const files = ctx.transcripts.map((t) => t.rel);
+  const argBytes = files.reduce((n, f) => n + Buffer.byteLength(f) + 9, 0);
+  const tail = piped ? " | cat > /dev/null" : " > /dev/null";
+  if (argBytes < ARG_BYTES_LIMIT && !piped) return { file: "cat", args: ["--", ...files], cwd: ctx.projectsDir, stdout: "ignore" };
+  if (argBytes < ARG_BYTES_LIMIT) return ctx.sh(`cat -- "$@"${tail}`, files, ctx.projectsDir);
+  // Too many paths for one exec: xargs splits them over a few cat processes.
+  const list = path.join(ctx.dir, ".bench-transcripts.list");
+  fs.writeFileSync(list, files.join("\0"));
+  return ctx.sh(`xargs -0 -a "$1" cat --${tail}`, [list], ctx.projectsDir);
+}
+
+const rebuildAll = (ctx) => ctx.rebuild(["rebuild", "--all"]);
+
+export const cases = [
+  {
+    name: "cold rebuild --all",
+    setup: (ctx) => deleteIndexes(ctx.dir),
+    command: rebuildAll,
+    memory: true,
+    verify(ctx) {
+      if (countIndexes(ctx.dir) === 0) throw new Error("rebuild --all exited 0 but wrote no sessions-index.json");
+    },
+    baseline: { name: "cat <every transcript> > /dev/null", command: (ctx) => catAll(ctx) },
+    goal: 3,
+    info: [{ name: "cat <every transcript> | cat > /dev/null", command: (ctx) => catAll(ctx, { piped: true }) }],
+  },
+  {
+    name: "second rebuild --all, nothing changed",
+    prepare: (ctx) => ctx.runOnce(rebuildAll(ctx)),
+    command: rebuildAll,
+    baseline: { name: "node -e 0", command: () => ({ file: process.execPath, args: ["-e", "0"] }) },
+    goal: 1.5,
+  },
+  {
+    name: "rebuild --all after one turn appended to a ≥60 MB transcript",
+    prepare(ctx) {
+      ctx.state.snapshot = snapshotFile(path.join(ctx.projectsDir, ctx.large.rel));
+      ctx.runOnce(rebuildAll(ctx));
+    },
+    setup(ctx) {
+      ctx.state.appended = appendTurn(ctx.state.snapshot.file);
+    },
+    command: rebuildAll,
+    verify(ctx) {
+      // The standard index format: the entry's `modified` is the new leaf's timestamp.
+      const index = path.join(path.dirname(ctx.state.snapshot.file), "sessions-index.json");
+      const id = path.basename(ctx.state.snapshot.file, ".jsonl");
+      const entry = JSON.parse(fs.readFileSync(index, "utf8")).entries?.find((e) => e.sessionId === id);
+      if (entry?.modified !== ctx.state.appended.timestamp) {
+        ctx.warn(`after the append, the index entry of ${id} has modified=${entry?.modified}, expected ${ctx.state.appended.timestamp}`);
+      }
+    },
+    teardown(ctx) {
+      // Keep the cached tree byte-identical; drop the index that described the longer file.
+      if (!ctx.state.snapshot) return;
+      restoreFile(ctx.state.snapshot);
+      fs.rmSync(path.join(path.dirname(ctx.state.snapshot.file), "sessions-index.json"), { force: true });
+      fs.rmSync(path.join(ctx.dir, "claude-reindex"), { recursive: true, force: true });
+    },
+    baseline: { name: "second rebuild --all, nothing changed", command: rebuildAll },
+    goal: 2,
+  },
+];

@@ -1,0 +1,118 @@
+// Runs one command and measures its wall time (process.hrtime) and, optionally, its peak RSS.
+//
+// A command is { file, args, env, cwd, stdout }: `env` is added to process.env; `stdout` is
+// "pipe" (captured, the default) or "ignore" (Node opens /dev/null for the child).
+
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/** Picks how peak memory is measured: GNU time's %M if it works here, else polling /proc. */
+export function detectMemoryProbe(forced) {
+  if (forced !== "proc") {
+    const out = path.join(os.tmpdir(), `bench-time-${process.pid}.txt`);
+    const r = spawnSync("/usr/bin/time", ["-f", "%M", "-o", out, "true"], { stdio: "ignore" });
+    const ok = r.status === 0 && /^\d+\s*$/.test(safeRead(out));
+    fs.rmSync(out, { force: true });
+    if (ok) return { kind: "time", label: "GNU /usr/bin/time -f %M (ru_maxrss of the process tree, via wait4)" };
+    if (forced === "time") throw new Error("/usr/bin/time -f %M does not work here");
+  }
+  return { kind: "proc", label: "VmHWM from /proc/<pid>/status of the process and its children, polled every 5 ms" };
+}
+
+function safeRead(file) {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+function spawnOptions(cmd) {
+  return {
+    cwd: cmd.cwd,
+    env: { ...process.env, ...cmd.env },
+    stdio: ["ignore", cmd.stdout ?? "pipe", "pipe"],
+    maxBuffer: 256 << 20,
+  };
+}
+
+const elapsedMs = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+
+/** Runs `cmd` once; returns { ms, status, signal, stderr, maxRssKB? }. */
+export async function runTimed(cmd, { memory = null } = {}) {
+  if (memory?.kind === "time") return runUnderGnuTime(cmd);
+  if (memory?.kind === "proc") return runPollingProc(cmd);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd.file, cmd.args ?? [], spawnOptions(cmd));
+  const ms = elapsedMs(t0);
+  return { ms, status: r.error ? -1 : r.status, signal: r.signal, stderr: r.error ? String(r.error) : String(r.stderr ?? "") };
+}
+
+// GNU time adds one fork+exec (~1 ms) to the measured wall time; negligible next to a rebuild.
+function runUnderGnuTime(cmd) {
+  const out = path.join(os.tmpdir(), `bench-time-${process.pid}.txt`);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", "-o", out, cmd.file, ...(cmd.args ?? [])], spawnOptions(cmd));
+  const ms = elapsedMs(t0);
+  const lines = safeRead(out).trim().split("\n");
+  fs.rmSync(out, { force: true });
+  const maxRssKB = Number(lines.at(-1));
+  return { ms, status: r.error ? -1 : r.status, signal: r.signal, stderr: r.error ? String(r.error) : String(r.stderr ?? ""), maxRssKB };
+}
+
+/** All descendants of `pid` (needs /proc/<pid>/task/<tid>/children, present on Linux ≥ 3.5). */
+function descendants(pid) {
+  const out = [];
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    let tasks = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${p}/task`);
+    } catch {
+      continue;
+    }
+    for (const t of tasks) {
+      for (const c of safeRead(`/proc/${p}/task/${t}/children`).split(" ").filter(Boolean)) {
+        out.push(Number(c));
+        stack.push(Number(c));
+      }
+    }
+  }
+  return out;
+}
+
+function vmHwmKB(pid) {
+  const m = /VmHWM:\s+(\d+) kB/.exec(safeRead(`/proc/${pid}/status`));
+  return m ? Number(m[1]) : 0;
+}
+
+// VmHWM is a high-water mark, so sampling misses at most the growth of the last 5 ms.
+function runPollingProc(cmd) {
+  return new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(cmd.file, cmd.args ?? [], spawnOptions(cmd));
+    let peak = 0;
+    let stderr = "";
+    const sample = () => {
+      for (const pid of [child.pid, ...descendants(child.pid)]) peak = Math.max(peak, vmHwmKB(pid));
+    };
+    const timer = setInterval(sample, 5);
+    child.stdout?.resume();
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", (e) => (stderr += String(e)));
+    child.on("close", (status, signal) => {
+      const ms = elapsedMs(t0);
+      clearInterval(timer);
+      resolve({ ms, status: status ?? -1, signal, stderr, maxRssKB: peak || undefined });
+    });
+  });
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
