@@ -42,10 +42,8 @@ export async function runDoctor(command: DoctorCommand): Promise<number> {
   }
   for (const diagnosis of needAttention) {
     io.stdout.write(`${diagnosis.projectDir}\n`);
-    for (const finding of diagnosis.findings) {
-      io.stdout.write(`  - ${finding.message}\n`);
-      if (finding.fix) io.stdout.write(`    fix: ${finding.fix}\n`);
-    }
+    for (const finding of diagnosis.findings) io.stdout.write(`  - ${finding.message}\n`);
+    for (const fix of new Set(diagnosis.findings.map((f) => f.fix).filter((f) => f !== null))) io.stdout.write(`  fix: ${fix}\n`);
   }
   const sessions = diagnoses.reduce((n, d) => n + d.sessions, 0);
   if (needAttention.length === 0) {

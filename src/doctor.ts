@@ -34,7 +34,10 @@ export interface ProjectDiagnosis {
   indexPath: string;
   sessions: number;
   entries: number;
-  /** How far the newest transcript that the index misses is ahead of the index file. */
+  /**
+   * How far the index lags: the newest transcript it misses (or holds a stale entry for) against
+   * the newest transcript it knows (its largest `fileMtime`).
+   */
   lagMs: number | null;
   findings: Finding[];
 }
@@ -100,10 +103,11 @@ export function diagnoseProject(projectDir: string, cache: TranscriptCache | nul
   const duplicate = changed((c) => c.change === "removed" && c.reason !== "transcript is gone");
 
   const behind = [...missing, ...stale].map((c) => listing.sessions.get(c.sessionId!)).filter((f): f is SessionFile => f !== undefined);
+  const known = read.index.entries.map((e) => (e as { fileMtime?: unknown } | null)?.fileMtime).filter((m): m is number => typeof m === "number");
   if (behind.length > 0) {
-    const newest = Math.max(...behind.map((f) => f.mtime));
-    diagnosis.lagMs = Math.max(0, newest - read.stat.mtimeMs);
-    add("index-lagging", `the index is ${formatDuration(diagnosis.lagMs)} behind its newest transcript`);
+    const newestMissed = Math.max(...behind.map((f) => f.mtime));
+    diagnosis.lagMs = Math.max(0, newestMissed - (known.length > 0 ? Math.max(...known) : read.stat.mtimeMs));
+    if (diagnosis.lagMs >= 1000) add("index-lagging", `the index is ${formatDuration(diagnosis.lagMs)} behind its newest transcript`);
   }
   if (missing.length > 0) add("sessions-missing", `${count(missing.length, "transcript")} without an entry (hidden from the resume picker)`);
   if (stale.length > 0) add("entries-stale", `${count(stale.length, "entry", "entries")} older than their transcript`);

@@ -20,7 +20,7 @@ describe("doctor", () => {
     const before = await doctor(tree);
     expect(before.code).toBe(1);
     expect(before.out).toContain("no index, and 1 session to list");
-    expect(before.out).toContain(`fix: claude-reindex rebuild --project ${tree.projectDir(APP)}`);
+    expect(before.out).toContain(`  fix: claude-reindex rebuild --project ${tree.projectDir(APP)}\n`);
     expect(fs.existsSync(tree.indexPath(APP))).toBe(false);
 
     await runRebuild({ configRoot: tree.root, selection: { kind: "all" }, dryRun: false, json: false, now, io: captureIo().io });
@@ -34,7 +34,6 @@ describe("doctor", () => {
     const a = tree.session(APP, ["one"], { mtime: Date.UTC(2026, 7, 1) });
     const b = tree.session(APP, ["two"], { mtime: Date.UTC(2026, 7, 1) });
     await runRebuild({ configRoot: tree.root, selection: { kind: "all" }, dryRun: false, json: false, now, io: captureIo().io });
-    setMtime(tree.indexPath(APP), Date.UTC(2026, 7, 1));
     tree.append(a, "later", Date.UTC(2026, 7, 4));
     tree.session(APP, ["three"], { mtime: Date.UTC(2026, 7, 11) });
     fs.rmSync(b.path);
