@@ -1,0 +1,13 @@
+export interface StandInApi {
+  url: string;
+  port: number;
+  requests: { method: string; path: string; url: string; body: unknown; kind: string; at: number }[];
+  close(): Promise<void>;
+}
+
+export function startStandInApi(options?: {
+  reply?: string | { content: unknown[] } | ((body: any, request: object) => string | { content: unknown[] });
+  delayMs?: number | ((body: any, request: object) => number);
+  log?: (line: string) => void;
+  port?: number;
+}): Promise<StandInApi>;
