@@ -3,7 +3,10 @@
 // of modules in node_modules (zod alone: ~45 ms unbundled, ~11 ms bundled), and a command whose
 // fast path suffices never parses the merge machinery (~25 ms of compiling on a loaded machine).
 import { build } from "esbuild";
-import { readdirSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
+
+// Chunk names carry content hashes: without a clean slate, old chunks would pile up in the package.
+rmSync("dist", { recursive: true, force: true });
 
 const entryPoints = ["bin", "hooks"].flatMap((dir) => {
   let names = [];
