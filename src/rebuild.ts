@@ -58,17 +58,15 @@ export interface ProjectReport {
  * Merges one project's index with its transcripts and writes it when anything changed.
  * `listing` is the project's directory listing when the caller already made it.
  */
-export async function rebuildProject(projectDir: string, options: RebuildOptions, listing?: SessionListing): Promise<ProjectReport> {
+export async function rebuildProject(projectDir: string, options: RebuildOptions, knownListing?: SessionListing): Promise<ProjectReport> {
   const indexPath = indexPathOf(projectDir);
   const report = emptyReport(projectDir, indexPath);
-  if (listing === undefined) {
-    try {
-      listing = listSessionFiles(projectDir);
-    } catch (error) {
-      return failed(report, `cannot list ${projectDir}: ${(error as Error).message}`);
-    }
+  let listing: SessionListing;
+  try {
+    listing = knownListing ?? listSessionFiles(projectDir);
+  } catch (error) {
+    return failed(report, `cannot list ${projectDir}: ${(error as Error).message}`);
   }
-  const sessions = listing;
   report.skipped.push(...listing.unreadable);
 
   const first = readIndex(indexPath);
@@ -88,12 +86,12 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
     mergeIndex({
       current,
       projectDirName: path.basename(projectDir),
-      sessions: sessions.sessions,
+      sessions: listing.sessions,
       derive,
       transcriptExists: (sessionId) => fs.existsSync(sessionFilePath(projectDir, sessionId)),
     });
 
-  const needed = needsReading(first.kind === "ok" ? first.index : null, sessions.sessions);
+  const needed = needsReading(first.kind === "ok" ? first.index : null, listing.sessions);
   if (options.pool && worthWorkers(needed)) {
     // Read in parallel what the merge will ask for; it then finds every derivation ready.
     const pool = options.pool();
@@ -101,8 +99,8 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
     needed.forEach((file, i) => derivations.set(file.sessionId, results[i]!));
   }
   const firstPlan = plan(first.kind === "ok" ? first.index : null);
-  options.cache?.prune(projectDir, new Set(sessions.sessions.keys()));
-  const verified = (plan: MergePlan, index: IndexFileStat | null) => (accountsForAll(plan, sessions, derivations) ? { index, entries: plan.index.entries.length } : null);
+  options.cache?.prune(projectDir, new Set(listing.sessions.keys()));
+  const verified = (plan: MergePlan, index: IndexFileStat | null) => (accountsForAll(plan, listing, derivations) ? { index, entries: plan.index.entries.length } : null);
   const mustReplace = first.kind === "invalid";
   if (!firstPlan.changed && !mustReplace) {
     const status = first.kind === "missing" ? "empty" : "unchanged";

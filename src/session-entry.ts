@@ -1,24 +1,17 @@
 import { NULL_KEY, type MessageNode } from "./transcript-record.ts";
-import type { TranscriptState } from "./transcript-state.ts";
+import type { SessionMetadata, TranscriptState } from "./transcript-state.ts";
 
 /**
  * One entry of `sessions-index.json`, keys in the order Claude Code 2.1.29 writes them. Values
  * Claude Code copies from the transcript as they are (timestamps, cwd, branch) stay `unknown`
  * here: a malformed transcript gives a malformed entry in Claude Code too, and we match it.
  */
-export interface SessionEntry {
+export interface SessionEntry extends SessionMetadata {
   sessionId: string;
   fullPath: string;
   fileMtime: number;
   firstPrompt: string;
-  customTitle?: unknown;
   summary?: unknown;
-  tag?: unknown;
-  agentName?: unknown;
-  agentColor?: unknown;
-  prNumber?: unknown;
-  prUrl?: unknown;
-  prRepository?: unknown;
   messageCount: number;
   created?: unknown;
   modified?: unknown;

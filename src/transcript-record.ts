@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { FAILS, promptOutcome, SKIP, type PromptOutcome } from "./prompt-text.ts";
+import { promptOutcome, SKIP, type PromptOutcome } from "./prompt-text.ts";
 
 /**
  * The record kinds of a transcript line that the index depends on. Claude Code reads every field
@@ -116,4 +116,3 @@ export function countOutcome(record: TranscriptRecord): MessageNode["counted"] {
   return 0;
 }
 
-export { FAILS };
