@@ -2,9 +2,9 @@ import { projectsRoot } from "./config-root.ts";
 import { selectProjectDirs, type ProjectSelection } from "./project-dir.ts";
 import { verifiedEntries, writeStamp } from "./project-stamp.ts";
 import { progressLine } from "./progress-line.ts";
-import type { DerivationPool } from "./derivation-pool.ts";
+import type { DerivationPool, PoolOptions } from "./derivation-pool.ts";
 import type { ProjectReport } from "./rebuild.ts";
-import { listSessionFiles, type SessionListing } from "./session-file.ts";
+import { listSessionFiles, type SessionFile, type SessionListing } from "./session-file.ts";
 import { indexPathOf } from "./session-index-path.ts";
 
 export interface CommandIo {
@@ -70,24 +70,48 @@ async function rebuildProjects(projectDirs: string[], command: RebuildCommand, o
   const { rebuildProject } = await import("./rebuild.ts");
   const { TranscriptCache } = await import("./transcript-cache.ts");
   const cache = TranscriptCache.under(configRoot, { writable: !dryRun });
-  const { workerScript } = command;
-  const { createDerivationPool } = await import("./derivation-pool.ts");
-  let pool: DerivationPool | null = null;
-  const getPool = workerScript ? () => (pool ??= createDerivationPool({ workerScript, configRoot, writableCache: !dryRun })) : null;
+  const workers = command.workerScript ? new WorkerDemand(await import("./derivation-pool.ts"), { workerScript: command.workerScript, configRoot, writableCache: !dryRun }) : null;
   let done = projectDirs.length - pending.length;
   const rebuildOne = async ({ slot, projectDir, listing }: (typeof pending)[number]) => {
-    const report = await rebuildProject(projectDir, { dryRun, cache, pool: getPool, now: command.now }, listing);
+    const report = await rebuildProject(projectDir, { dryRun, cache, pool: workers && ((needed) => workers.poolFor(needed)), now: command.now }, listing);
     if (report.verified && listing && !dryRun) writeStamp(configRoot, projectDir, listing, report.verified.index, report.verified.entries);
     reports[slot] = report;
     onProject(++done, projectDirs.length, projectDir);
   };
   try {
     // A few projects at a time keep every worker busy when they have much to read.
-    await inParallel(pending, getPool ? 4 : 1, rebuildOne);
+    await inParallel(pending, workers ? 4 : 1, rebuildOne);
   } finally {
-    await (pool as DerivationPool | null)?.close();
+    await workers?.close();
   }
   return reports;
+}
+
+/**
+ * Starts the worker pool once the run has read enough to be worth it (starting the workers costs
+ * about as much as reading 20 MB), and uses it only for projects with several transcripts to
+ * read: one transcript cannot be split, and after an append its saved state holds most of it.
+ */
+class WorkerDemand {
+  private static readonly START_AFTER_BYTES = 64 * 1024 * 1024;
+  private bytesNeeded = 0;
+  private pool: DerivationPool | null = null;
+
+  constructor(
+    private readonly poolModule: typeof import("./derivation-pool.ts"),
+    private readonly options: PoolOptions,
+  ) {}
+
+  poolFor(needed: SessionFile[]): DerivationPool | null {
+    this.bytesNeeded += needed.reduce((sum, file) => sum + file.size, 0);
+    if (needed.length < 2 || (this.pool === null && this.bytesNeeded < WorkerDemand.START_AFTER_BYTES)) return null;
+    this.pool ??= this.poolModule.createDerivationPool(this.options);
+    return this.pool;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
 }
 
 async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -14,10 +14,10 @@ export interface RebuildOptions {
   dryRun: boolean;
   cache: TranscriptCache | null;
   /**
-   * Worker threads for reading transcripts, started on first use; without it, or for a small
-   * read, transcripts are read on this thread.
+   * Worker threads for reading the transcripts a project needs read, or null to read them on
+   * this thread (the caller decides from how much the whole run reads).
    */
-  pool?: (() => DerivationPool) | null;
+  pool?: ((needed: SessionFile[]) => DerivationPool | null) | null;
   lock?: LockOptions;
   now: () => Date;
 }
@@ -92,9 +92,9 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
     });
 
   const needed = needsReading(first.kind === "ok" ? first.index : null, listing.sessions);
-  if (options.pool && worthWorkers(needed)) {
+  const pool = options.pool?.(needed);
+  if (pool) {
     // Read in parallel what the merge will ask for; it then finds every derivation ready.
-    const pool = options.pool();
     const results = await Promise.all(needed.map((file) => pool.derive(file)));
     needed.forEach((file, i) => derivations.set(file.sessionId, results[i]!));
   }
@@ -123,14 +123,6 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
     const { code, message } = error as NodeJS.ErrnoException;
     return failed(report, `cannot write ${indexPath}: ${code ? `${code}: ` : ""}${message}`);
   }
-}
-
-/** Below this many bytes to read, starting worker threads costs more than it saves. */
-const WORKERS_MIN_BYTES = 64 * 1024 * 1024;
-
-/** Several transcripts and many bytes: one transcript cannot be split, and its cache may hold most of it. */
-function worthWorkers(files: SessionFile[]): boolean {
-  return files.length > 1 && files.reduce((sum, file) => sum + file.size, 0) >= WORKERS_MIN_BYTES;
 }
 
 /** Transcripts whose entry the merge cannot take from the index as it is. */
