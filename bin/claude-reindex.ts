@@ -15,6 +15,7 @@ Commands:
             (default: the project of the current directory)
   doctor    report what is wrong with the indexes, read-only (default: every project)
   schema    print the JSON Schema of sessions-index.json
+  shim-check  (run by the bin/claude shim) rebuild indexes that lag by more than a day
 
 Options:
   --project <path>  one project: its working directory, or its directory under projects/
@@ -28,6 +29,15 @@ Exit codes: 0 done (doctor: all is well), 1 some project could not be written (d
 needs attention) or an unexpected error, 2 usage error.`;
 
 const debug = process.argv.includes("--debug") || process.env.CLAUDE_REINDEX_DEBUG === "1";
+
+// Ctrl-C during the shim's check ends the check, never the launch; the handler goes in first.
+if (process.argv[2] === "shim-check") {
+  process.once("SIGINT", () => {
+    if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
+    process.stderr.write("claude-reindex: index repair interrupted; starting Claude Code\n");
+    process.exit(0);
+  });
+}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -74,11 +84,24 @@ async function main(argv: string[]): Promise<number> {
     case "doctor":
       if (values["dry-run"]) throw new UsageError("doctor never changes anything; --dry-run is for rebuild");
       return (await import("../src/doctor-command.ts")).runDoctor({ configRoot, selection: selection("all"), json: values.json, io });
+    case "shim-check":
+      return shimCheck(configRoot, workingDir, io);
     case "schema":
       return print(`${JSON.stringify((await import("../src/session-index.ts")).indexJsonSchema(), null, 2)}\n`);
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
+}
+
+/** Internal: run by bin/claude before it starts Claude Code. Always exits 0 (the shim fails open). */
+async function shimCheck(configRoot: string, workingDir: string, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream }): Promise<number> {
+  const { runShimCheck } = await import("../src/shim-check.ts");
+  try {
+    await runShimCheck({ configRoot, workingDir, env: process.env, now: () => new Date(), io, workerScript: new URL("./derivation-worker.mjs", import.meta.url) });
+  } catch (error) {
+    process.stderr.write(debug ? `${(error as Error).stack}\n` : `claude-reindex: could not check the session indexes: ${(error as Error).message}; starting Claude Code\n`);
+  }
+  return 0;
 }
 
 function print(text: string): number {

@@ -10,14 +10,21 @@ export interface ProgressLine {
  * One line of progress on a terminal, redrawn in place and erased at the end; nothing at all
  * when the stream is not a terminal, so logs and pipes stay clean.
  */
-export function progressLine(stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, label: string, options: { enabled?: boolean; clock?: () => number } = {}): ProgressLine {
-  const { enabled = true, clock = Date.now } = options;
+export function progressLine(
+  stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number },
+  label: string,
+  options: { enabled?: boolean; clock?: () => number; delayMs?: number } = {},
+): ProgressLine {
+  const { enabled = true, clock = Date.now, delayMs = 0 } = options;
   if (!enabled || !stream.isTTY) return { project() {}, finish() {} };
+  const start = clock();
   let lastDraw = 0;
   let drawn = false;
   return {
     project(done, total, projectDir) {
       const now = clock();
+      // A quick run shows nothing at all; a line appears only once the wait is noticeable.
+      if (now - start < delayMs) return;
       if (drawn && now - lastDraw < REDRAW_EVERY_MS) return;
       lastDraw = now;
       drawn = true;

@@ -49,7 +49,11 @@ export async function runRebuild(command: RebuildCommand): Promise<number> {
  * changed since the last verified run costs a directory listing; only the others load the merge
  * machinery, and when they have much to read, a pool of worker threads reads it.
  */
-async function rebuildProjects(projectDirs: string[], command: RebuildCommand, onProject: (done: number, total: number, dir: string) => void): Promise<ProjectReport[]> {
+export async function rebuildProjects(
+  projectDirs: string[],
+  command: Pick<RebuildCommand, "configRoot" | "dryRun" | "now" | "workerScript">,
+  onProject: (done: number, total: number, dir: string) => void,
+): Promise<ProjectReport[]> {
   const { configRoot, dryRun } = command;
   const reports: ProjectReport[] = new Array(projectDirs.length);
   const pending: { slot: number; projectDir: string; listing: SessionListing | undefined }[] = [];

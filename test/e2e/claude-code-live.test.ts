@@ -2,8 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installClaudeCode, runClaudeCode } from "../support/claude-code.mjs";
+import { installClaudeCode, offlineEnv, runClaudeCode } from "../support/claude-code.mjs";
 import { startStandInApi, type StandInApi } from "../support/stand-in-api.mjs";
+import { setMtime } from "../support/claude-tree.ts";
 import { tempDir } from "../support/temp.ts";
 
 /**
@@ -13,6 +14,7 @@ import { tempDir } from "../support/temp.ts";
  */
 const repo = path.resolve(import.meta.dirname, "../..");
 const cli = path.join(repo, "bin/claude-reindex");
+const DAY = 86_400_000;
 const INDEX_WRITER = "2.1.29";
 const INDEX_RUN = "INDEX_RUN";
 
@@ -60,5 +62,43 @@ describe(`the real Claude Code ${INDEX_WRITER}`, () => {
     expect(entries(ours).size).toBe(2);
     expect(entries(ours)).toEqual(entries(theirs));
     expect(JSON.parse(ours).originalPath).toBe(JSON.parse(theirs).originalPath);
+  }, 300_000);
+});
+
+describe(`the real Claude Code ${INDEX_WRITER} behind the shim`, () => {
+  it("starts after the stale index was repaired, and makes its session", async () => {
+    const base = fs.realpathSync(tempDir("claude-reindex-live-shim-"));
+    const configDir = path.join(base, "config");
+    const home = path.join(base, "home");
+    const cwd = path.join(base, "work", "shimmed");
+    fs.mkdirSync(cwd, { recursive: true });
+    const old = "a0000000-0000-4000-8000-0000000000b1";
+    const made = await runClaudeCode({ version: INDEX_WRITER, args: ["-p", "a session from long ago", "--session-id", old], cwd, apiUrl: api.url, configDir, home });
+    expect(made.exitCode, made.stderr).toBe(0);
+
+    // The index lost that session (a crash, a stale snapshot) 45 days ago; the session is 40 days old.
+    const projectDir = path.join(configDir, "projects", cwd.replace(/[^a-zA-Z0-9]/g, "-"));
+    const indexPath = path.join(projectDir, "sessions-index.json");
+    fs.writeFileSync(indexPath, JSON.stringify({ version: 1, entries: [], originalPath: cwd }, null, 2));
+    setMtime(indexPath, Date.now() - 45 * DAY);
+    setMtime(path.join(projectDir, `${old}.jsonl`), Date.now() - 40 * DAY);
+
+    // `claude` on PATH: the shim first, then the real Claude Code.
+    const { argv } = await installClaudeCode(INDEX_WRITER);
+    const shimDir = path.join(base, "shim-bin");
+    const realDir = path.join(base, "real-bin");
+    fs.mkdirSync(shimDir);
+    fs.mkdirSync(realDir);
+    fs.symlinkSync(path.join(repo, "bin/claude"), path.join(shimDir, "claude"));
+    fs.writeFileSync(path.join(realDir, "claude"), `#!/bin/sh\nexec ${argv.map((a: string) => `'${a}'`).join(" ")} "$@"\n`, { mode: 0o755 });
+    const env = offlineEnv({ apiUrl: api.url, home, configDir, extra: { PATH: `${shimDir}:${realDir}:${process.env.PATH}` } });
+
+    const result = await execa("claude", ["-p", "hello through the shim", "--session-id", "a0000000-0000-4000-8000-0000000000b2"], { cwd, env, extendEnv: false, reject: false, input: "" });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toContain("Done.");
+    expect(result.stderr).toContain("claude-reindex: repaired 1 stale session index (up to 40 days behind)");
+    expect(fs.existsSync(path.join(projectDir, "a0000000-0000-4000-8000-0000000000b2.jsonl"))).toBe(true);
+    const index = JSON.parse(fs.readFileSync(indexPath, "utf8"));
+    expect(index.entries.map((e: { sessionId: string }) => e.sessionId)).toContain(old);
   }, 300_000);
 });

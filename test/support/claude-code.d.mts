@@ -18,3 +18,5 @@ export function runClaudeCode(options: {
   home?: string;
   timeoutMs?: number;
 }): Promise<ClaudeCodeRun>;
+
+export function offlineEnv(options: { apiUrl: string; home: string; configDir?: string; extra?: Record<string, string> }): Record<string, string>;
