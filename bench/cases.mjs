@@ -37,6 +37,25 @@ function catAll(ctx, { piped = false } = {}) {
 
 const rebuildAll = (ctx) => ctx.rebuild(["rebuild", "--all"]);
 
+const repo = path.resolve(import.meta.dirname, "..");
+const nodeE0 = { name: "node -e 0", command: () => ({ file: process.execPath, args: ["-e", "0"] }) };
+
+/** A `claude` that exits at once, alone in a directory, for timing the shim in front of it. */
+function stubClaudeDir(ctx) {
+  const dir = path.join(ctx.dir, ".bench-stub-bin");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "claude"), "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+  return dir;
+}
+
+/** bin/claude in front of the stub, on the benchmark tree (`checkMinutes` 0: check every launch). */
+function shimLaunch(ctx, checkMinutes) {
+  const env = { CLAUDE_CONFIG_DIR: ctx.dir, PATH: `${path.join(repo, "bin")}:${stubClaudeDir(ctx)}:${process.env.PATH}`, CLAUDE_REINDEX_CHECK_MINUTES: String(checkMinutes) };
+  return { file: path.join(repo, "bin/claude"), args: ["-p", "hi"], env };
+}
+
+const stubDirectly = { name: "the stub claude, directly", command: (ctx) => ({ file: path.join(stubClaudeDir(ctx), "claude"), args: ["-p", "hi"] }) };
+
 export const cases = [
   {
     name: "cold rebuild --all",
@@ -85,5 +104,24 @@ export const cases = [
     },
     baseline: { name: "second rebuild --all, nothing changed", command: rebuildAll },
     goal: 2,
+  },
+  {
+    name: "shim launching a stub claude, nothing stale, checked recently (most launches)",
+    prepare: (ctx) => {
+      ctx.runOnce(rebuildAll(ctx));
+      ctx.runOnce(shimLaunch(ctx, 0));
+    },
+    command: (ctx) => shimLaunch(ctx, 15),
+    baseline: nodeE0,
+    goal: 1.2,
+    info: [stubDirectly],
+  },
+  {
+    name: "shim launching a stub claude, nothing stale, check due (stat pass)",
+    prepare: (ctx) => ctx.runOnce(rebuildAll(ctx)),
+    command: (ctx) => shimLaunch(ctx, 0),
+    baseline: nodeE0,
+    goal: 1.2,
+    info: [stubDirectly],
   },
 ];
