@@ -1,5 +1,7 @@
 // Entry point of `claude-reindex`: parses the command line and calls the library.
 import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { resolveConfigRoot } from "../src/config-root.ts";
 import { UnknownProjectError, type ProjectSelection } from "../src/project-dir.ts";
@@ -14,13 +16,19 @@ Commands:
   rebuild   merge sessions-index.json with the transcripts on disk and write it
             (default: the project of the current directory)
   doctor    report what is wrong with the indexes, read-only (default: every project)
+  install   register the SessionStart, Stop and SessionEnd hooks in Claude Code's settings
+            and tell how to put the bin/claude shim in front of Claude Code
+  uninstall remove exactly what install added
   schema    print the JSON Schema of sessions-index.json
   shim-check  (run by the bin/claude shim) rebuild indexes that lag by more than a day
 
 Options:
   --project <path>  one project: its working directory, or its directory under projects/
   --all             every project under $CLAUDE_CONFIG_DIR/projects (or ~/.claude/projects)
-  --dry-run         rebuild: change nothing, say what would change
+  --dry-run         rebuild, install, uninstall: change nothing, say (or diff) what would change
+  --scope <scope>   install, uninstall: user (<root>/settings.json, the default), project
+                    (.claude/settings.json) or local (.claude/settings.local.json)
+  --shim-dir <dir>  install: link <dir>/claude to the shim; uninstall: remove that link
   --json            machine-readable report on stdout
   --debug           show stack traces on errors
   -h, --help        this help;  --version  the version
@@ -46,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
     strict: true,
     options: {
       project: { type: "string" },
+      scope: { type: "string" },
+      "shim-dir": { type: "string" },
       all: { type: "boolean", default: false },
       "dry-run": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
@@ -83,7 +93,32 @@ async function main(argv: string[]): Promise<number> {
       });
     case "doctor":
       if (values["dry-run"]) throw new UsageError("doctor never changes anything; --dry-run is for rebuild");
-      return (await import("../src/doctor-command.ts")).runDoctor({ configRoot, selection: selection("all"), json: values.json, io });
+      return (await import("../src/doctor-command.ts")).runDoctor({
+        configRoot,
+        selection: selection("all"),
+        json: values.json,
+        io,
+        setup: { configRoot, workingDir, hooksDir: packagePath("../hooks"), shimPath: packagePath("../bin/claude"), pathEntries: pathEntries() },
+      });
+    case "install":
+    case "uninstall": {
+      const scope = values.scope ?? "user";
+      if (scope !== "user" && scope !== "project" && scope !== "local") throw new UsageError(`--scope takes user, project or local, not ${scope}`);
+      const { runInstall, runUninstall } = await import("../src/install-command.ts");
+      const run = command === "install" ? runInstall : runUninstall;
+      return run({
+        configRoot,
+        workingDir,
+        scope,
+        dryRun: values["dry-run"],
+        hooksDir: packagePath("../hooks"),
+        shimPath: packagePath("../bin/claude"),
+        shimDir: values["shim-dir"] === undefined ? undefined : path.resolve(values["shim-dir"]),
+        pathEntries: pathEntries(),
+        now: () => new Date(),
+        io,
+      });
+    }
     case "shim-check":
       return shimCheck(configRoot, workingDir, io);
     case "schema":
@@ -102,6 +137,15 @@ async function shimCheck(configRoot: string, workingDir: string, io: { stdout: N
     process.stderr.write(debug ? `${(error as Error).stack}\n` : `claude-reindex: could not check the session indexes: ${(error as Error).message}; starting Claude Code\n`);
   }
   return 0;
+}
+
+/** A path in this checkout or installed package, from the bundle in dist/. */
+function packagePath(relative: string): string {
+  return fileURLToPath(new URL(relative, import.meta.url));
+}
+
+function pathEntries(): string[] {
+  return (process.env.PATH ?? "").split(path.delimiter);
 }
 
 function print(text: string): number {

@@ -27,6 +27,8 @@ await build({
   bundle: true,
   splitting: true,
   platform: "node",
+  // jsonc-parser's "main" is a UMD build that esbuild cannot bundle; its "module" is plain ESM.
+  mainFields: ["module", "main"],
   target: "node20",
   format: "esm",
   sourcemap: "linked",

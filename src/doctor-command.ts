@@ -5,12 +5,17 @@ import { selectProjectDirs, type ProjectSelection } from "./project-dir.ts";
 import { progressLine } from "./progress-line.ts";
 import type { CommandIo } from "./rebuild-command.ts";
 import { TranscriptCache } from "./transcript-cache.ts";
+import { HOOK_EVENTS } from "./hook-registration.ts";
+import { checkSetup, type SetupCheck, type SetupReport } from "./setup-check.ts";
+import { shellQuote } from "./shell-quote.ts";
 
 export interface DoctorCommand {
   configRoot: string;
   selection: ProjectSelection;
   json: boolean;
   io: CommandIo;
+  /** What to check the hook registrations and the shim against; no setup report without it. */
+  setup?: SetupCheck;
 }
 
 /** `claude-reindex doctor`: read-only; exit 0 when all is well, 1 when something needs attention. */
@@ -31,11 +36,18 @@ export async function runDoctor(command: DoctorCommand): Promise<number> {
     progress.finish();
   }
   const needAttention = diagnoses.filter((d) => d.findings.length > 0);
+  const setup = command.setup ? checkSetup(command.setup) : null;
 
   if (command.json) {
-    io.stdout.write(`${JSON.stringify({ root: command.configRoot, projectsRoot: root, projectsRootExists: rootExists, projects: diagnoses, needAttention: needAttention.length }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ root: command.configRoot, projectsRoot: root, projectsRootExists: rootExists, projects: diagnoses, needAttention: needAttention.length, setup }, null, 2)}\n`);
     return needAttention.length > 0 ? 1 : 0;
   }
+  const code = writeDiagnoses(diagnoses, needAttention, root, rootExists, io);
+  if (setup && command.setup) writeSetup(setup, command.setup, io);
+  return code;
+}
+
+function writeDiagnoses(diagnoses: ProjectDiagnosis[], needAttention: ProjectDiagnosis[], root: string, rootExists: boolean, io: CommandIo): number {
   if (!rootExists) {
     io.stdout.write(`No Claude Code sessions under ${root} (set CLAUDE_CONFIG_DIR if they live elsewhere).\n`);
     return 0;
@@ -54,4 +66,23 @@ export async function runDoctor(command: DoctorCommand): Promise<number> {
   io.stdout.write(`${needAttention.length} of ${diagnoses.length} projects need attention (${sessions} sessions under ${root}).\n`);
   if (fixable > 1) io.stdout.write(`Fix every index at once: claude-reindex rebuild --all\n`);
   return 1;
+}
+
+/** Setup is reported, not judged: hooks and the shim are choices, the exit code is about indexes. */
+function writeSetup(setup: SetupReport, check: SetupCheck, io: CommandIo): void {
+  const registered = setup.hooks.filter((h) => h.registered.length > 0);
+  for (const hooks of setup.hooks) {
+    if (hooks.problem) io.stdout.write(`setup: ${hooks.path} is ${hooks.problem}\n`);
+  }
+  for (const hooks of registered) {
+    const missing = HOOK_EVENTS.filter((event) => !hooks.registered.includes(event));
+    const gaps = missing.length > 0 ? `; ${missing.join(", ")} missing (run: claude-reindex install --scope ${hooks.scope})` : "";
+    io.stdout.write(`setup: hooks registered in ${hooks.path} (${hooks.registered.join(", ")})${gaps}\n`);
+  }
+  if (registered.length === 0) io.stdout.write("setup: hooks not registered; to keep indexes current while you work: claude-reindex install\n");
+  if (setup.shimInFront) io.stdout.write(`setup: claude on PATH is the shim (${setup.claudeOnPath})\n`);
+  else {
+    const found = setup.claudeOnPath ? `claude on PATH is ${setup.claudeOnPath}, not the shim` : "no claude on PATH";
+    io.stdout.write(`setup: ${found}; to check indexes before each launch: alias claude=${shellQuote(check.shimPath)} (an alias in your shell is not visible from here)\n`);
+  }
 }

@@ -4,6 +4,7 @@ import { formatDuration } from "./duration.ts";
 import { mergeIndex, type EntryChange } from "./index-merge.ts";
 import { listSessionFiles, sessionFilePath, type SessionFile, type SessionListing } from "./session-file.ts";
 import { indexPathOf, readIndex } from "./session-index.ts";
+import { shellQuote } from "./shell-quote.ts";
 import { deriveTranscript, type TranscriptDerivation } from "./transcript.ts";
 import type { TranscriptCache } from "./transcript-cache.ts";
 
@@ -120,9 +121,4 @@ export function diagnoseProject(projectDir: string, cache: TranscriptCache | nul
 
 function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
-}
-
-/** Quotes a path for a POSIX shell, so a printed fix can be pasted as it is. */
-export function shellQuote(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -20,6 +20,11 @@ export interface RebuildOptions {
   pool?: ((needed: SessionFile[]) => DerivationPool | null) | null;
   lock?: LockOptions;
   now: () => Date;
+  /**
+   * Merge only this transcript's entry (a hook's session); other entries stay as they are,
+   * except those whose transcript is gone.
+   */
+  only?: SessionFile;
 }
 
 export type ProjectStatus =
@@ -63,7 +68,7 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
   const report = emptyReport(projectDir, indexPath);
   let listing: SessionListing;
   try {
-    listing = knownListing ?? listSessionFiles(projectDir);
+    listing = options.only ? { sessions: new Map([[options.only.sessionId, options.only]]), unreadable: [] } : (knownListing ?? listSessionFiles(projectDir));
   } catch (error) {
     return failed(report, `cannot list ${projectDir}: ${(error as Error).message}`);
   }
@@ -99,8 +104,10 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
     needed.forEach((file, i) => derivations.set(file.sessionId, results[i]!));
   }
   const firstPlan = plan(first.kind === "ok" ? first.index : null);
-  options.cache?.prune(projectDir, new Set(listing.sessions.keys()));
-  const verified = (plan: MergePlan, index: IndexFileStat | null) => (accountsForAll(plan, listing, derivations) ? { index, entries: plan.index.entries.length } : null);
+  // A merge of one session saw only that transcript: it can neither prune nor vouch for the rest.
+  if (!options.only) options.cache?.prune(projectDir, new Set(listing.sessions.keys()));
+  const verified = (plan: MergePlan, index: IndexFileStat | null) =>
+    !options.only && accountsForAll(plan, listing, derivations) ? { index, entries: plan.index.entries.length } : null;
   const mustReplace = first.kind === "invalid";
   if (!firstPlan.changed && !mustReplace) {
     const status = first.kind === "missing" ? "empty" : "unchanged";

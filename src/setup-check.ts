@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import path from "node:path";
+import { hookCommands, registeredEvents } from "./hook-registration.ts";
+import type { HookEvent } from "./session-hook.ts";
+import { parseSettings, settingsPathFor, type SettingsScope } from "./settings-file.ts";
+
+export interface SetupCheck {
+  configRoot: string;
+  workingDir: string;
+  hooksDir: string;
+  shimPath: string;
+  pathEntries: string[];
+}
+
+export interface SetupReport {
+  hooks: { scope: SettingsScope; path: string; registered: HookEvent[]; problem: string | null }[];
+  /** The `claude` a shell finds first on PATH (absolute entries only), if any. */
+  claudeOnPath: string | null;
+  shimInFront: boolean;
+}
+
+/** Whether the hooks are registered, and whether `claude` resolves to the shim. Read-only. */
+export function checkSetup(check: SetupCheck): SetupReport {
+  const commands = hookCommands(check.hooksDir);
+  const hooks: SetupReport["hooks"] = [];
+  for (const scope of ["user", "project", "local"] as const) {
+    const file = settingsPathFor(scope, check.configRoot, check.workingDir);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    const read = parseSettings(text);
+    hooks.push({ scope, path: file, registered: read.ok ? registeredEvents(read.settings, commands) : [], problem: read.ok ? null : read.problem });
+  }
+  const claudeOnPath = firstOnPath("claude", check.pathEntries);
+  return { hooks, claudeOnPath, shimInFront: claudeOnPath !== null && realPath(claudeOnPath) === realPath(check.shimPath) };
+}
+
+function firstOnPath(name: string, entries: string[]): string | null {
+  for (const dir of entries) {
+    if (!path.isAbsolute(dir)) continue;
+    const candidate = path.join(dir, name);
+    try {
+      if (fs.statSync(candidate).isFile()) {
+        fs.accessSync(candidate, fs.constants.X_OK);
+        return candidate;
+      }
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
