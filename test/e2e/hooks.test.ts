@@ -1,0 +1,141 @@
+import fs from "node:fs";
+import path from "node:path";
+import { execa } from "execa";
+import lockfile from "proper-lockfile";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ClaudeTree, type TreeSession } from "../support/claude-tree.ts";
+
+const repo = path.resolve(import.meta.dirname, "../..");
+const APP = "/home/dev/app";
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(repo, "dist/hook.mjs"))) await execa("npm", ["run", "build"], { cwd: repo });
+});
+
+function hook(name: "session-start" | "stop" | "session-end", root: string, input: unknown, env: Record<string, string> = {}) {
+  return execa(path.join(repo, "hooks", name), [], {
+    input: typeof input === "string" ? input : JSON.stringify(input),
+    env: { CLAUDE_CONFIG_DIR: root, ...env },
+    reject: false,
+  });
+}
+
+function stopInput(session: TreeSession, extra: Record<string, unknown> = {}) {
+  return { session_id: session.id, transcript_path: session.path, cwd: APP, hook_event_name: "Stop", stop_hook_active: false, last_assistant_message: "ok", ...extra };
+}
+
+async function rebuilt(tree: ClaudeTree) {
+  await execa(path.join(repo, "bin/claude-reindex"), ["rebuild", "--all"], { env: { CLAUDE_CONFIG_DIR: tree.root } });
+}
+
+const entryOf = (tree: ClaudeTree, id: string) => tree.readIndex(APP).entries.find((e) => e.sessionId === id);
+
+describe("the hooks", () => {
+  it.each([
+    ["empty stdin", ""],
+    ["not JSON", "{oops"],
+    ["missing fields", { session_id: "x" }],
+    ["a relative transcript path", { session_id: "x", transcript_path: "projects/a/0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00.jsonl", hook_event_name: "Stop" }],
+    ["a path outside the root", { session_id: "x", transcript_path: "/etc/0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00.jsonl", hook_event_name: "Stop" }],
+    ["a path with ..", { session_id: "x", transcript_path: "/tmp/../etc/0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00.jsonl", hook_event_name: "Stop" }],
+  ])("refuse %s: exit 0, nothing on stdout, one line on stderr and in the log", async (_name, input) => {
+    const tree = new ClaudeTree();
+    tree.session(APP, ["one"]);
+    for (const name of ["session-start", "stop", "session-end"] as const) {
+      const result = await hook(name, tree.root, input);
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).toBe("");
+      expect(result.stderr.split("\n")).toHaveLength(1);
+      expect(result.stderr).toMatch(/^claude-reindex (SessionStart|Stop|SessionEnd) hook: .*; nothing written$/);
+    }
+    expect(fs.existsSync(tree.indexPath(APP))).toBe(false);
+    const log = path.join(tree.root, "claude-reindex", "hooks.log");
+    expect(fs.readFileSync(log, "utf8").trim().split("\n")).toHaveLength(3);
+    expect(fs.statSync(log).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.dirname(log)).mode & 0o777).toBe(0o700);
+  });
+
+  it("Stop merges its own session's entry and leaves the others as they are", async () => {
+    const tree = new ClaudeTree();
+    const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
+    const b = tree.session(APP, ["b"], { mtime: 1_763_000_000_000 });
+    await rebuilt(tree);
+    tree.append(a, "a again", 1_763_000_100_000);
+    tree.append(b, "b again", 1_763_000_100_000);
+    const result = await hook("stop", tree.root, stopInput(a));
+    expect(result).toMatchObject({ exitCode: 0, stdout: "", stderr: "" });
+    expect(entryOf(tree, a.id)).toMatchObject({ messageCount: 4, fileMtime: 1_763_000_100_000 });
+    expect(entryOf(tree, b.id)).toMatchObject({ messageCount: 2, fileMtime: 1_763_000_000_000 });
+  });
+
+  it("respects stop_hook_active, and SessionEnd merges like Stop", async () => {
+    const tree = new ClaudeTree();
+    const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
+    await rebuilt(tree);
+    tree.append(a, "a again", 1_763_000_100_000);
+    await hook("stop", tree.root, stopInput(a, { stop_hook_active: true }));
+    expect(entryOf(tree, a.id)).toMatchObject({ messageCount: 2 });
+    await hook("session-end", tree.root, { ...stopInput(a), hook_event_name: "SessionEnd", reason: "prompt_input_exit" });
+    expect(entryOf(tree, a.id)).toMatchObject({ messageCount: 4 });
+  });
+
+  it("SessionStart, or any hook that finds no index, merges the whole project", async () => {
+    const tree = new ClaudeTree();
+    const sessions = [tree.session(APP, ["a"]), tree.session(APP, ["b"]), tree.session(APP, ["c"])];
+    await hook("stop", tree.root, stopInput(sessions[0]!));
+    expect(tree.readIndex(APP).entries).toHaveLength(3);
+    const d = tree.session(APP, ["d"]);
+    tree.session(APP, ["e"]);
+    const start = await hook("session-start", tree.root, { ...stopInput(d), hook_event_name: "SessionStart", source: "resume", model: "claude" });
+    expect(start).toMatchObject({ exitCode: 0, stdout: "" });
+    expect(tree.readIndex(APP).entries).toHaveLength(5);
+  });
+
+  it("waits briefly for a live lock holder, then gives up quietly", async () => {
+    const tree = new ClaudeTree();
+    const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
+    await rebuilt(tree);
+    tree.append(a, "more", 1_763_000_100_000);
+    const release = await lockfile.lock(tree.indexPath(APP), { realpath: false, stale: 10_000 });
+    const started = Date.now();
+    const result = await hook("stop", tree.root, stopInput(a));
+    await release();
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("is locked by another process");
+    expect(entryOf(tree, a.id)).toMatchObject({ messageCount: 2 });
+  });
+
+  it("16 Stop hooks on different sessions and a rebuild at the same time: no entry lost, the index always parses", async () => {
+    const tree = new ClaudeTree();
+    const sessions = Array.from({ length: 16 }, (_, i) => tree.session(APP, [`session ${i}`], { mtime: 1_763_000_000_000 }));
+    const others = Array.from({ length: 8 }, (_, i) => tree.session(APP, [`untouched ${i}`], { mtime: 1_763_000_000_000 }));
+    await rebuilt(tree);
+    for (const s of sessions) tree.append(s, "one more turn", 1_763_000_100_000);
+
+    let reads = 0;
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        const index = JSON.parse(fs.readFileSync(tree.indexPath(APP), "utf8"));
+        expect(index.entries.length).toBe(24);
+        reads++;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    })();
+    const runs = await Promise.all([
+      ...sessions.map((s) => hook("stop", tree.root, stopInput(s))),
+      execa(path.join(repo, "bin/claude-reindex"), ["rebuild", "--all"], { env: { CLAUDE_CONFIG_DIR: tree.root }, reject: false }),
+    ]);
+    polling = false;
+    await poller;
+    for (const run of runs) expect(run.exitCode).toBe(0);
+    // A hook may give up on the lock under load (by design); the concurrent rebuild merges its session.
+    for (const run of runs.slice(0, 16)) expect(run.stderr).toMatch(/^$|is locked by another process/);
+    for (const s of sessions) expect(entryOf(tree, s.id)).toMatchObject({ messageCount: 4, fileMtime: 1_763_000_100_000 });
+    for (const s of others) expect(entryOf(tree, s.id)).toMatchObject({ messageCount: 2 });
+    console.log(`concurrent writers: 17, index reads while they ran: ${reads}, entries checked: 24`);
+    expect(reads).toBeGreaterThan(10);
+  });
+});

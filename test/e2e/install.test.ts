@@ -1,0 +1,131 @@
+import fs from "node:fs";
+import path from "node:path";
+import { execa } from "execa";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "../support/temp.ts";
+
+const repo = path.resolve(import.meta.dirname, "../..");
+const cli = path.join(repo, "bin/claude-reindex");
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(repo, "dist/claude-reindex.mjs"))) await execa("npm", ["run", "build"], { cwd: repo });
+});
+
+const EXISTING = `{
+  "model": "opus",
+  "permissions": { "allow": ["Bash(npm test)"] },
+  "hooks": {
+    "Stop": [
+      { "hooks": [{ "type": "command", "command": "notify-send done" }] }
+    ],
+    "PreToolUse": [
+      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "audit-bash", "timeout": 5 }] }
+    ],
+    "SessionStart": [
+      { "matcher": "startup", "hooks": [{ "type": "command", "command": "echo hello" }] }
+    ]
+  }
+}
+`;
+
+function run(args: string[], root: string, cwd = root) {
+  return execa(cli, args, { cwd, env: { CLAUDE_CONFIG_DIR: root, PATH: process.env.PATH ?? "" }, reject: false });
+}
+
+describe("install and uninstall", () => {
+  it("registers the three hooks among the user's own, idempotently, and uninstall restores the file byte for byte", async () => {
+    const root = tempDir();
+    const settings = path.join(root, "settings.json");
+    fs.writeFileSync(settings, EXISTING, { mode: 0o644 });
+
+    const first = await run(["install"], root);
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout).toMatch(new RegExp(`^registered the claude-reindex SessionStart, Stop, SessionEnd hooks in ${settings} \\(backup: ${settings}\\.claude-reindex-backup-`));
+    expect(first.stdout).toContain(`alias claude=${path.join(repo, "bin/claude")}`);
+    const installed = JSON.parse(fs.readFileSync(settings, "utf8"));
+    expect(installed.hooks.Stop.map((g: { hooks: { command: string }[] }) => g.hooks[0]!.command)).toEqual(["notify-send done", path.join(repo, "hooks/stop")]);
+    expect(installed.hooks.PreToolUse).toEqual(JSON.parse(EXISTING).hooks.PreToolUse);
+    expect(installed.hooks.SessionStart[0]).toEqual(JSON.parse(EXISTING).hooks.SessionStart[0]);
+    expect(installed.hooks.SessionEnd[0].hooks[0]).toEqual({ type: "command", command: path.join(repo, "hooks/session-end"), timeout: 30 });
+    expect(installed.permissions).toEqual({ allow: ["Bash(npm test)"] });
+    expect(fs.statSync(settings).mode & 0o777).toBe(0o644);
+
+    const second = await run(["install"], root);
+    expect(second.stdout).toContain("already registered");
+    expect(fs.readdirSync(root).filter((n) => n.includes("backup"))).toHaveLength(1);
+
+    const doctor = await run(["doctor"], root);
+    expect(doctor.stdout).toContain(`setup: hooks registered in ${settings} (SessionStart, Stop, SessionEnd)`);
+
+    const removed = await run(["uninstall"], root);
+    expect(removed.exitCode).toBe(0);
+    expect(fs.readFileSync(settings, "utf8")).toBe(EXISTING);
+    expect((await run(["uninstall"], root)).stdout).toContain("No claude-reindex hooks");
+  });
+
+  it("creates a missing settings file, and uninstall removes it again", async () => {
+    const root = tempDir();
+    expect((await run(["install"], root)).exitCode).toBe(0);
+    const settings = path.join(root, "settings.json");
+    expect(fs.statSync(settings).mode & 0o777).toBe(0o600);
+    expect(Object.keys(JSON.parse(fs.readFileSync(settings, "utf8")).hooks)).toEqual(["SessionStart", "Stop", "SessionEnd"]);
+    await run(["uninstall"], root);
+    expect(fs.existsSync(settings)).toBe(false);
+  });
+
+  it("shows the diff and changes nothing with --dry-run", async () => {
+    const root = tempDir();
+    const settings = path.join(root, "settings.json");
+    fs.writeFileSync(settings, EXISTING);
+    const result = await run(["install", "--dry-run"], root);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(`--- ${settings}`);
+    expect(result.stdout).toContain(`+            "command": "${path.join(repo, "hooks/session-end")}",`);
+    expect(fs.readFileSync(settings, "utf8")).toBe(EXISTING);
+    expect(fs.readdirSync(root)).toEqual(["settings.json"]);
+  });
+
+  it.each([
+    ["not JSON", '{ "model": "opus", }}'],
+    ["hooks of the wrong type", '{ "hooks": ["x"] }'],
+  ])("refuses a settings.json that is %s: exit 1, one line, file untouched", async (_name, text) => {
+    const root = tempDir();
+    const settings = path.join(root, "settings.json");
+    fs.writeFileSync(settings, text);
+    const result = await run(["install"], root);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain(`claude-reindex: ${settings} is `);
+    expect(result.stderr).toContain("nothing was changed");
+    expect(fs.readFileSync(settings, "utf8")).toBe(text);
+    expect(fs.readdirSync(root)).toEqual(["settings.json"]);
+  });
+
+  it("writes project and local scopes under the project's .claude/", async () => {
+    const root = tempDir();
+    const project = tempDir();
+    expect((await run(["install", "--scope", "project"], root, project)).exitCode).toBe(0);
+    expect((await run(["install", "--scope", "local"], root, project)).exitCode).toBe(0);
+    expect(fs.existsSync(path.join(project, ".claude/settings.json"))).toBe(true);
+    expect(fs.existsSync(path.join(project, ".claude/settings.local.json"))).toBe(true);
+    expect(fs.existsSync(path.join(root, "settings.json"))).toBe(false);
+    expect((await run(["install", "--scope", "everywhere"], root, project)).exitCode).toBe(2);
+  });
+
+  it("links the shim with --shim-dir, refuses to replace someone else's claude, and uninstall unlinks it", async () => {
+    const root = tempDir();
+    const shimDir = path.join(tempDir(), "bin");
+    const result = await run(["install", "--shim-dir", shimDir], root);
+    expect(result.exitCode).toBe(0);
+    expect(fs.readlinkSync(path.join(shimDir, "claude"))).toBe(path.join(repo, "bin/claude"));
+    expect(result.stdout).toContain(`note: ${shimDir} is not on PATH`);
+    expect((await run(["install", "--shim-dir", shimDir], root)).stdout).toContain("already links to the shim");
+    await run(["uninstall", "--shim-dir", shimDir], root);
+    expect(fs.existsSync(path.join(shimDir, "claude"))).toBe(false);
+
+    fs.writeFileSync(path.join(shimDir, "claude"), "#!/bin/sh\n");
+    const refused = await run(["install", "--shim-dir", shimDir], root);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain("exists and is not a link to the shim");
+  });
+});
