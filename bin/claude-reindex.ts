@@ -38,6 +38,14 @@ needs attention) or an unexpected error, 2 usage error.`;
 
 const debug = process.argv.includes("--debug") || process.env.CLAUDE_REINDEX_DEBUG === "1";
 
+// A reader that stops early (`claude-reindex doctor | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 // Ctrl-C during the shim's check ends the check, never the launch; the handler goes in first.
 if (process.argv[2] === "shim-check") {
   process.once("SIGINT", () => {

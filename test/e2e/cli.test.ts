@@ -73,6 +73,15 @@ describe("bin/claude-reindex", () => {
     expect(result.stderr).not.toContain("    at ");
   });
 
+  it("stops quietly when its reader goes away (a pipe into head)", async () => {
+    // A report larger than a pipe's buffer, so that writing it hits the closed pipe.
+    const tree = new ClaudeTree();
+    for (let i = 0; i < 1200; i++) tree.session("/a", [`session ${i}`]);
+    const result = await execa("sh", ["-c", `"${cli}" rebuild --all --dry-run --json | head -1; echo "status \${PIPESTATUS:-done}"`], { env: { CLAUDE_CONFIG_DIR: tree.root }, reject: false });
+    expect(result.stdout.split("\n")[0]).toBe("{");
+    expect(result.stderr).toBe("");
+  });
+
   it("publishes the index schema it validates with, and the committed copy is current", async () => {
     const result = await run(["schema"]);
     expect(result.exitCode).toBe(0);
