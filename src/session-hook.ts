@@ -47,6 +47,8 @@ export async function runSessionHook(run: HookRun): Promise<void> {
     const { projectDir, sessionId, path } = located.value;
     if (sessionId !== input.session_id) debug(`session_id ${input.session_id} differs from the transcript's name; indexing ${sessionId}`);
 
+    // A project's first session: Claude Code may run SessionStart before it creates the directory.
+    if (!fs.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
     const options = { dryRun: false, cache: TranscriptCache.under(run.configRoot, { writable: true }), now: run.now, lock: HOOK_LOCK };
     if (run.event === "SessionStart" || !fs.existsSync(indexPathOf(projectDir))) {
       report(await rebuildProject(projectDir, options), note, debug);

@@ -139,3 +139,14 @@ describe("the hooks", () => {
     expect(reads).toBeGreaterThan(10);
   });
 });
+
+describe("a project's first session", () => {
+  it("SessionStart before Claude Code made the project directory is not a problem", async () => {
+    const tree = new ClaudeTree();
+    const projectDir = path.join(tree.root, "projects", "-home-dev-new");
+    const result = await hook("session-start", tree.root, { session_id: "0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00", transcript_path: path.join(projectDir, "0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00.jsonl"), hook_event_name: "SessionStart", source: "startup" });
+    expect(result).toMatchObject({ exitCode: 0, stdout: "", stderr: "" });
+    expect(fs.existsSync(projectDir)).toBe(false);
+    expect(fs.existsSync(path.join(tree.root, "claude-reindex", "hooks.log"))).toBe(false);
+  });
+});
