@@ -54,6 +54,33 @@ function shimLaunch(ctx, checkMinutes) {
   return { file: path.join(repo, "bin/claude"), args: ["-p", "hi"], env };
 }
 
+/** The Stop hook of one transcript, as Claude Code runs it after a turn. */
+function stopHook(ctx, rel) {
+  const transcript = path.join(ctx.projectsDir, rel);
+  const input = JSON.stringify({ session_id: path.basename(rel, ".jsonl"), transcript_path: transcript, cwd: "/", hook_event_name: "Stop", stop_hook_active: false, last_assistant_message: "Done." });
+  return { file: path.join(repo, "hooks/stop"), args: [], env: { CLAUDE_CONFIG_DIR: ctx.dir }, input };
+}
+
+/** The transcript closest to 10 KB: the "tiny" side of the Stop hook comparison. */
+function smallTranscript(ctx) {
+  return ctx.transcripts.reduce((best, t) => (Math.abs(t.bytes - 10_000) < Math.abs(best.bytes - 10_000) ? t : best));
+}
+
+/** Appends a turn before each run and puts the file back afterwards, as the append case does. */
+function appendingTo(ctx, key, rel) {
+  ctx.state[key] ??= snapshotFile(path.join(ctx.projectsDir, rel));
+  appendTurn(ctx.state[key].file);
+}
+
+function restoreAppended(ctx, keys) {
+  for (const key of keys) {
+    if (!ctx.state[key]) continue;
+    restoreFile(ctx.state[key]);
+    fs.rmSync(path.join(path.dirname(ctx.state[key].file), "sessions-index.json"), { force: true });
+  }
+  fs.rmSync(path.join(ctx.dir, "claude-reindex"), { recursive: true, force: true });
+}
+
 const stubDirectly = { name: "the stub claude, directly", command: (ctx) => ({ file: path.join(stubClaudeDir(ctx), "claude"), args: ["-p", "hi"] }) };
 
 export const cases = [
@@ -104,6 +131,33 @@ export const cases = [
     },
     baseline: { name: "second rebuild --all, nothing changed", command: rebuildAll },
     goal: 2,
+  },
+  {
+    name: "Stop hook after one more turn in a ≥60 MB transcript",
+    prepare: (ctx) => ctx.runOnce(rebuildAll(ctx)),
+    setup: (ctx) => appendingTo(ctx, "large", ctx.large.rel),
+    command: (ctx) => stopHook(ctx, ctx.large.rel),
+    baseline: { name: "Stop hook after one more turn in a ~10 KB transcript", setup: (ctx) => appendingTo(ctx, "small", smallTranscript(ctx).rel), command: (ctx) => stopHook(ctx, smallTranscript(ctx).rel) },
+    goal: 1.5,
+    teardown: (ctx) => restoreAppended(ctx, ["large", "small"]),
+  },
+  {
+    name: "Stop hook after one more turn in a ≥60 MB transcript (against Node)",
+    prepare: (ctx) => ctx.runOnce(rebuildAll(ctx)),
+    setup: (ctx) => appendingTo(ctx, "large", ctx.large.rel),
+    command: (ctx) => stopHook(ctx, ctx.large.rel),
+    baseline: nodeE0,
+    goal: 2,
+    teardown: (ctx) => restoreAppended(ctx, ["large"]),
+  },
+  {
+    name: "Stop hook after one more turn in a ~10 KB transcript (against Node)",
+    prepare: (ctx) => ctx.runOnce(rebuildAll(ctx)),
+    setup: (ctx) => appendingTo(ctx, "small", smallTranscript(ctx).rel),
+    command: (ctx) => stopHook(ctx, smallTranscript(ctx).rel),
+    baseline: nodeE0,
+    goal: 2,
+    teardown: (ctx) => restoreAppended(ctx, ["small"]),
   },
   {
     name: "shim launching a stub claude, nothing stale, checked recently (most launches)",

@@ -8,24 +8,13 @@ import { readdirSync, rmSync } from "node:fs";
 // Chunk names carry content hashes: without a clean slate, old chunks would pile up in the package.
 rmSync("dist", { recursive: true, force: true });
 
-const entryPoints = ["bin", "hooks"].flatMap((dir) => {
-  let names = [];
-  try {
-    names = readdirSync(dir);
-  } catch {}
-  return names.filter((n) => n.endsWith(".ts")).map((n) => `${dir}/${n}`);
-});
-// Started by path in worker threads, so it is an entry point of its own.
-entryPoints.push("src/derivation-worker.ts");
+const typeScriptIn = (dir) => readdirSync(dir).filter((n) => n.endsWith(".ts")).map((n) => `${dir}/${n}`);
 
-await build({
-  entryPoints,
+const common = {
   outdir: "dist",
   outExtension: { ".js": ".mjs" },
   entryNames: "[name]",
-  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
-  splitting: true,
   platform: "node",
   // jsonc-parser's "main" is a UMD build that esbuild cannot bundle; its "module" is plain ESM.
   mainFields: ["module", "main"],
@@ -44,4 +33,9 @@ await build({
       "const __filename = __fileURLToPath(import.meta.url);",
     ].join(" "),
   },
-});
+};
+
+// The commands, and the worker that rebuilds start by path: shared code in chunks.
+await build({ ...common, entryPoints: [...typeScriptIn("bin"), "src/derivation-worker.ts"], splitting: true, chunkNames: "chunks/[name]-[hash]" });
+// The hooks run after every turn and always need the merge machinery: one file loads fastest.
+await build({ ...common, entryPoints: typeScriptIn("hooks"), splitting: false });

@@ -18,6 +18,11 @@ const CACHE_FORMAT = 1;
 const DERIVATION_RULES = "2.1.29/1";
 /** Smaller transcripts parse faster than their saved state would load. */
 export const MIN_CACHED_BYTES = 1 << 20;
+/**
+ * A saved state is rewritten once this many new bytes were read past it: rewriting a large state
+ * after every turn would cost more than reading up to this much again (a Stop hook runs per turn).
+ */
+export const REFRESH_AFTER_BYTES = 512 * 1024;
 const FINGERPRINT_WINDOW = 4096;
 
 const PromptSchema = z.discriminatedUnion("kind", [

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { deriveEntry, type Derivation, type TranscriptFile } from "./session-entry.ts";
-import type { TranscriptCache } from "./transcript-cache.ts";
+import { REFRESH_AFTER_BYTES, type TranscriptCache } from "./transcript-cache.ts";
 import { readLines, withTail } from "./transcript-reader.ts";
 import { TranscriptState } from "./transcript-state.ts";
 
@@ -26,7 +26,7 @@ export function deriveTranscript(file: TranscriptFile, cache: TranscriptCache | 
     const state = resume?.state ?? new TranscriptState(file.sessionId);
     const startOffset = resume?.offset ?? 0;
     const progress = readLines(fd, state, startOffset);
-    if (cache && progress.committedOffset !== startOffset) cache.save(file, fd, state, progress.committedOffset);
+    if (cache && (resume === null || progress.committedOffset - startOffset >= REFRESH_AFTER_BYTES)) cache.save(file, fd, state, progress.committedOffset);
     return deriveEntry(withTail(state, progress.tail), file);
   } catch (error) {
     return { kind: "unreadable", reason: describeError(error) };

@@ -1,6 +1,6 @@
 // Runs one command and measures its wall time (process.hrtime) and, optionally, its peak RSS.
 //
-// A command is { file, args, env, cwd, stdout }: `env` is added to process.env; `stdout` is
+// A command is { file, args, env, cwd, stdout, input }: `env` is added to process.env; `stdout` is
 // "pipe" (captured, the default) or "ignore" (Node opens /dev/null for the child).
 
 import { spawn, spawnSync } from "node:child_process";
@@ -33,7 +33,9 @@ function spawnOptions(cmd) {
   return {
     cwd: cmd.cwd,
     env: { ...process.env, ...cmd.env },
-    stdio: ["ignore", cmd.stdout ?? "pipe", "pipe"],
+    // `input`: text for the command's stdin (a hook's JSON); otherwise stdin is closed.
+    stdio: [cmd.input === undefined ? "ignore" : "pipe", cmd.stdout ?? "pipe", "pipe"],
+    input: cmd.input,
     maxBuffer: 256 << 20,
   };
 }

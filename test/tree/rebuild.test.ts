@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { resolveConfigRoot } from "../../src/config-root.ts";
 import { rebuildProject } from "../../src/rebuild.ts";
 import { runRebuild } from "../../src/rebuild-command.ts";
-import { MIN_CACHED_BYTES, TranscriptCache } from "../../src/transcript-cache.ts";
+import { MIN_CACHED_BYTES, REFRESH_AFTER_BYTES, TranscriptCache } from "../../src/transcript-cache.ts";
 import { deriveTranscript } from "../../src/transcript.ts";
 import { captureIo, ClaudeTree, setMtime } from "../support/claude-tree.ts";
 
@@ -158,10 +158,16 @@ describe("the transcript cache", () => {
     expect(fs.existsSync(cacheFile)).toBe(true);
     expect(fs.statSync(cacheFile).mode & 0o777).toBe(0o600);
 
+    const savedOffset = () => JSON.parse(fs.readFileSync(cacheFile, "utf8")).offset;
+    const firstOffset = savedOffset();
+    expect(firstOffset).toBe(fs.statSync(big.path).size);
     tree.append(big, "the newest prompt");
-    const resumed = deriveTranscript(file(), cache);
-    expect(resumed).toEqual(deriveTranscript(file(), null));
-    expect(JSON.parse(fs.readFileSync(cacheFile, "utf8")).offset).toBe(fs.statSync(big.path).size);
+    expect(deriveTranscript(file(), cache)).toEqual(deriveTranscript(file(), null));
+    // One turn is read again next time rather than rewriting the whole saved state now.
+    expect(savedOffset()).toBe(firstOffset);
+    tree.append(big, `a long turn ${"w".repeat(REFRESH_AFTER_BYTES)}`);
+    expect(deriveTranscript(file(), cache)).toEqual(deriveTranscript(file(), null));
+    expect(savedOffset()).toBe(fs.statSync(big.path).size);
 
     // A rewrite in place (Claude Code's "remove message") breaks the fingerprint: read again in full.
     const text = fs.readFileSync(big.path, "utf8");
