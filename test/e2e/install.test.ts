@@ -112,6 +112,17 @@ describe("install and uninstall", () => {
     expect((await run(["install", "--scope", "everywhere"], root, project)).exitCode).toBe(2);
   });
 
+  it("doctor tells whether claude on PATH is the shim", async () => {
+    const root = tempDir();
+    const bin = tempDir();
+    const other = tempDir();
+    fs.writeFileSync(path.join(other, "claude"), "#!/bin/sh\n", { mode: 0o755 });
+    fs.symlinkSync(path.join(repo, "bin/claude"), path.join(bin, "claude"));
+    const doctor = (PATH: string) => execa(cli, ["doctor"], { env: { CLAUDE_CONFIG_DIR: root, PATH }, reject: false });
+    expect((await doctor(`${bin}:${other}:${process.env.PATH}`)).stdout).toContain(`setup: claude on PATH is the shim (${path.join(bin, "claude")})`);
+    expect((await doctor(`${other}:${bin}:${process.env.PATH}`)).stdout).toContain(`setup: claude on PATH is ${path.join(other, "claude")}, not the shim; to check indexes before each launch: alias claude=${path.join(repo, "bin/claude")}`);
+  });
+
   it("links the shim with --shim-dir, refuses to replace someone else's claude, and uninstall unlinks it", async () => {
     const root = tempDir();
     const shimDir = path.join(tempDir(), "bin");
