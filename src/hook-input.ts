@@ -1,7 +1,7 @@
-import fs from "node:fs";
 import path from "node:path";
 import * as z from "zod";
 import { projectsRoot } from "./config-root.ts";
+import { realPathOrSelf } from "./real-path.ts";
 import { isSessionId } from "./session-file.ts";
 
 /** What Claude Code sends a command hook on stdin (the fields claude-reindex reads; others pass). */
@@ -60,17 +60,9 @@ export function locateTranscript(configRoot: string, transcriptPath: string): Pa
   if (!isSessionId(sessionId)) return { ok: false, problem: `transcript_path does not name a session transcript (<uuid>.jsonl): ${transcriptPath}` };
   const root = projectsRoot(configRoot);
   const projectDir = path.dirname(transcriptPath);
-  if (realPath(path.dirname(projectDir)) !== realPath(root)) {
+  if (realPathOrSelf(path.dirname(projectDir)) !== realPathOrSelf(root)) {
     return { ok: false, problem: `transcript_path is not under ${root}: ${transcriptPath}` };
   }
   const ownProjectDir = path.join(root, path.basename(projectDir));
   return { ok: true, value: { projectDir: ownProjectDir, sessionId, path: path.join(ownProjectDir, name) } };
-}
-
-function realPath(p: string): string {
-  try {
-    return fs.realpathSync(path.resolve(p));
-  } catch {
-    return path.resolve(p);
-  }
 }

@@ -5,7 +5,7 @@ import writeFileAtomic from "write-file-atomic";
 import { addHooks, hookCommands, removeHooks } from "./hook-registration.ts";
 import { installRecord, saveInstallRecord } from "./install-manifest.ts";
 import type { CommandIo } from "./rebuild-command.ts";
-import { detectFormatting, parseSettings, settingsPathFor, type SettingsScope } from "./settings-file.ts";
+import { parseSettings, settingsPathFor, type SettingsScope } from "./settings-file.ts";
 import { shellQuote } from "./shell-quote.ts";
 
 export interface InstallCommand {

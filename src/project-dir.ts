@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { projectsRoot } from "./config-root.ts";
+import { realPathOrSelf } from "./real-path.ts";
 
 /** Longest directory name Claude Code (2.1.47+) writes before it cuts the name and adds a hash. */
 const MAX_ENCODED_LENGTH = 200;
@@ -81,6 +82,7 @@ export class UnknownProjectError extends Error {}
 export function selectProjectDirs(configRoot: string, selection: ProjectSelection): string[] {
   const root = projectsRoot(configRoot);
   if (selection.kind === "all") return listProjectDirNames(configRoot).map((name) => path.join(root, name));
+  // Claude Code names a project after the real path of its launch directory.
   if (selection.kind === "current") return findProjectDirs(configRoot, realPathOrSelf(selection.workingDir));
 
   const given = path.resolve(selection.workingDir, selection.argument);
@@ -93,13 +95,4 @@ export function selectProjectDirs(configRoot: string, selection: ProjectSelectio
     throw new UnknownProjectError(`no Claude Code project for ${given} under ${root} (expected ${path.join(root, encodeProjectDirName(given))})`);
   }
   return dirs;
-}
-
-/** Claude Code names a project after the real path of its launch directory. */
-function realPathOrSelf(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
 }

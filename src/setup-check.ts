@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { hookCommands, registeredEvents } from "./hook-registration.ts";
 import type { HookEvent } from "./session-hook.ts";
+import { realPathOrSelf } from "./real-path.ts";
 import { parseSettings, settingsPathFor, type SettingsScope } from "./settings-file.ts";
 
 export interface SetupCheck {
@@ -35,7 +36,7 @@ export function checkSetup(check: SetupCheck): SetupReport {
     hooks.push({ scope, path: file, registered: read.ok ? registeredEvents(read.settings, commands) : [], problem: read.ok ? null : read.problem });
   }
   const claudeOnPath = firstOnPath("claude", check.pathEntries);
-  return { hooks, claudeOnPath, shimInFront: claudeOnPath !== null && realPath(claudeOnPath) === realPath(check.shimPath) };
+  return { hooks, claudeOnPath, shimInFront: claudeOnPath !== null && realPathOrSelf(claudeOnPath) === realPathOrSelf(check.shimPath) };
 }
 
 function firstOnPath(name: string, entries: string[]): string | null {
@@ -52,12 +53,4 @@ function firstOnPath(name: string, entries: string[]): string | null {
     }
   }
   return null;
-}
-
-function realPath(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
-  }
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runDoctor } from "../../src/doctor-command.ts";
 import { runRebuild } from "../../src/rebuild-command.ts";
-import { captureIo, ClaudeTree, setMtime } from "../support/claude-tree.ts";
+import { captureIo, ClaudeTree } from "../support/claude-tree.ts";
 
 const APP = "/home/dev/app";
 const now = () => new Date("2026-11-21T10:00:00.000Z");
