@@ -98,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
         now: () => new Date(),
         io,
         workerScript: new URL("./derivation-worker.mjs", import.meta.url),
+        lockStaleMs: Number(process.env.CLAUDE_REINDEX_LOCK_STALE_MS) || undefined,
       });
     case "doctor":
       if (values["dry-run"]) throw new UsageError("doctor never changes anything; --dry-run is for rebuild");

@@ -16,10 +16,15 @@ export type CommitResult =
  * merged, not lost), moves an unusable file aside, and writes atomically: a temporary file in
  * the same directory, fsync, rename; mode 0600 since entries hold first prompts.
  */
+export type IndexWriter = (file: string, content: string) => Promise<void>;
+
+/** Temporary file in the same directory, fsync, rename, 0600 (write-file-atomic). */
+export const atomicIndexWriter: IndexWriter = (file, content) => writeFileAtomic(file, content, { mode: 0o600, fsync: true });
+
 export async function commitIndex(
   indexPath: string,
   plan: (current: IndexEnvelope | null) => MergePlan,
-  options: { lock: LockOptions; now: () => Date },
+  options: { lock: LockOptions; now: () => Date; write?: IndexWriter },
 ): Promise<CommitResult> {
   return withLock(indexPath, options.lock, async () => {
     const read = readIndex(indexPath);
@@ -29,7 +34,13 @@ export async function commitIndex(
     if (!merged.changed && !mustReplace) return { kind: "unchanged", plan: merged, stat: read.kind === "ok" ? read.stat : null };
     const backup = mustReplace ? moveAside(indexPath, options.now()) : null;
     const content = serializeIndex(merged.index);
-    await writeFileAtomic(indexPath, content, { mode: 0o600, fsync: true });
+    try {
+      await (options.write ?? atomicIndexWriter)(indexPath, content);
+    } catch (error) {
+      // The unusable index stays where it was rather than vanish with the failed write.
+      if (backup) fs.renameSync(backup, indexPath);
+      throw error;
+    }
     return { kind: "written", plan: merged, backup, stat: statIfUnchanged(indexPath, content) };
   });
 }

@@ -45,7 +45,10 @@ export function findProjectDirs(configRoot: string, workingDir: string): string[
   return [...names].map((name) => path.join(root, name)).filter(isDirectory);
 }
 
-/** Names of the project directories under `projects/`, sorted for a stable order. */
+/**
+ * Names of the project directories under `projects/`, sorted for a stable order. Symbolic links
+ * are included so that commands can report them (they never write through one).
+ */
 export function listProjectDirNames(configRoot: string): string[] {
   let dirents: fs.Dirent[];
   try {
@@ -55,7 +58,7 @@ export function listProjectDirNames(configRoot: string): string[] {
     throw error;
   }
   return dirents
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() || d.isSymbolicLink())
     .map((d) => d.name)
     .sort();
 }

@@ -21,6 +21,8 @@ export interface RebuildCommand {
   io: CommandIo;
   /** The built derivation worker; when given, large rebuilds read transcripts on every core. */
   workerScript?: URL;
+  /** CLAUDE_REINDEX_LOCK_STALE_MS: when a lock left by a dead process may be taken over. */
+  lockStaleMs?: number;
 }
 
 /** `claude-reindex rebuild`: exit 0 when every index is written (or already right), 1 otherwise. */
@@ -51,7 +53,7 @@ export async function runRebuild(command: RebuildCommand): Promise<number> {
  */
 export async function rebuildProjects(
   projectDirs: string[],
-  command: Pick<RebuildCommand, "configRoot" | "dryRun" | "now" | "workerScript">,
+  command: Pick<RebuildCommand, "configRoot" | "dryRun" | "now" | "workerScript" | "lockStaleMs">,
   onProject: (done: number, total: number, dir: string) => void,
 ): Promise<ProjectReport[]> {
   const { configRoot, dryRun } = command;
@@ -77,7 +79,7 @@ export async function rebuildProjects(
   const workers = command.workerScript ? new WorkerDemand(await import("./derivation-pool.ts"), { workerScript: command.workerScript, configRoot, writableCache: !dryRun }) : null;
   let done = projectDirs.length - pending.length;
   const rebuildOne = async ({ slot, projectDir, listing }: (typeof pending)[number]) => {
-    const report = await rebuildProject(projectDir, { dryRun, cache, pool: workers && ((needed) => workers.poolFor(needed)), now: command.now }, listing);
+    const report = await rebuildProject(projectDir, { dryRun, cache, pool: workers && ((needed) => workers.poolFor(needed)), now: command.now, lockStaleMs: command.lockStaleMs }, listing);
     if (report.verified && listing && !dryRun) writeStamp(configRoot, projectDir, listing, report.verified.index, report.verified.entries);
     reports[slot] = report;
     onProject(++done, projectDirs.length, projectDir);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { DEFAULT_LOCK, LockBusyError, type LockOptions } from "./index-lock.ts";
 import { isTrusted, mergeIndex, type EntryChange, type MergePlan } from "./index-merge.ts";
 import type { IndexFileStat } from "./project-stamp.ts";
-import { commitIndex } from "./index-store.ts";
+import { commitIndex, type IndexWriter } from "./index-store.ts";
 import { listSessionFiles, sessionFilePath, type SessionFile, type SessionListing } from "./session-file.ts";
 import { indexPathOf, readIndex, type IndexEnvelope } from "./session-index.ts";
 import { deriveTranscript, type TranscriptDerivation } from "./transcript.ts";
@@ -25,6 +25,10 @@ export interface RebuildOptions {
    * except those whose transcript is gone.
    */
   only?: SessionFile;
+  /** How the index file is written; a test injects disk faults here. */
+  write?: IndexWriter;
+  /** Overrides the stale-lock timeout (CLAUDE_REINDEX_LOCK_STALE_MS). */
+  lockStaleMs?: number;
 }
 
 export type ProjectStatus =
@@ -66,6 +70,8 @@ export interface ProjectReport {
 export async function rebuildProject(projectDir: string, options: RebuildOptions, knownListing?: SessionListing): Promise<ProjectReport> {
   const indexPath = indexPathOf(projectDir);
   const report = emptyReport(projectDir, indexPath);
+  const link = symbolicLinkAmong(projectDir, indexPath);
+  if (link !== null) return failed(report, `${link} is a symbolic link (to ${fs.readlinkSync(link)}); claude-reindex does not write through links, so it was left as it is`);
   let listing: SessionListing;
   try {
     listing = options.only ? { sessions: new Map([[options.only.sessionId, options.only]]), unreadable: [] } : (knownListing ?? listSessionFiles(projectDir));
@@ -116,7 +122,8 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
   if (options.dryRun) return withPlan(report, firstPlan, "would-write");
 
   try {
-    const result = await commitIndex(indexPath, plan, { lock: options.lock ?? DEFAULT_LOCK, now: options.now });
+    const lock = { ...(options.lock ?? DEFAULT_LOCK), ...(options.lockStaleMs ? { staleMs: options.lockStaleMs } : {}) };
+    const result = await commitIndex(indexPath, plan, { lock, now: options.now, write: options.write });
     if (result.kind === "refused") {
       const { read } = result;
       return failed(report, read.kind === "unsupported-version" ? versionProblem(indexPath, read.version) : `cannot read ${indexPath}: ${read.reason}`);
@@ -130,6 +137,18 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
     const { code, message } = error as NodeJS.ErrnoException;
     return failed(report, `cannot write ${indexPath}: ${code ? `${code}: ` : ""}${message}`);
   }
+}
+
+/** The project directory or its index when it is a symbolic link: writing there could land anywhere. */
+function symbolicLinkAmong(...paths: string[]): string | null {
+  for (const p of paths) {
+    try {
+      if (fs.lstatSync(p).isSymbolicLink()) return p;
+    } catch {
+      // missing: nothing to follow
+    }
+  }
+  return null;
 }
 
 /** Transcripts whose entry the merge cannot take from the index as it is. */

@@ -19,7 +19,7 @@ export interface SessionFile {
 export interface SessionListing {
   /** In directory order, as Claude Code lists them. */
   sessions: Map<string, SessionFile>;
-  /** Files that look like sessions but could not be statted. */
+  /** Files that look like sessions but could not be statted, or are symbolic links. */
   unreadable: { path: string; reason: string }[];
 }
 
@@ -39,6 +39,10 @@ export function listSessionFiles(projectDir: string): SessionListing {
     try {
       // lstat: a symbolic link is not a session, as Claude Code's listing (Dirent.isFile) has it.
       const stat = fs.lstatSync(filePath);
+      if (stat.isSymbolicLink()) {
+        unreadable.push({ path: filePath, reason: "a symbolic link: not followed (Claude Code does not list it either)" });
+        continue;
+      }
       if (!stat.isFile()) continue;
       // Node builds `stat().mtime` as `new Date(Math.round(mtimeMs))`: the same number, without a Date.
       sessions.set(sessionId, { sessionId, path: filePath, mtime: Math.round(stat.mtimeMs), size: stat.size });

@@ -49,7 +49,9 @@ export async function runSessionHook(run: HookRun): Promise<void> {
 
     // A project's first session: Claude Code may run SessionStart before it creates the directory.
     if (!fs.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
-    const options = { dryRun: false, cache: TranscriptCache.under(run.configRoot, { writable: true }), now: run.now, lock: HOOK_LOCK };
+    const staleMs = Number(run.env.CLAUDE_REINDEX_LOCK_STALE_MS);
+    const lock = Number.isFinite(staleMs) && staleMs > 0 ? { ...HOOK_LOCK, staleMs } : HOOK_LOCK;
+    const options = { dryRun: false, cache: TranscriptCache.under(run.configRoot, { writable: true }), now: run.now, lock };
     if (run.event === "SessionStart" || !fs.existsSync(indexPathOf(projectDir))) {
       report(await rebuildProject(projectDir, options), note, debug);
       return;

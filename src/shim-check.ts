@@ -64,7 +64,7 @@ export async function runShimCheck(check: ShimCheck): Promise<void> {
     try {
       const reports = await rebuildProjects(
         stale.map((s) => s.projectDir),
-        { configRoot, dryRun: false, now: check.now, workerScript: check.workerScript },
+        { configRoot, dryRun: false, now: check.now, workerScript: check.workerScript, lockStaleMs: positiveNumber(env.CLAUDE_REINDEX_LOCK_STALE_MS) },
         progress.project,
       );
       progress.finish();
@@ -95,6 +95,11 @@ function projectsInOrder(configRoot: string, workingDir: string): string[] {
     .map((name) => path.join(root, name))
     .filter((dir) => !current.includes(dir));
   return [...current, ...others];
+}
+
+function positiveNumber(value: string | undefined): number | undefined {
+  const number = Number(value);
+  return Number.isFinite(number) && number > 0 ? number : undefined;
 }
 
 function lastShimCheck(configRoot: string): number | null {
