@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { withLock, type LockOptions } from "./index-lock.ts";
 import type { MergePlan } from "./index-merge.ts";
@@ -27,6 +28,7 @@ export async function commitIndex(
   options: { lock: LockOptions; now: () => Date; write?: IndexWriter },
 ): Promise<CommitResult> {
   return withLock(indexPath, options.lock, async () => {
+    removeOrphanedTemporaryFiles(indexPath);
     const read = readIndex(indexPath);
     if (read.kind === "unsupported-version" || read.kind === "unreadable") return { kind: "refused", read };
     const merged = plan(read.kind === "ok" ? read.index : null);
@@ -49,6 +51,19 @@ export async function commitIndex(
 function statIfUnchanged(indexPath: string, content: string): IndexFileStat | null {
   const file = readIndexText(indexPath);
   return file.kind === "read" && file.text === content ? file.stat : null;
+}
+
+/**
+ * write-file-atomic's temporary files (`sessions-index.json.<decimal number>`) left by a writer killed
+ * between write and rename. Every writer of ours holds the lock while its temporary file exists,
+ * so under the lock any such file is an orphan. (Claude Code's own is `….tmp`: not touched.)
+ */
+function removeOrphanedTemporaryFiles(indexPath: string): void {
+  const dir = path.dirname(indexPath);
+  const pattern = new RegExp(`^${path.basename(indexPath).replace(/\./g, "\\.")}\\.\\d{1,10}$`);
+  for (const name of fs.readdirSync(dir)) {
+    if (pattern.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+  }
 }
 
 /** Keeps an unusable index for inspection next to the new one: `<index>.invalid-<UTC time>`. */

@@ -4,7 +4,7 @@ import { DEFAULT_LOCK, LockBusyError, type LockOptions } from "./index-lock.ts";
 import { isTrusted, mergeIndex, type EntryChange, type MergePlan } from "./index-merge.ts";
 import type { IndexFileStat } from "./project-stamp.ts";
 import { commitIndex, type IndexWriter } from "./index-store.ts";
-import { listSessionFiles, sessionFilePath, type SessionFile, type SessionListing } from "./session-file.ts";
+import { isSessionId, listSessionFiles, sessionFilePath, type SessionFile, type SessionListing } from "./session-file.ts";
 import { indexPathOf, readIndex, type IndexEnvelope } from "./session-index.ts";
 import { deriveTranscript, type TranscriptDerivation } from "./transcript.ts";
 import type { TranscriptCache } from "./transcript-cache.ts";
@@ -72,17 +72,20 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
   const report = emptyReport(projectDir, indexPath);
   const link = symbolicLinkAmong(projectDir, indexPath);
   if (link !== null) return failed(report, `${link} is a symbolic link (to ${fs.readlinkSync(link)}); claude-reindex does not write through links, so it was left as it is`);
+  const first = readIndex(indexPath);
+  if (first.kind === "unsupported-version") return failed(report, versionProblem(indexPath, first.version));
+  if (first.kind === "unreadable") return failed(report, `cannot read ${indexPath}: ${first.reason}`);
+
+  // A merge of one session widens to the whole project when the index misses any transcript
+  // (Claude Code up to 2.1.29 overwrites it from a stale snapshot): a hook heals that at once.
+  const only = options.only && first.kind === "ok" && !missesTranscripts(projectDir, first.index) ? options.only : undefined;
   let listing: SessionListing;
   try {
-    listing = options.only ? { sessions: new Map([[options.only.sessionId, options.only]]), unreadable: [] } : (knownListing ?? listSessionFiles(projectDir));
+    listing = only ? { sessions: new Map([[only.sessionId, only]]), unreadable: [] } : (knownListing ?? listSessionFiles(projectDir));
   } catch (error) {
     return failed(report, `cannot list ${projectDir}: ${(error as Error).message}`);
   }
   report.skipped.push(...listing.unreadable);
-
-  const first = readIndex(indexPath);
-  if (first.kind === "unsupported-version") return failed(report, versionProblem(indexPath, first.version));
-  if (first.kind === "unreadable") return failed(report, `cannot read ${indexPath}: ${first.reason}`);
 
   const derivations = new Map<string, TranscriptDerivation>();
   const derive = (file: SessionFile) => {
@@ -111,9 +114,9 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
   }
   const firstPlan = plan(first.kind === "ok" ? first.index : null);
   // A merge of one session saw only that transcript: it can neither prune nor vouch for the rest.
-  if (!options.only) options.cache?.prune(projectDir, new Set(listing.sessions.keys()));
+  if (!only) options.cache?.prune(projectDir, new Set(listing.sessions.keys()));
   const verified = (plan: MergePlan, index: IndexFileStat | null) =>
-    !options.only && accountsForAll(plan, listing, derivations) ? { index, entries: plan.index.entries.length } : null;
+    !only && accountsForAll(plan, listing, derivations) ? { index, entries: plan.index.entries.length } : null;
   const mustReplace = first.kind === "invalid";
   if (!firstPlan.changed && !mustReplace) {
     const status = first.kind === "missing" ? "empty" : "unchanged";
@@ -137,6 +140,12 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
     const { code, message } = error as NodeJS.ErrnoException;
     return failed(report, `cannot write ${indexPath}: ${code ? `${code}: ` : ""}${message}`);
   }
+}
+
+/** Whether a UUID-named transcript in the directory has no entry: names only, no stat. */
+function missesTranscripts(projectDir: string, index: IndexEnvelope): boolean {
+  const indexed = new Set(index.entries.map((entry) => (entry as { sessionId?: unknown } | null)?.sessionId));
+  return fs.readdirSync(projectDir).some((name) => name.endsWith(".jsonl") && isSessionId(name.slice(0, -".jsonl".length)) && !indexed.has(name.slice(0, -".jsonl".length)));
 }
 
 /** The project directory or its index when it is a symbolic link: writing there could land anywhere. */

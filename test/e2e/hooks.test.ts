@@ -150,3 +150,15 @@ describe("a project's first session", () => {
     expect(fs.existsSync(path.join(tree.root, "claude-reindex", "hooks.log"))).toBe(false);
   });
 });
+
+describe("an index overwritten from a stale snapshot", () => {
+  it("is healed by the next Stop hook, which merges the whole project when entries are missing", async () => {
+    const tree = new ClaudeTree();
+    const sessions = [tree.session(APP, ["a"]), tree.session(APP, ["b"]), tree.session(APP, ["c"])];
+    await rebuilt(tree);
+    const index = tree.readIndex(APP);
+    fs.writeFileSync(tree.indexPath(APP), JSON.stringify({ ...index, entries: index.entries.slice(0, 1) }, null, 2));
+    await hook("stop", tree.root, stopInput(sessions[2]!));
+    expect(tree.readIndex(APP).entries.map((e) => e.sessionId).sort()).toEqual(sessions.map((s) => s.id).sort());
+  });
+});
