@@ -213,3 +213,17 @@ describe("verified stamps", () => {
     expect((await rebuildAll(tree)).report.projects[0]).toMatchObject({ status: "written", updated: 1 });
   });
 });
+
+describe("temporary files of killed writers", () => {
+  it("are removed by the next write; Claude Code's own .tmp file is left alone", async () => {
+    const tree = new ClaudeTree();
+    tree.session(APP, ["one"]);
+    const orphan = `${tree.indexPath(APP)}.3141592653`;
+    const theirs = `${tree.indexPath(APP)}.tmp`;
+    fs.writeFileSync(orphan, '{"version": 1, "entr');
+    fs.writeFileSync(theirs, "{}");
+    await rebuildAll(tree);
+    expect(fs.existsSync(orphan)).toBe(false);
+    expect(fs.existsSync(theirs)).toBe(true);
+  });
+});
