@@ -126,7 +126,7 @@ describe("bad index files", () => {
     await rebuild(tree.root, ["--all"]);
     const index = tree.readIndex(APP);
     const [ea, eb, ec] = [a, b, c].map((s) => index.entries.find((e) => e.sessionId === s.id)!);
-    index.entries = [{ ...ea, messageCount: "2", fileMtime: null }, eb!, { ...eb, firstPrompt: "a duplicate" }, ec!, 7, null, { foo: "bar" }];
+    (index as { entries: unknown[] }).entries = [{ ...ea, messageCount: "2", fileMtime: null }, eb!, { ...eb, firstPrompt: "a duplicate" }, ec!, 7, null, { foo: "bar" }];
     fs.writeFileSync(tree.indexPath(APP), JSON.stringify(index, null, 2));
     const result = await rebuild(tree.root, ["--all", "--json"]);
     const changes = JSON.parse(result.stdout).projects[0].changes;

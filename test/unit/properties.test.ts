@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { mergeIndex } from "../../src/index-merge.ts";
 import { parseSkeleton } from "../../src/line-skeleton.ts";
 import type { SessionEntry } from "../../src/session-entry.ts";
@@ -9,6 +9,7 @@ import type { SessionFile } from "../../src/session-file.ts";
 import { deriveTranscript } from "../../src/transcript.ts";
 import { MIN_CACHED_BYTES, TranscriptCache } from "../../src/transcript-cache.ts";
 import { TranscriptState } from "../../src/transcript-state.ts";
+import { recordFigure } from "../support/stress-results.ts";
 import { tempDir } from "../support/temp.ts";
 
 const SESSION = "0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00";
@@ -41,6 +42,8 @@ function derive(file: string, cache: TranscriptCache | null) {
 }
 
 describe("properties", () => {
+  afterAll(() => recordFigure("generated transcripts, long lines and merges checked (fast-check)", RUNS * 4));
+
   it("the derivation never throws, and resuming from a saved state equals one full read", () => {
     const dir = tempDir();
     // A first line long enough that the cache keeps a state for the transcript.
