@@ -15,7 +15,9 @@ const USAGE = `Usage: claude-reindex <command> [options]
 Commands:
   rebuild   merge sessions-index.json with the transcripts on disk and write it
             (default: the project of the current directory)
-  doctor    report what is wrong with the indexes, read-only (default: every project)
+  doctor    report what is wrong with the indexes and the storage, read-only (default: every project)
+  list      the sessions of the current project (--all: every project), newest first
+  pick      choose a session of any project interactively and resume it in its own directory
   install   register the SessionStart, Stop and SessionEnd hooks in Claude Code's settings
             and tell how to put the bin/claude shim in front of Claude Code
   uninstall remove exactly what install added
@@ -97,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
         json: values.json,
         now: () => new Date(),
         io,
-        workerScript: new URL("./derivation-worker.mjs", import.meta.url),
+        workerScript: workerScript(),
         lockStaleMs: Number(process.env.CLAUDE_REINDEX_LOCK_STALE_MS) || undefined,
       });
     case "doctor":
@@ -109,6 +111,10 @@ async function main(argv: string[]): Promise<number> {
         io,
         setup: { configRoot, workingDir, hooksDir: packagePath("../hooks"), shimPath: packagePath("../bin/claude"), pathEntries: pathEntries() },
       });
+    case "list":
+      return (await import("../src/list-command.ts")).runList({ configRoot, selection: selection("current"), json: values.json, env: process.env, now: () => new Date(), io, workerScript: workerScript() });
+    case "pick":
+      return (await import("../src/pick-command.ts")).runPick({ configRoot, env: process.env, now: () => new Date(), io, stdin: process.stdin, pathEntries: pathEntries(), workerScript: workerScript() });
     case "install":
     case "uninstall": {
       const scope = values.scope ?? "user";
@@ -141,7 +147,7 @@ async function main(argv: string[]): Promise<number> {
 async function shimCheck(configRoot: string, workingDir: string, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream }): Promise<number> {
   const { runShimCheck } = await import("../src/shim-check.ts");
   try {
-    await runShimCheck({ configRoot, workingDir, env: process.env, now: () => new Date(), io, workerScript: new URL("./derivation-worker.mjs", import.meta.url) });
+    await runShimCheck({ configRoot, workingDir, env: process.env, now: () => new Date(), io, workerScript: workerScript() });
   } catch (error) {
     process.stderr.write(debug ? `${(error as Error).stack}\n` : `claude-reindex: could not check the session indexes: ${(error as Error).message}; starting Claude Code\n`);
   }
@@ -151,6 +157,10 @@ async function shimCheck(configRoot: string, workingDir: string, io: { stdout: N
 /** A path in this checkout or installed package, from the bundle in dist/. */
 function packagePath(relative: string): string {
   return fileURLToPath(new URL(relative, import.meta.url));
+}
+
+function workerScript(): URL {
+  return new URL("./derivation-worker.mjs", import.meta.url);
 }
 
 function pathEntries(): string[] {

@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import path from "node:path";
 import { hookCommands, registeredEvents } from "./hook-registration.ts";
+import { firstOnPath } from "./path-search.ts";
 import type { HookEvent } from "./session-hook.ts";
 import { realPathOrSelf } from "./real-path.ts";
 import { parseSettings, settingsPathFor, type SettingsScope } from "./settings-file.ts";
@@ -37,20 +37,4 @@ export function checkSetup(check: SetupCheck): SetupReport {
   }
   const claudeOnPath = firstOnPath("claude", check.pathEntries);
   return { hooks, claudeOnPath, shimInFront: claudeOnPath !== null && realPathOrSelf(claudeOnPath) === realPathOrSelf(check.shimPath) };
-}
-
-function firstOnPath(name: string, entries: string[]): string | null {
-  for (const dir of entries) {
-    if (!path.isAbsolute(dir)) continue;
-    const candidate = path.join(dir, name);
-    try {
-      if (fs.statSync(candidate).isFile()) {
-        fs.accessSync(candidate, fs.constants.X_OK);
-        return candidate;
-      }
-    } catch {
-      // not here
-    }
-  }
-  return null;
 }

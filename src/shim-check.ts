@@ -4,9 +4,8 @@ import { formatDuration } from "./duration.ts";
 import { findProjectDirs, listProjectDirNames } from "./project-dir.ts";
 import { projectsRoot } from "./config-root.ts";
 import { writePrivateFile } from "./private-file.ts";
-import { progressLine } from "./progress-line.ts";
-import { rebuildProjects, type CommandIo } from "./rebuild-command.ts";
-import { assessProject, DEFAULT_STALE_HOURS } from "./staleness.ts";
+import type { CommandIo } from "./rebuild-command.ts";
+import { numberFrom, repairStaleIndexes } from "./stale-repair.ts";
 
 export interface ShimCheck {
   configRoot: string;
@@ -19,8 +18,6 @@ export interface ShimCheck {
 
 const DEFAULT_NOTICE_DAYS = 1;
 const DEFAULT_CHECK_MINUTES = 15;
-/** A check this quick shows no progress line at all. */
-const PROGRESS_DELAY_MS = 400;
 
 /** Where the shim records that a check ran; the shim skips checks while it is recent. */
 export function shimStampPath(configRoot: string): string {
@@ -44,45 +41,12 @@ export async function runShimCheck(check: ShimCheck): Promise<void> {
     debug(`indexes checked less than ${checkMinutes} minutes ago`);
     return;
   }
-  const staleAfterMs = numberFrom(env.CLAUDE_REINDEX_STALE_HOURS, DEFAULT_STALE_HOURS) * 3_600_000;
   const noticeAfterMs = numberFrom(env.CLAUDE_REINDEX_NOTICE_DAYS, DEFAULT_NOTICE_DAYS) * 86_400_000;
-
-  const stale: { projectDir: string; behindMs: number }[] = [];
-  const now = check.now().getTime();
-  for (const projectDir of projectsInOrder(configRoot, check.workingDir)) {
-    const staleness = assessProject(configRoot, projectDir, staleAfterMs, now);
-    if (staleness.stale) {
-      debug(`${projectDir}: stale (${staleness.why}, ${formatDuration(staleness.behindMs)} behind)`);
-      stale.push({ projectDir, behindMs: staleness.behindMs });
-    } else if (staleness.why !== "no sessions") {
-      debug(`${projectDir}: ${staleness.why}`);
-    }
-  }
-
-  if (stale.length > 0) {
-    const progress = progressLine(io.stderr, "claude-reindex: repairing session indexes", { delayMs: PROGRESS_DELAY_MS });
-    try {
-      const reports = await rebuildProjects(
-        stale.map((s) => s.projectDir),
-        { configRoot, dryRun: false, now: check.now, workerScript: check.workerScript, lockStaleMs: positiveNumber(env.CLAUDE_REINDEX_LOCK_STALE_MS) },
-        progress.project,
-      );
-      progress.finish();
-      const failed = reports.filter((r) => r.status === "failed");
-      if (failed.length > 0) {
-        const more = failed.length > 1 ? ` (and ${failed.length - 1} more)` : "";
-        io.stderr.write(`claude-reindex: could not repair ${failed.length} session ${failed.length === 1 ? "index" : "indexes"}: ${failed[0]!.problem}${more}\n`);
-      }
-      const repaired = stale.filter((_, i) => reports[i]!.status === "written" && stale[i]!.behindMs >= noticeAfterMs);
-      if (repaired.length > 0) {
-        const worst = Math.max(...repaired.map((r) => r.behindMs));
-        io.stderr.write(`claude-reindex: repaired ${repaired.length} stale session ${repaired.length === 1 ? "index" : "indexes"} (up to ${formatDuration(worst)} behind)\n`);
-      }
-    } finally {
-      progress.finish();
-    }
-  } else {
-    debug("no stale index");
+  const { repaired } = await repairStaleIndexes({ configRoot, projectDirs: projectsInOrder(configRoot, check.workingDir), env, now: check.now, io, workerScript: check.workerScript });
+  const noticed = repaired.filter((r) => r.behindMs >= noticeAfterMs);
+  if (noticed.length > 0) {
+    const worst = Math.max(...noticed.map((r) => r.behindMs));
+    io.stderr.write(`claude-reindex: repaired ${noticed.length} stale session ${noticed.length === 1 ? "index" : "indexes"} (up to ${formatDuration(worst)} behind)\n`);
   }
   writePrivateFile(shimStampPath(configRoot), `${check.now().toISOString()}\n`);
 }
@@ -97,10 +61,6 @@ function projectsInOrder(configRoot: string, workingDir: string): string[] {
   return [...current, ...others];
 }
 
-function positiveNumber(value: string | undefined): number | undefined {
-  const number = Number(value);
-  return Number.isFinite(number) && number > 0 ? number : undefined;
-}
 
 function lastShimCheck(configRoot: string): number | null {
   try {
@@ -110,7 +70,3 @@ function lastShimCheck(configRoot: string): number | null {
   }
 }
 
-function numberFrom(value: string | undefined, fallback: number): number {
-  const number = Number(value);
-  return value !== undefined && value !== "" && Number.isFinite(number) && number >= 0 ? number : fallback;
-}
