@@ -110,6 +110,7 @@ async function main(argv: string[]): Promise<number> {
         json: values.json,
         io,
         setup: { configRoot, workingDir, hooksDir: packagePath("../hooks"), shimPath: packagePath("../bin/claude"), pathEntries: pathEntries() },
+        storage: { env: process.env, accountHome: os.userInfo().homedir, strayRoots: [...new Set([os.tmpdir(), "/tmp"])] },
       });
     case "list":
       return (await import("../src/list-command.ts")).runList({ configRoot, selection: selection("current"), json: values.json, env: process.env, now: () => new Date(), io, workerScript: workerScript() });

@@ -7,6 +7,7 @@ import type { CommandIo } from "./rebuild-command.ts";
 import { TranscriptCache } from "./transcript-cache.ts";
 import { HOOK_EVENTS } from "./hook-registration.ts";
 import { checkSetup, type SetupCheck, type SetupReport } from "./setup-check.ts";
+import { checkStorage, type StorageCheck } from "./storage-check.ts";
 import { shellQuote } from "./shell-quote.ts";
 
 export interface DoctorCommand {
@@ -16,6 +17,8 @@ export interface DoctorCommand {
   io: CommandIo;
   /** What to check the hook registrations and the shim against; no setup report without it. */
   setup?: SetupCheck;
+  /** The environment and the places to look for storage mistakes; none checked without it. */
+  storage?: Omit<StorageCheck, "configRoot">;
 }
 
 /** `claude-reindex doctor`: read-only; exit 0 when all is well, 1 when something needs attention. */
@@ -37,14 +40,21 @@ export async function runDoctor(command: DoctorCommand): Promise<number> {
   }
   const needAttention = diagnoses.filter((d) => d.findings.length > 0);
   const setup = command.setup ? checkSetup(command.setup) : null;
+  const storage = command.storage ? checkStorage({ ...command.storage, configRoot: command.configRoot }) : { findings: [], notes: [] };
+  const attention = needAttention.length > 0 || storage.findings.length > 0;
 
   if (command.json) {
-    io.stdout.write(`${JSON.stringify({ root: command.configRoot, projectsRoot: root, projectsRootExists: rootExists, projects: diagnoses, needAttention: needAttention.length, setup }, null, 2)}\n`);
-    return needAttention.length > 0 ? 1 : 0;
+    io.stdout.write(`${JSON.stringify({ root: command.configRoot, projectsRoot: root, projectsRootExists: rootExists, storage, projects: diagnoses, needAttention: needAttention.length, setup }, null, 2)}\n`);
+    return attention ? 1 : 0;
   }
+  for (const finding of storage.findings) {
+    io.stdout.write(`storage: ${finding.message}\n`);
+    if (finding.fix) io.stdout.write(`  fix: ${finding.fix}\n`);
+  }
+  for (const note of storage.notes) io.stdout.write(`note: ${note}\n`);
   const code = writeDiagnoses(diagnoses, needAttention, root, rootExists, io);
   if (setup && command.setup) writeSetup(setup, command.setup, io);
-  return code;
+  return attention ? 1 : code;
 }
 
 function writeDiagnoses(diagnoses: ProjectDiagnosis[], needAttention: ProjectDiagnosis[], root: string, rootExists: boolean, io: CommandIo): number {

@@ -21,7 +21,14 @@ export type FindingKind =
   | "entries-gone"
   | "entries-duplicate"
   | "transcripts-unreadable"
-  | "project-unreadable";
+  | "project-unreadable"
+  | "picker-hidden"
+  | "picker-mistitled"
+  | "home-mismatch"
+  | "config-dir-missing"
+  | "config-dir-empty"
+  | "sessions-elsewhere"
+  | "project-split";
 
 export interface Finding {
   kind: FindingKind;
@@ -116,7 +123,54 @@ export function diagnoseProject(projectDir: string, cache: TranscriptCache | nul
   if (elsewhere.length > 0) add("entries-elsewhere", `${count(elsewhere.length, "entry", "entries")} pointing at transcripts in another place (a copy from another machine or directory?)`);
   if (gone.length > 0) add("entries-gone", `${count(gone.length, "entry", "entries")} whose transcript is gone`);
   if (duplicate.length > 0) add("entries-duplicate", `${count(duplicate.length, "duplicate or unnamed entry", "duplicate or unnamed entries")}`);
+  addPickerFindings(listing, plan.index.entries, add);
   return diagnosis;
+}
+
+/**
+ * Sessions that the pickers of Claude Code 2.1.30 and later (which read only the first and last
+ * 64 KiB of each transcript) hide or mistitle, though the index lists them correctly.
+ */
+function addPickerFindings(listing: SessionListing, entries: unknown[], add: (kind: FindingKind, message: string, command: string | null) => void): void {
+  const listed = new Set(entries.map((e) => (e as { sessionId?: unknown } | null)?.sessionId));
+  const titled = new Set(entries.filter((e) => typeof (e as { customTitle?: unknown } | null)?.customTitle === "string").map((e) => (e as { sessionId: string }).sessionId));
+  const sidechain: string[] = [];
+  const noCwd: string[] = [];
+  const titleTooEarly: string[] = [];
+  for (const file of listing.sessions.values()) {
+    // Only sessions with an entry: a transcript without messages is no session to any picker.
+    if (!listed.has(file.sessionId)) continue;
+    const view = pickerView(file.path, file.size);
+    if (view === null) continue;
+    if (view.head.includes('"isSidechain":true')) sidechain.push(file.sessionId);
+    else if (!view.head.includes('"cwd":')) noCwd.push(file.sessionId);
+    if (titled.has(file.sessionId) && !view.tail.includes('"type":"custom-title"')) titleTooEarly.push(file.sessionId);
+  }
+  const fix = "claude-reindex pick (finds and resumes every session)";
+  if (sidechain.length > 0) add("picker-hidden", `${count(sidechain.length, "session")} hidden by the pickers of Claude Code 2.1.30+ ("isSidechain":true in the first 64 KiB): ${sidechain.slice(0, 3).join(", ")}${sidechain.length > 3 ? ", …" : ""}`, fix);
+  if (noCwd.length > 0) add("picker-hidden", `${count(noCwd.length, "session")} without a cwd in the first 64 KiB, which Claude Code 2.1.30+ pickers cannot place: ${noCwd.slice(0, 3).join(", ")}${noCwd.length > 3 ? ", …" : ""}`, fix);
+  if (titleTooEarly.length > 0) add("picker-mistitled", `${count(titleTooEarly.length, "session")} whose custom title is not in the last 64 KiB, so Claude Code 2.1.30+ pickers show them untitled: ${titleTooEarly.slice(0, 3).join(", ")}${titleTooEarly.length > 3 ? ", …" : ""}`, fix);
+}
+
+/** The two windows newer pickers read: the first and the last 64 KiB, as text. */
+function pickerView(file: string, size: number): { head: string; tail: string } | null {
+  const WINDOW = 64 * 1024;
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "r");
+  } catch {
+    return null;
+  }
+  try {
+    const read = (start: number) => {
+      const buffer = Buffer.alloc(Math.min(WINDOW, size));
+      const bytes = fs.readSync(fd, buffer, 0, buffer.length, start);
+      return buffer.toString("utf8", 0, bytes);
+    };
+    return { head: read(0), tail: size <= WINDOW ? read(0) : read(size - WINDOW) };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function count(n: number, singular: string, plural = `${singular}s`): string {
