@@ -18,6 +18,7 @@ Commands:
   doctor    report what is wrong with the indexes and the storage, read-only (default: every project)
   list      the sessions of the current project (--all: every project), newest first
   pick      choose a session of any project interactively and resume it in its own directory
+  migrate   --from <dir>: bring sessions from a custom layout or another copy into projects/
   install   register the SessionStart, Stop and SessionEnd hooks in Claude Code's settings
             and tell how to put the bin/claude shim in front of Claude Code
   uninstall remove exactly what install added
@@ -31,6 +32,8 @@ Options:
   --scope <scope>   install, uninstall: user (<root>/settings.json, the default), project
                     (.claude/settings.json) or local (.claude/settings.local.json)
   --shim-dir <dir>  install: link <dir>/claude to the shim; uninstall: remove that link
+  --from <dir>      migrate: where the sessions are now (--project: the one directory to put them in)
+  --move            migrate: move instead of copy
   --json            machine-readable report on stdout
   --debug           show stack traces on errors
   -h, --help        this help;  --version  the version
@@ -65,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
     options: {
       project: { type: "string" },
       scope: { type: "string" },
+      from: { type: "string" },
+      move: { type: "boolean", default: false },
       "shim-dir": { type: "string" },
       all: { type: "boolean", default: false },
       "dry-run": { type: "boolean", default: false },
@@ -116,6 +121,11 @@ async function main(argv: string[]): Promise<number> {
       return (await import("../src/list-command.ts")).runList({ configRoot, selection: selection("current"), json: values.json, env: process.env, now: () => new Date(), io, workerScript: workerScript() });
     case "pick":
       return (await import("../src/pick-command.ts")).runPick({ configRoot, env: process.env, now: () => new Date(), io, stdin: process.stdin, pathEntries: pathEntries(), workerScript: workerScript() });
+    case "migrate": {
+      if (values.from === undefined) throw new UsageError("migrate needs --from <dir>");
+      const { runMigrate } = await import("../src/migrate-command.ts");
+      return runMigrate({ configRoot, from: path.resolve(values.from), project: values.project === undefined ? undefined : path.resolve(values.project), move: values.move, dryRun: values["dry-run"], now: () => new Date(), io });
+    }
     case "install":
     case "uninstall": {
       const scope = values.scope ?? "user";

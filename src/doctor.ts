@@ -95,10 +95,12 @@ export function diagnoseProject(projectDir: string, cache: TranscriptCache | nul
 
   if (read.kind === "missing") {
     if (plan.changed) add("index-missing", `no index, and ${count(plan.changes.length, "session")} to list`);
+    addPickerFindings(listing, plan.index.entries, add);
     return diagnosis;
   }
   if (read.kind === "invalid") {
     add("index-invalid", `the index is unusable (${read.reason}); rebuild moves it aside and writes a new one`);
+    addPickerFindings(listing, plan.index.entries, add);
     return diagnosis;
   }
 
