@@ -160,6 +160,13 @@ export const cases = [
     teardown: (ctx) => restoreAppended(ctx, ["small"]),
   },
   {
+    name: "list --all (5,000 sessions, indexes fresh)",
+    prepare: (ctx) => ctx.runOnce(rebuildAll(ctx)),
+    command: (ctx) => ({ ...ctx.rebuild(["list", "--all", "--json"]), stdout: "ignore" }),
+    baseline: nodeE0,
+    goal: 2,
+  },
+  {
     name: "shim launching a stub claude, nothing stale, checked recently (most launches)",
     prepare: (ctx) => {
       ctx.runOnce(rebuildAll(ctx));

@@ -1,6 +1,7 @@
 import { selectProjectDirs, type ProjectSelection } from "./project-dir.ts";
 import type { CommandIo } from "./rebuild-command.ts";
 import { listSessions, sessionLine, type ListedSession } from "./session-list.ts";
+import { checkedRecently, recordCheck } from "./shim-stamp.ts";
 import { repairStaleIndexes } from "./stale-repair.ts";
 
 export interface ListCommand {
@@ -13,10 +14,16 @@ export interface ListCommand {
   workerScript?: URL;
 }
 
-/** The sessions of the chosen projects, from their indexes, repaired first when stale. */
+/**
+ * The sessions of the chosen projects, from their indexes, repaired first when stale. The stale
+ * pass is the shim's: skipped when one ran in the last CLAUDE_REINDEX_CHECK_MINUTES.
+ */
 export async function sessionsOf(command: Omit<ListCommand, "json">): Promise<ListedSession[]> {
   const projectDirs = selectProjectDirs(command.configRoot, command.selection);
-  await repairStaleIndexes({ configRoot: command.configRoot, projectDirs, env: command.env, now: command.now, io: command.io, workerScript: command.workerScript });
+  if (!checkedRecently(command.configRoot, command.env, command.now())) {
+    await repairStaleIndexes({ configRoot: command.configRoot, projectDirs, env: command.env, now: command.now, io: command.io, workerScript: command.workerScript });
+    if (command.selection.kind === "all") recordCheck(command.configRoot, command.now());
+  }
   return listSessions(projectDirs);
 }
 
@@ -25,7 +32,8 @@ export async function runList(command: ListCommand): Promise<number> {
   const sessions = await sessionsOf(command);
   const { stdout } = command.io;
   if (command.json) {
-    stdout.write(`${JSON.stringify(sessions, null, 2)}\n`);
+    // One line: scripts do not need the indentation, and thousands of sessions print faster.
+    stdout.write(`${JSON.stringify(sessions)}\n`);
     return 0;
   }
   if (sessions.length === 0) {
