@@ -58,7 +58,7 @@ export async function runDoctor(command: DoctorCommand): Promise<number> {
 }
 
 function writeDiagnoses(diagnoses: ProjectDiagnosis[], needAttention: ProjectDiagnosis[], root: string, rootExists: boolean, io: CommandIo): number {
-  if (!rootExists) {
+  if (!rootExists || diagnoses.length === 0) {
     io.stdout.write(`No Claude Code sessions under ${root} (set CLAUDE_CONFIG_DIR if they live elsewhere).\n`);
     return 0;
   }
