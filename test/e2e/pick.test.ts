@@ -86,10 +86,15 @@ describe("pick", () => {
       expect(first.split("\n").every((line) => line.length <= 80)).toBe(true);
 
       await execa("tmux", ["send-keys", "-t", session, "-l", "zebra"]);
-      await waitFor("zebra");
+      // The typed text shows on the prompt line; the other sessions then leave the list.
+      await waitFor("type to filter) zebra");
+      for (let waited = 0; waited < 10_000 && (await screen()).includes("the newest work on the app"); waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       const filtered = await screen();
-      await new Promise((resolve) => setTimeout(resolve, 300));
       expect(filtered).not.toContain("the newest work on the app");
+      expect(filtered).not.toContain("an old question about parsers");
+      expect(filtered).toContain("the zebra migration plan");
 
       await execa("tmux", ["send-keys", "-t", session, "Enter"]);
       for (let waited = 0; waited < 15_000 && !fs.existsSync(exitFile); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
