@@ -61,10 +61,6 @@ export function writeStamp(configRoot: string, projectDir: string, listing: Sess
   }
 }
 
-export function removeStamp(configRoot: string, projectDir: string): void {
-  fs.rmSync(stampPath(configRoot, projectDir), { force: true });
-}
-
 function sameIndex(a: IndexFileStat | null, b: IndexFileStat | null): boolean {
   if (a === null || b === null) return a === b;
   return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
