@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { resolveConfigRoot } from "../src/config-root.ts";
+import { lockStaleMsSetting } from "../src/environment-setting.ts";
 import { UnknownProjectError, type ProjectSelection } from "../src/project-dir.ts";
 import { runRebuild } from "../src/rebuild-command.ts";
 import { UsageError } from "../src/user-error.ts";
@@ -105,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
         now: () => new Date(),
         io,
         workerScript: workerScript(),
-        lockStaleMs: Number(process.env.CLAUDE_REINDEX_LOCK_STALE_MS) || undefined,
+        lockStaleMs: lockStaleMsSetting(process.env),
       });
     case "doctor":
       if (values["dry-run"]) throw new UsageError("doctor never changes anything; --dry-run is for rebuild");

@@ -149,9 +149,10 @@ function addPickerFindings(listing: SessionListing, entries: unknown[], add: (ki
     if (titled.has(file.sessionId) && !view.tail.includes('"type":"custom-title"')) titleTooEarly.push(file.sessionId);
   }
   const fix = "claude-reindex pick (finds and resumes every session)";
-  if (sidechain.length > 0) add("picker-hidden", `${count(sidechain.length, "session")} hidden by the pickers of Claude Code 2.1.30+ ("isSidechain":true in the first 64 KiB): ${sidechain.slice(0, 3).join(", ")}${sidechain.length > 3 ? ", …" : ""}`, fix);
-  if (noCwd.length > 0) add("picker-hidden", `${count(noCwd.length, "session")} without a cwd in the first 64 KiB, which Claude Code 2.1.30+ pickers cannot place: ${noCwd.slice(0, 3).join(", ")}${noCwd.length > 3 ? ", …" : ""}`, fix);
-  if (titleTooEarly.length > 0) add("picker-mistitled", `${count(titleTooEarly.length, "session")} whose custom title is not in the last 64 KiB, so Claude Code 2.1.30+ pickers show them untitled: ${titleTooEarly.slice(0, 3).join(", ")}${titleTooEarly.length > 3 ? ", …" : ""}`, fix);
+  const some = (ids: string[]) => `${ids.slice(0, 3).join(", ")}${ids.length > 3 ? ", …" : ""}`;
+  if (sidechain.length > 0) add("picker-hidden", `${count(sidechain.length, "session")} hidden by the pickers of Claude Code 2.1.30+ ("isSidechain":true in the first 64 KiB): ${some(sidechain)}`, fix);
+  if (noCwd.length > 0) add("picker-hidden", `${count(noCwd.length, "session")} without a cwd in the first 64 KiB, which Claude Code 2.1.30+ pickers cannot place: ${some(noCwd)}`, fix);
+  if (titleTooEarly.length > 0) add("picker-mistitled", `${count(titleTooEarly.length, "session")} whose custom title is not in the last 64 KiB, so Claude Code 2.1.30+ pickers show them untitled: ${some(titleTooEarly)}`, fix);
 }
 
 /** The two windows newer pickers read: the first and the last 64 KiB, as text. */

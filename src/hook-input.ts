@@ -2,7 +2,7 @@ import path from "node:path";
 import * as z from "zod";
 import { projectsRoot } from "./config-root.ts";
 import { realPathOrSelf } from "./real-path.ts";
-import { isSessionId } from "./session-file.ts";
+import { sessionIdOfFileName } from "./session-file.ts";
 
 /** What Claude Code sends a command hook on stdin (the fields claude-reindex reads; others pass). */
 export const HookInputSchema = z.looseObject({
@@ -56,8 +56,8 @@ export function locateTranscript(configRoot: string, transcriptPath: string): Pa
   if (!path.isAbsolute(transcriptPath)) return { ok: false, problem: `transcript_path is not absolute: ${transcriptPath}` };
   if (transcriptPath.split(/[\\/]/).includes("..")) return { ok: false, problem: `transcript_path contains "..": ${transcriptPath}` };
   const name = path.basename(transcriptPath);
-  const sessionId = name.endsWith(".jsonl") ? name.slice(0, -".jsonl".length) : "";
-  if (!isSessionId(sessionId)) return { ok: false, problem: `transcript_path does not name a session transcript (<uuid>.jsonl): ${transcriptPath}` };
+  const sessionId = sessionIdOfFileName(name);
+  if (sessionId === null) return { ok: false, problem: `transcript_path does not name a session transcript (<uuid>.jsonl): ${transcriptPath}` };
   const root = projectsRoot(configRoot);
   const projectDir = path.dirname(transcriptPath);
   if (realPathOrSelf(path.dirname(projectDir)) !== realPathOrSelf(root)) {

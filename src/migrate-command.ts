@@ -3,7 +3,7 @@ import path from "node:path";
 import { projectsRoot } from "./config-root.ts";
 import { encodeProjectDirName } from "./project-dir.ts";
 import { rebuildProjects, type CommandIo } from "./rebuild-command.ts";
-import { isSessionId } from "./session-file.ts";
+import { sessionIdOfFileName } from "./session-file.ts";
 
 export interface MigrateCommand {
   configRoot: string;
@@ -71,7 +71,7 @@ function findTranscripts(dir: string, depth = 6): string[] {
   }
   for (const d of dirents) {
     const full = path.join(dir, d.name);
-    if (d.isFile() && d.name.endsWith(".jsonl") && isSessionId(d.name.slice(0, -".jsonl".length))) found.push(full);
+    if (d.isFile() && sessionIdOfFileName(d.name) !== null) found.push(full);
     else if (d.isDirectory() && d.name !== "subagents" && depth > 0) found.push(...findTranscripts(full, depth - 1));
   }
   return found.sort();

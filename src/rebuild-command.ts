@@ -55,15 +55,17 @@ export async function rebuildProjects(
   projectDirs: string[],
   command: Pick<RebuildCommand, "configRoot" | "dryRun" | "now" | "workerScript" | "lockStaleMs">,
   onProject: (done: number, total: number, dir: string) => void,
+  /** Listings the caller already made (the stale pass): not made again. */
+  knownListings?: ReadonlyMap<string, SessionListing>,
 ): Promise<ProjectReport[]> {
   const { configRoot, dryRun } = command;
   const reports: ProjectReport[] = new Array(projectDirs.length);
   const pending: { slot: number; projectDir: string; listing: SessionListing | undefined }[] = [];
   for (const [slot, projectDir] of projectDirs.entries()) {
     const indexPath = indexPathOf(projectDir);
-    let listing: SessionListing | undefined;
+    let listing = knownListings?.get(projectDir);
     try {
-      listing = listSessionFiles(projectDir);
+      listing ??= listSessionFiles(projectDir);
     } catch {
       // rebuildProject reports the listing error in its words.
     }

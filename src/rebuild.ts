@@ -4,7 +4,7 @@ import { DEFAULT_LOCK, LockBusyError, type LockOptions } from "./index-lock.ts";
 import { isTrusted, mergeIndex, type EntryChange, type MergePlan } from "./index-merge.ts";
 import type { IndexFileStat } from "./project-stamp.ts";
 import { commitIndex, type IndexWriter } from "./index-store.ts";
-import { isSessionId, listSessionFiles, sessionFilePath, type SessionFile, type SessionListing } from "./session-file.ts";
+import { listSessionFiles, sessionIdOfFileName, sessionFilePath, type SessionFile, type SessionListing } from "./session-file.ts";
 import { indexPathOf, readIndex, type IndexEnvelope } from "./session-index.ts";
 import { deriveTranscript, type TranscriptDerivation } from "./transcript.ts";
 import type { TranscriptCache } from "./transcript-cache.ts";
@@ -144,8 +144,21 @@ export async function rebuildProject(projectDir: string, options: RebuildOptions
 
 /** Whether a UUID-named transcript in the directory has no entry: names only, no stat. */
 function missesTranscripts(projectDir: string, index: IndexEnvelope): boolean {
-  const indexed = new Set(index.entries.map((entry) => (entry as { sessionId?: unknown } | null)?.sessionId));
-  return fs.readdirSync(projectDir).some((name) => name.endsWith(".jsonl") && isSessionId(name.slice(0, -".jsonl".length)) && !indexed.has(name.slice(0, -".jsonl".length)));
+  const indexed = entriesBySessionId(index.entries);
+  return fs.readdirSync(projectDir).some((name) => {
+    const sessionId = sessionIdOfFileName(name);
+    return sessionId !== null && !indexed.has(sessionId);
+  });
+}
+
+/** Entries by their `sessionId`, the first of duplicates (the one the merge keeps). */
+function entriesBySessionId(entries: unknown[]): Map<unknown, unknown> {
+  const byId = new Map<unknown, unknown>();
+  for (const entry of entries) {
+    const id = (entry as { sessionId?: unknown } | null)?.sessionId;
+    if (!byId.has(id)) byId.set(id, entry);
+  }
+  return byId;
 }
 
 /** The project directory or its index when it is a symbolic link: writing there could land anywhere. */
@@ -162,19 +175,14 @@ function symbolicLinkAmong(...paths: string[]): string | null {
 
 /** Transcripts whose entry the merge cannot take from the index as it is. */
 function needsReading(current: IndexEnvelope | null, sessions: ReadonlyMap<string, SessionFile>): SessionFile[] {
-  const entries = new Map<unknown, unknown>();
-  for (const entry of current?.entries ?? []) {
-    const id = (entry as { sessionId?: unknown } | null)?.sessionId;
-    if (!entries.has(id)) entries.set(id, entry);
-  }
+  const entries = entriesBySessionId(current?.entries ?? []);
   return [...sessions.values()].filter((file) => !isTrusted(entries.get(file.sessionId), file));
 }
 
 /** Every listed transcript has an entry it can trust in the planned index, or gives no entry. */
 function accountsForAll(plan: MergePlan, listing: SessionListing, derivations: Map<string, TranscriptDerivation>): boolean {
   if (listing.unreadable.length > 0) return false;
-  const entries = new Map<unknown, unknown>();
-  for (const entry of plan.index.entries) entries.set((entry as { sessionId?: unknown } | null)?.sessionId, entry);
+  const entries = entriesBySessionId(plan.index.entries);
   for (const file of listing.sessions.values()) {
     if (isTrusted(entries.get(file.sessionId), file)) continue;
     const kind = derivations.get(file.sessionId)?.kind;

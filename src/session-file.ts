@@ -7,6 +7,19 @@ export function isSessionId(value: string): boolean {
   return SESSION_ID.test(value);
 }
 
+/** The session id a file name stands for (`<uuid>.jsonl`), or null for any other file. */
+export function sessionIdOfFileName(name: string): string | null {
+  if (!name.endsWith(".jsonl")) return null;
+  const stem = name.slice(0, -".jsonl".length);
+  return isSessionId(stem) ? stem : null;
+}
+
+/** A transcript as the index sees it, from its stat. */
+export function sessionFileFrom(sessionId: string, filePath: string, stat: fs.Stats): SessionFile {
+  // Node builds `stat().mtime` as `new Date(Math.round(mtimeMs))`: the same number, without a Date.
+  return { sessionId, path: filePath, mtime: Math.round(stat.mtimeMs), size: stat.size };
+}
+
 /** A transcript as Claude Code's index writer sees it in a directory listing. */
 export interface SessionFile {
   sessionId: string;
@@ -31,9 +44,8 @@ export function listSessionFiles(projectDir: string): SessionListing {
   const sessions = new Map<string, SessionFile>();
   const unreadable: SessionListing["unreadable"] = [];
   for (const name of fs.readdirSync(projectDir)) {
-    if (!name.endsWith(".jsonl")) continue;
-    const sessionId = name.slice(0, -".jsonl".length);
-    if (!isSessionId(sessionId)) continue;
+    const sessionId = sessionIdOfFileName(name);
+    if (sessionId === null) continue;
     // Plain concatenation: path.join's normalisation is measurable over thousands of files.
     const filePath = `${projectDir}${path.sep}${name}`;
     try {
@@ -44,8 +56,7 @@ export function listSessionFiles(projectDir: string): SessionListing {
         continue;
       }
       if (!stat.isFile()) continue;
-      // Node builds `stat().mtime` as `new Date(Math.round(mtimeMs))`: the same number, without a Date.
-      sessions.set(sessionId, { sessionId, path: filePath, mtime: Math.round(stat.mtimeMs), size: stat.size });
+      sessions.set(sessionId, sessionFileFrom(sessionId, filePath, stat));
     } catch (error) {
       unreadable.push({ path: filePath, reason: (error as Error).message });
     }

@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import { appendHookLog } from "./hook-log.ts";
+import { lockStaleMsSetting } from "./environment-setting.ts";
 import { locateTranscript, parseHookInput } from "./hook-input.ts";
 import type { LockOptions } from "./index-lock.ts";
 import { rebuildProject, type ProjectReport } from "./rebuild.ts";
-import type { SessionFile } from "./session-file.ts";
+import { sessionFileFrom, type SessionFile } from "./session-file.ts";
 import { indexPathOf } from "./session-index-path.ts";
 import { TranscriptCache } from "./transcript-cache.ts";
 
@@ -49,9 +50,7 @@ export async function runSessionHook(run: HookRun): Promise<void> {
 
     // A project's first session: Claude Code may run SessionStart before it creates the directory.
     if (!fs.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
-    const staleMs = Number(run.env.CLAUDE_REINDEX_LOCK_STALE_MS);
-    const lock = Number.isFinite(staleMs) && staleMs > 0 ? { ...HOOK_LOCK, staleMs } : HOOK_LOCK;
-    const options = { dryRun: false, cache: TranscriptCache.under(run.configRoot, { writable: true }), now: run.now, lock };
+    const options = { dryRun: false, cache: TranscriptCache.under(run.configRoot, { writable: true }), now: run.now, lock: HOOK_LOCK, lockStaleMs: lockStaleMsSetting(run.env) };
     if (run.event === "SessionStart" || !fs.existsSync(indexPathOf(projectDir))) {
       report(await rebuildProject(projectDir, options), note, debug);
       return;
@@ -68,7 +67,7 @@ function sessionFile(sessionId: string, filePath: string): SessionFile | null {
   try {
     const stat = fs.lstatSync(filePath);
     if (!stat.isFile()) return null;
-    return { sessionId, path: filePath, mtime: Math.round(stat.mtimeMs), size: stat.size };
+    return sessionFileFrom(sessionId, filePath, stat);
   } catch {
     return null;
   }

@@ -4,7 +4,8 @@ import { findProjectDirs, listProjectDirNames } from "./project-dir.ts";
 import { projectsRoot } from "./config-root.ts";
 import { checkedRecently, recordCheck } from "./shim-stamp.ts";
 import type { CommandIo } from "./rebuild-command.ts";
-import { numberFrom, repairStaleIndexes } from "./stale-repair.ts";
+import { repairStaleIndexes } from "./stale-repair.ts";
+import { numberSetting } from "./environment-setting.ts";
 
 export interface ShimCheck {
   configRoot: string;
@@ -16,7 +17,6 @@ export interface ShimCheck {
 }
 
 const DEFAULT_NOTICE_DAYS = 1;
-
 
 /**
  * The shim's check before Claude Code starts: find the projects whose index lags by more than
@@ -33,7 +33,7 @@ export async function runShimCheck(check: ShimCheck): Promise<void> {
     debug("indexes checked recently (CLAUDE_REINDEX_CHECK_MINUTES)");
     return;
   }
-  const noticeAfterMs = numberFrom(env.CLAUDE_REINDEX_NOTICE_DAYS, DEFAULT_NOTICE_DAYS) * 86_400_000;
+  const noticeAfterMs = numberSetting(env, "CLAUDE_REINDEX_NOTICE_DAYS", DEFAULT_NOTICE_DAYS) * 86_400_000;
   const { repaired } = await repairStaleIndexes({ configRoot, projectDirs: projectsInOrder(configRoot, check.workingDir), env, now: check.now, io, workerScript: check.workerScript });
   const noticed = repaired.filter((r) => r.behindMs >= noticeAfterMs);
   if (noticed.length > 0) {
@@ -52,6 +52,3 @@ function projectsInOrder(configRoot: string, workingDir: string): string[] {
     .filter((dir) => !current.includes(dir));
   return [...current, ...others];
 }
-
-
-

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { writePrivateFile } from "./private-file.ts";
-import { numberFrom } from "./stale-repair.ts";
+import { numberSetting } from "./environment-setting.ts";
 
 /** How long a check of every project's staleness stays good (CLAUDE_REINDEX_CHECK_MINUTES). */
 const DEFAULT_CHECK_MINUTES = 15;
@@ -12,7 +12,7 @@ export function shimStampPath(configRoot: string): string {
 }
 
 export function checkedRecently(configRoot: string, env: NodeJS.ProcessEnv, now: Date): boolean {
-  const minutes = numberFrom(env.CLAUDE_REINDEX_CHECK_MINUTES, DEFAULT_CHECK_MINUTES);
+  const minutes = numberSetting(env, "CLAUDE_REINDEX_CHECK_MINUTES", DEFAULT_CHECK_MINUTES);
   if (minutes === 0) return false;
   try {
     return now.getTime() - fs.statSync(shimStampPath(configRoot)).mtimeMs < minutes * 60_000;

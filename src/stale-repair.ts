@@ -1,7 +1,9 @@
 import { formatDuration } from "./duration.ts";
+import { lockStaleMsSetting, numberSetting } from "./environment-setting.ts";
 import { progressLine } from "./progress-line.ts";
 import { rebuildProjects, type CommandIo } from "./rebuild-command.ts";
 import type { ProjectReport } from "./rebuild.ts";
+import type { SessionListing } from "./session-file.ts";
 import { assessProject, DEFAULT_STALE_HOURS } from "./staleness.ts";
 
 export interface StaleRepair {
@@ -18,8 +20,8 @@ export interface StaleRepair {
 const PROGRESS_DELAY_MS = 400;
 
 export interface RepairResult {
+  /** The projects whose index was rewritten, and how far behind each was. */
   repaired: { projectDir: string; behindMs: number }[];
-  failed: ProjectReport[];
 }
 
 /**
@@ -33,27 +35,29 @@ export async function repairStaleIndexes(repair: StaleRepair): Promise<RepairRes
   const debug = (line: string) => {
     if (env.CLAUDE_REINDEX_DEBUG === "1") io.stderr.write(`claude-reindex: ${line}\n`);
   };
-  const staleAfterMs = numberFrom(env.CLAUDE_REINDEX_STALE_HOURS, DEFAULT_STALE_HOURS) * 3_600_000;
+  const staleAfterMs = numberSetting(env, "CLAUDE_REINDEX_STALE_HOURS", DEFAULT_STALE_HOURS) * 3_600_000;
   const now = repair.now().getTime();
   const stale: RepairResult["repaired"] = [];
+  const listings = new Map<string, SessionListing>();
   for (const projectDir of repair.projectDirs) {
     const staleness = assessProject(repair.configRoot, projectDir, staleAfterMs, now);
     if (staleness.stale) {
       debug(`${projectDir}: stale (${staleness.why}, ${formatDuration(staleness.behindMs)} behind)`);
       stale.push({ projectDir, behindMs: staleness.behindMs });
+      listings.set(projectDir, staleness.listing);
     } else if (staleness.why !== "no sessions") {
       debug(`${projectDir}: ${staleness.why}`);
     }
   }
   if (stale.length === 0) {
     debug("no stale index");
-    return { repaired: [], failed: [] };
+    return { repaired: [] };
   }
   const progress = progressLine(io.stderr, "claude-reindex: repairing session indexes", { delayMs: PROGRESS_DELAY_MS });
   let reports: ProjectReport[];
   try {
-    const lockStaleMs = numberFrom(env.CLAUDE_REINDEX_LOCK_STALE_MS, 0) || undefined;
-    reports = await rebuildProjects(stale.map((s) => s.projectDir), { configRoot: repair.configRoot, dryRun: false, now: repair.now, workerScript: repair.workerScript, lockStaleMs }, progress.project);
+    const command = { configRoot: repair.configRoot, dryRun: false, now: repair.now, workerScript: repair.workerScript, lockStaleMs: lockStaleMsSetting(env) };
+    reports = await rebuildProjects(stale.map((s) => s.projectDir), command, progress.project, listings);
   } finally {
     progress.finish();
   }
@@ -62,11 +66,5 @@ export async function repairStaleIndexes(repair: StaleRepair): Promise<RepairRes
     const more = failed.length > 1 ? ` (and ${failed.length - 1} more)` : "";
     io.stderr.write(`claude-reindex: could not repair ${failed.length} session ${failed.length === 1 ? "index" : "indexes"}: ${failed[0]!.problem}${more}\n`);
   }
-  return { repaired: stale.filter((_, i) => reports[i]!.status === "written"), failed };
-}
-
-/** A non-negative number from the environment, or the default. */
-export function numberFrom(value: string | undefined, fallback: number): number {
-  const number = Number(value);
-  return value !== undefined && value !== "" && Number.isFinite(number) && number >= 0 ? number : fallback;
+  return { repaired: stale.filter((_, i) => reports[i]!.status === "written") };
 }

@@ -4,7 +4,7 @@ import { projectsRoot } from "./config-root.ts";
 import type { Finding } from "./doctor.ts";
 import { listProjectDirNames } from "./project-dir.ts";
 import { realPathOrSelf } from "./real-path.ts";
-import { isSessionId } from "./session-file.ts";
+import { sessionIdOfFileName } from "./session-file.ts";
 import { shellQuote } from "./shell-quote.ts";
 
 export interface StorageCheck {
@@ -101,7 +101,7 @@ function strayProjectDirs(strayRoots: string[], ownProjects: string): { dir: str
 function countSessions(projectsDir: string): number {
   let count = 0;
   for (const project of safeReaddir(projectsDir)) {
-    for (const name of safeReaddir(path.join(projectsDir, project))) if (name.endsWith(".jsonl") && isSessionId(name.slice(0, -6))) count++;
+    for (const name of safeReaddir(path.join(projectsDir, project))) if (sessionIdOfFileName(name) !== null) count++;
   }
   return count;
 }
