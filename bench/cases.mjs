@@ -27,7 +27,8 @@ function catAll(ctx, { piped = false } = {}) {
   const files = ctx.transcripts.map((t) => t.rel);
   const argBytes = files.reduce((n, f) => n + Buffer.byteLength(f) + 9, 0);
   const tail = piped ? " | cat > /dev/null" : " > /dev/null";
-  if (argBytes < ARG_BYTES_LIMIT && !piped) return { file: "cat", args: ["--", ...files], cwd: ctx.projectsDir, stdout: "ignore" };
+  if (argBytes < ARG_BYTES_LIMIT && !piped)
+    return { file: "cat", args: ["--", ...files], cwd: ctx.projectsDir, stdout: "ignore" };
   if (argBytes < ARG_BYTES_LIMIT) return ctx.sh(`cat -- "$@"${tail}`, files, ctx.projectsDir);
   // Too many paths for one exec: xargs splits them over a few cat processes.
   const list = path.join(ctx.dir, ".bench-transcripts.list");
@@ -50,14 +51,25 @@ function stubClaudeDir(ctx) {
 
 /** bin/claude in front of the stub, on the benchmark tree (`checkMinutes` 0: check every launch). */
 function shimLaunch(ctx, checkMinutes) {
-  const env = { CLAUDE_CONFIG_DIR: ctx.dir, PATH: `${path.join(repo, "bin")}:${stubClaudeDir(ctx)}:${process.env.PATH}`, CLAUDE_REINDEX_CHECK_MINUTES: String(checkMinutes) };
+  const env = {
+    CLAUDE_CONFIG_DIR: ctx.dir,
+    PATH: `${path.join(repo, "bin")}:${stubClaudeDir(ctx)}:${process.env.PATH}`,
+    CLAUDE_REINDEX_CHECK_MINUTES: String(checkMinutes),
+  };
   return { file: path.join(repo, "bin/claude"), args: ["-p", "hi"], env };
 }
 
 /** The Stop hook of one transcript, as Claude Code runs it after a turn. */
 function stopHook(ctx, rel) {
   const transcript = path.join(ctx.projectsDir, rel);
-  const input = JSON.stringify({ session_id: path.basename(rel, ".jsonl"), transcript_path: transcript, cwd: "/", hook_event_name: "Stop", stop_hook_active: false, last_assistant_message: "Done." });
+  const input = JSON.stringify({
+    session_id: path.basename(rel, ".jsonl"),
+    transcript_path: transcript,
+    cwd: "/",
+    hook_event_name: "Stop",
+    stop_hook_active: false,
+    last_assistant_message: "Done.",
+  });
   return { file: path.join(repo, "hooks/stop"), args: [], env: { CLAUDE_CONFIG_DIR: ctx.dir }, input };
 }
 
@@ -81,7 +93,10 @@ function restoreAppended(ctx, keys) {
   fs.rmSync(path.join(ctx.dir, "claude-reindex"), { recursive: true, force: true });
 }
 
-const stubDirectly = { name: "the stub claude, directly", command: (ctx) => ({ file: path.join(stubClaudeDir(ctx), "claude"), args: ["-p", "hi"] }) };
+const stubDirectly = {
+  name: "the stub claude, directly",
+  command: (ctx) => ({ file: path.join(stubClaudeDir(ctx), "claude"), args: ["-p", "hi"] }),
+};
 
 export const cases = [
   {
@@ -119,7 +134,9 @@ export const cases = [
       const id = path.basename(ctx.state.snapshot.file, ".jsonl");
       const entry = JSON.parse(fs.readFileSync(index, "utf8")).entries?.find((e) => e.sessionId === id);
       if (entry?.modified !== ctx.state.appended.timestamp) {
-        ctx.warn(`after the append, the index entry of ${id} has modified=${entry?.modified}, expected ${ctx.state.appended.timestamp}`);
+        ctx.warn(
+          `after the append, the index entry of ${id} has modified=${entry?.modified}, expected ${ctx.state.appended.timestamp}`,
+        );
       }
     },
     teardown(ctx) {
@@ -137,7 +154,11 @@ export const cases = [
     prepare: (ctx) => ctx.runOnce(rebuildAll(ctx)),
     setup: (ctx) => appendingTo(ctx, "large", ctx.large.rel),
     command: (ctx) => stopHook(ctx, ctx.large.rel),
-    baseline: { name: "Stop hook after one more turn in a ~10 KB transcript", setup: (ctx) => appendingTo(ctx, "small", smallTranscript(ctx).rel), command: (ctx) => stopHook(ctx, smallTranscript(ctx).rel) },
+    baseline: {
+      name: "Stop hook after one more turn in a ~10 KB transcript",
+      setup: (ctx) => appendingTo(ctx, "small", smallTranscript(ctx).rel),
+      command: (ctx) => stopHook(ctx, smallTranscript(ctx).rel),
+    },
     goal: 1.5,
     teardown: (ctx) => restoreAppended(ctx, ["large", "small"]),
   },

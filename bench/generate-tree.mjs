@@ -15,9 +15,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { makeRng } from "./lib/prng.mjs";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { buildCorpus, WORDS } from "./lib/corpus.mjs";
+import { makeRng } from "./lib/prng.mjs";
 import { writeTranscript } from "./lib/transcript.mjs";
 
 /** Hash of the generator's own sources: any change to them invalidates cached trees. */
@@ -47,7 +47,12 @@ const DAY = 86400e3;
 const MIN_SMALL_BYTES = 10e3;
 // Claude Code releases in rough date order; older sessions get older versions.
 const VERSIONS = ["2.0.14", "2.0.31", "2.0.55", "2.0.65", "2.0.76", "2.1.1", "2.1.9", "2.1.20", "2.1.29"];
-const MODELS = ["claude-sonnet-4-5-20250929", "claude-sonnet-4-5-20250929", "claude-opus-4-5-20251101", "claude-haiku-4-5-20251001"];
+const MODELS = [
+  "claude-sonnet-4-5-20250929",
+  "claude-sonnet-4-5-20250929",
+  "claude-opus-4-5-20251101",
+  "claude-haiku-4-5-20251001",
+];
 
 /** Shrinks the default tree proportionally (at least one project, transcript and large file). */
 export function scaleParams(scale = 1, base = DEFAULTS) {
@@ -59,7 +64,7 @@ export function scaleParams(scale = 1, base = DEFAULTS) {
     totalBytes: Math.round(base.totalBytes * scale),
     largeFiles: Math.max(1, Math.round(base.largeFiles * scale)),
     // A quick-try tree still needs one clearly largest transcript that is a few MB.
-    largeFileBytes: Math.round(Math.min(base.totalBytes * scale / 4, Math.max(4e6, base.largeFileBytes * scale))),
+    largeFileBytes: Math.round(Math.min((base.totalBytes * scale) / 4, Math.max(4e6, base.largeFileBytes * scale))),
   };
 }
 
@@ -72,14 +77,25 @@ export function encodeCwd(cwd) {
 // Planning: decide every file (path, size, identity, times) up front, from the master stream.
 
 function projectPath(rng) {
-  const home = rng.chance(0.25) ? `/Users/${rng.pick(["alice", "sam"])}` : `/home/${rng.pick(["dev", "jmartin", "ubuntu"])}`;
-  const area = rng.pick(["src", "work", "projects", "code", "Documents/GitHub", "go/src/github.com/acme", "dev/clients/acme-corp"]);
+  const home = rng.chance(0.25)
+    ? `/Users/${rng.pick(["alice", "sam"])}`
+    : `/home/${rng.pick(["dev", "jmartin", "ubuntu"])}`;
+  const area = rng.pick([
+    "src",
+    "work",
+    "projects",
+    "code",
+    "Documents/GitHub",
+    "go/src/github.com/acme",
+    "dev/clients/acme-corp",
+  ]);
   let name = [rng.pick(WORDS), rng.pick(WORDS)].join(rng.pick(["-", "_", ".", ""]));
   if (rng.chance(0.2)) name += rng.pick(["-v2", "_old", ".js", "2"]);
   if (rng.chance(0.04)) name = `My ${name} Project`;
   if (rng.chance(0.04)) name = rng.pick(["café-", "проект-", "日本語-", "naïve_"]) + name;
   let p = `${home}/${area}/${name}`;
   if (rng.chance(0.06)) p += `/.worktrees/feature-${rng.pick(WORDS)}`;
+  // biome-ignore lint/suspicious/noDuplicateElseIf: each chance() draws a new number
   else if (rng.chance(0.06)) p += `/packages/${rng.pick(["api", "web", "core"])}`;
   return p;
 }
@@ -92,7 +108,7 @@ function planProjects(rng, count) {
     const dirName = encodeCwd(cwd);
     if (seen.has(dirName)) continue; // the encoding is lossy; keep one cwd per directory here
     seen.add(dirName);
-    projects.push({ cwd, dirName, git: !rng.chance(0.1), weight: 1 / Math.pow(projects.length + 1, 0.9) });
+    projects.push({ cwd, dirName, git: !rng.chance(0.1), weight: 1 / (projects.length + 1) ** 0.9 });
   }
   return projects;
 }
@@ -110,20 +126,28 @@ function planSmallSizes(rng, count, budget, maxBytes) {
 
 function weightedPick(rng, items, total) {
   let x = rng.float() * total;
-  for (const it of items) if ((x -= it.weight) < 0) return it;
+  for (const it of items) {
+    x -= it.weight;
+    if (x < 0) return it;
+  }
   return items[items.length - 1];
 }
 
 function identity(rng, project, startMs, p) {
   const frac = Math.min(0.999, Math.max(0, (startMs - (p.nowMs - 200 * DAY)) / (200 * DAY)));
   const version = VERSIONS[Math.floor(frac * VERSIONS.length)];
-  const branch = rng.chance(0.7) ? "main" : rng.pick(["master", "develop", `feature/${rng.pick(WORDS)}-${rng.pick(WORDS)}`, `fix/${rng.int(100, 999)}`]);
+  const branch = rng.chance(0.7)
+    ? "main"
+    : rng.pick(["master", "develop", `feature/${rng.pick(WORDS)}-${rng.pick(WORDS)}`, `fix/${rng.int(100, 999)}`]);
   return {
     sessionId: rng.uuid(),
     cwd: project.cwd,
     gitBranch: project.git ? branch : undefined,
     version,
-    slug: version >= "2.0.55" && rng.chance(0.7) ? `${rng.pick(WORDS)}-${rng.pick(WORDS)}-${rng.pick(["pony", "otter", "lake", "comet"])}` : undefined,
+    slug:
+      version >= "2.0.55" && rng.chance(0.7)
+        ? `${rng.pick(WORDS)}-${rng.pick(WORDS)}-${rng.pick(["pony", "otter", "lake", "comet"])}`
+        : undefined,
     model: rng.pick(MODELS),
   };
 }
@@ -146,7 +170,12 @@ export function planTree(p) {
   const largeSizes = Array.from({ length: nLarge }, () => Math.round(p.largeFileBytes * (1 + rng.float() * 0.15)));
   const otherBudget = Math.round(p.totalBytes * 0.01);
   const smallBudget = Math.max(0, p.totalBytes - otherBudget - largeSizes.reduce((a, b) => a + b, 0));
-  const smallSizes = planSmallSizes(rng, p.transcripts - nLarge, smallBudget, Math.max(MIN_SMALL_BYTES, p.largeFileBytes / 3));
+  const smallSizes = planSmallSizes(
+    rng,
+    p.transcripts - nLarge,
+    smallBudget,
+    Math.max(MIN_SMALL_BYTES, p.largeFileBytes / 3),
+  );
   // Large files at random positions among the sessions, so they land in random projects.
   const largeAt = new Set();
   while (largeAt.size < nLarge) largeAt.add(rng.int(0, p.transcripts - 1));
@@ -158,7 +187,7 @@ export function planTree(p) {
     const project = i < projects.length ? projects[i] : weightedPick(rng, projects, totalWeight);
     const isLarge = largeAt.has(i);
     const targetBytes = isLarge ? largeSizes[large++] : smallSizes[small++];
-    const startMs = p.nowMs - Math.round((4 + 196 * Math.pow(rng.float(), 1.3)) * DAY);
+    const startMs = p.nowMs - Math.round((4 + 196 * rng.float() ** 1.3) * DAY);
     const id = identity(rng, project, startMs, p);
     jobs.push({
       ...id,
@@ -182,10 +211,13 @@ function planSideFiles(rng, p, jobs, budget, nextStream) {
   const count = Math.max(2, Math.round(p.transcripts * 0.04));
   for (let i = 0; i < count; i++) {
     const parent = rng.pick(sessions);
-    const agentId = "a" + rng.hex(7);
+    const agentId = `a${rng.hex(7)}`;
     const dir = path.dirname(parent.file);
     // Before 2.1.2 subagent files sat next to the sessions; since then under <session>/subagents.
-    const file = parent.version < "2.1.1" ? path.join(dir, `agent-${agentId}.jsonl`) : path.join(dir, parent.sessionId, "subagents", `agent-${agentId}.jsonl`);
+    const file =
+      parent.version < "2.1.1"
+        ? path.join(dir, `agent-${agentId}.jsonl`)
+        : path.join(dir, parent.sessionId, "subagents", `agent-${agentId}.jsonl`);
     jobs.push({
       ...parent,
       file,
@@ -193,13 +225,19 @@ function planSideFiles(rng, p, jobs, budget, nextStream) {
       slug: undefined,
       kind: "plain",
       startMs: parent.startMs + rng.int(5e3, 60e3),
-      targetBytes: Math.round(Math.min(budget / count * 3, Math.max(3e3, rng.logNormal(budget / count / 2, 1)))),
+      targetBytes: Math.round(Math.min((budget / count) * 3, Math.max(3e3, rng.logNormal(budget / count / 2, 1)))),
       large: false,
       huge: [],
       mtimeLagMs: rng.int(2, 400),
       stream: nextStream(),
     });
-    if (rng.chance(0.2)) jobs.push({ toolResultText: true, file: path.join(dir, parent.sessionId, "tool-results", `toolu_01${rng.base62(22)}.txt`), startMs: parent.startMs, stream: nextStream() });
+    if (rng.chance(0.2))
+      jobs.push({
+        toolResultText: true,
+        file: path.join(dir, parent.sessionId, "tool-results", `toolu_01${rng.base62(22)}.txt`),
+        startMs: parent.startMs,
+        stream: nextStream(),
+      });
   }
 }
 
@@ -238,9 +276,14 @@ function runWorkers(root, seed, jobs, n, onDone) {
       const w = new Worker(fileURLToPath(import.meta.url), { workerData: { benchTreeWorker: true, root, seed } });
       running++;
       const next = () => (queue.length ? w.postMessage(queue.shift()) : w.terminate());
-      w.on("message", (m) => { onDone(m); next(); });
+      w.on("message", (m) => {
+        onDone(m);
+        next();
+      });
       w.on("error", reject);
-      w.on("exit", () => { if (--running === 0) resolve(); });
+      w.on("exit", () => {
+        if (--running === 0) resolve();
+      });
       next();
     }
     if (running === 0) resolve();
@@ -263,7 +306,8 @@ function resetDir(dir) {
   if (fs.existsSync(dir)) {
     const entries = fs.readdirSync(dir);
     const ours = entries.includes(META_FILE) || entries.includes(PARTIAL_FILE);
-    if (entries.length > 0 && !ours) throw new Error(`${dir} is not empty and holds no ${META_FILE}: refusing to overwrite it`);
+    if (entries.length > 0 && !ours)
+      throw new Error(`${dir} is not empty and holds no ${META_FILE}: refusing to overwrite it`);
     fs.rmSync(dir, { recursive: true, force: true });
   }
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -276,7 +320,8 @@ export async function generateTree({ dir, ...opts }) {
   const t0 = process.hrtime.bigint();
   resetDir(dir);
   const { projects, jobs } = planTree(params);
-  for (const j of jobs) fs.mkdirSync(path.join(dir, "projects", path.dirname(j.file)), { recursive: true, mode: 0o700 });
+  for (const j of jobs)
+    fs.mkdirSync(path.join(dir, "projects", path.dirname(j.file)), { recursive: true, mode: 0o700 });
 
   const written = new Map();
   let bytes = 0;
@@ -305,7 +350,7 @@ export async function generateTree({ dir, ...opts }) {
     largeTranscripts: sessions.filter((j) => j.large).map((j) => ({ file: j.file, bytes: written.get(j.file) })),
     generationSeconds: Number(process.hrtime.bigint() - t0) / 1e9,
   };
-  fs.writeFileSync(path.join(dir, META_FILE), JSON.stringify(facts, null, 2) + "\n");
+  fs.writeFileSync(path.join(dir, META_FILE), `${JSON.stringify(facts, null, 2)}\n`);
   fs.rmSync(path.join(dir, PARTIAL_FILE), { force: true });
   return facts;
 }

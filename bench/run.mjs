@@ -19,7 +19,14 @@ import { listTranscripts } from "./lib/tree-ops.mjs";
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 function parseArgs(argv) {
-  const o = { scale: 1, runs: 5, cli: path.join(REPO, "bin", "claude-reindex"), json: null, only: null, memoryProbe: null };
+  const o = {
+    scale: 1,
+    runs: 5,
+    cli: path.join(REPO, "bin", "claude-reindex"),
+    json: null,
+    only: null,
+    memoryProbe: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -32,7 +39,11 @@ function parseArgs(argv) {
     else if (a === "--cli") o.cli = path.resolve(value());
     else if (a === "--only") o.only = value();
     else if (a === "--memory-probe") o.memoryProbe = value();
-    else if (a === "--json") o.json = argv[i + 1] && !argv[i + 1].startsWith("--") ? path.resolve(argv[++i]) : path.join(REPO, ".bench", "results.json");
+    else if (a === "--json")
+      o.json =
+        argv[i + 1] && !argv[i + 1].startsWith("--")
+          ? path.resolve(argv[++i])
+          : path.join(REPO, ".bench", "results.json");
     else throw new Error(`unknown argument ${a}`);
   }
   if (!(o.scale > 0)) throw new Error("--scale must be a positive number");
@@ -64,8 +75,13 @@ function makeContext(opts, facts) {
     rebuild: (args) => cliCommand(opts.cli, args, { CLAUDE_CONFIG_DIR: opts.dir }),
     sh: (script, args, cwd) => ({ file: "/bin/sh", args: ["-c", script, "sh", ...args], cwd, stdout: "ignore" }),
     runOnce: (cmd) => {
-      const r = spawnSync(cmd.file, cmd.args, { cwd: cmd.cwd, env: { ...process.env, ...cmd.env }, stdio: ["ignore", "ignore", "pipe"] });
-      if (r.status !== 0) abort(`${describe(cmd)} exited with ${r.status ?? r.signal ?? r.error}`, String(r.stderr ?? ""));
+      const r = spawnSync(cmd.file, cmd.args, {
+        cwd: cmd.cwd,
+        env: { ...process.env, ...cmd.env },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      if (r.status !== 0)
+        abort(`${describe(cmd)} exited with ${r.status ?? r.signal ?? r.error}`, String(r.stderr ?? ""));
     },
   };
   return ctx;
@@ -136,11 +152,26 @@ async function runCase(ctx, c, opts, probe) {
   const oursMedian = median(ours.ms);
   return {
     name: c.name,
-    ours: { command: describe(c.command(ctx)), runsMs: ours.ms, medianMs: oursMedian, maxRssKB: ours.rssKB.length ? { median: median(ours.rssKB), max: Math.max(...ours.rssKB), runs: ours.rssKB } : null },
+    ours: {
+      command: describe(c.command(ctx)),
+      runsMs: ours.ms,
+      medianMs: oursMedian,
+      maxRssKB: ours.rssKB.length
+        ? { median: median(ours.rssKB), max: Math.max(...ours.rssKB), runs: ours.rssKB }
+        : null,
+    },
     rows: variants.slice(1).map((v, k) => {
       const ms = samples[k + 1].ms;
       const ratio = oursMedian / median(ms);
-      return { baseline: v.label, info: v.role === "info", runsMs: ms, medianMs: median(ms), ratio, goal: v.goal, met: v.goal == null ? null : ratio <= v.goal };
+      return {
+        baseline: v.label,
+        info: v.role === "info",
+        runsMs: ms,
+        medianMs: median(ms),
+        ratio,
+        goal: v.goal,
+        met: v.goal == null ? null : ratio <= v.goal,
+      };
     }),
   };
 }
@@ -152,9 +183,26 @@ function catNote(ctx) {
   const version = spawnSync("cat", ["--version"], { encoding: "utf8" }).stdout?.split("\n")[0] ?? "cat";
   const sample = ctx.transcripts.find((t) => t.bytes > 256e3) ?? ctx.transcripts[0];
   const trace = path.join(os.tmpdir(), `bench-strace-${process.pid}.txt`);
-  const r = spawnSync("strace", ["-f", "-qq", "-o", trace, "-e", "trace=splice,copy_file_range,sendfile", "cat", path.join(ctx.projectsDir, sample.rel)], { stdio: "ignore" });
-  if (r.error || r.status !== 0) return `${version}: could not check for splice/copy_file_range (no working strace); if it uses them, the /dev/null baseline is unrealistically fast`;
-  const calls = fs.readFileSync(trace, "utf8").split("\n").filter((l) => /^\d*\s*(splice|copy_file_range|sendfile)\(.*= [1-9]/.test(l));
+  const r = spawnSync(
+    "strace",
+    [
+      "-f",
+      "-qq",
+      "-o",
+      trace,
+      "-e",
+      "trace=splice,copy_file_range,sendfile",
+      "cat",
+      path.join(ctx.projectsDir, sample.rel),
+    ],
+    { stdio: "ignore" },
+  );
+  if (r.error || r.status !== 0)
+    return `${version}: could not check for splice/copy_file_range (no working strace); if it uses them, the /dev/null baseline is unrealistically fast`;
+  const calls = fs
+    .readFileSync(trace, "utf8")
+    .split("\n")
+    .filter((l) => /^\d*\s*(splice|copy_file_range|sendfile)\(.*= [1-9]/.test(l));
   fs.rmSync(trace, { force: true });
   return calls.length
     ? `${version} moves data with ${[...new Set(calls.map((l) => l.match(/(splice|copy_file_range|sendfile)/)[1]))].join("/")} (strace): the /dev/null baseline skips copying to user space and is unrealistically fast; the piped row is the fairer yardstick`
@@ -169,12 +217,17 @@ function machineFacts() {
     cpu: cpus[0]?.model ?? "unknown",
     memoryGB: Math.round(os.totalmem() / 2 ** 30),
     kernel: `${os.type()} ${os.release()}`,
-    loadavg: os.loadavg().map((x) => x.toFixed(2)).join(" "),
+    loadavg: os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" "),
   };
 }
 
-const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`);
-const fmtBytes = (b) => (b >= 1e9 ? `${(b / 1e9).toFixed(2)} GB` : b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1e3).toFixed(1)} KB`);
+const fmtMs = (ms) =>
+  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`;
+const fmtBytes = (b) =>
+  b >= 1e9 ? `${(b / 1e9).toFixed(2)} GB` : b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1e3).toFixed(1)} KB`;
 const cell = (s) => String(s).replace(/\|/g, "\\|");
 
 function report(results, tree, machine, notes, opts, probe) {
@@ -186,22 +239,32 @@ function report(results, tree, machine, notes, opts, probe) {
       const name = row.info ? `${r.name} (informational)` : r.name;
       const goal = row.goal == null ? "—" : `≤ ${row.goal}`;
       const met = row.met == null ? "—" : row.met ? "yes" : "**no**";
-      lines.push(`| ${cell(name)} | ${fmtMs(r.ours.medianMs)} | ${cell("`" + row.baseline + "`")} | ${fmtMs(row.medianMs)} | ${row.ratio.toFixed(2)} | ${goal} | ${met} |`);
+      lines.push(
+        `| ${cell(name)} | ${fmtMs(r.ours.medianMs)} | ${cell(`\`${row.baseline}\``)} | ${fmtMs(row.medianMs)} | ${row.ratio.toFixed(2)} | ${goal} | ${met} |`,
+      );
     }
   }
   lines.push("");
   for (const r of results) {
-    if (r.ours.maxRssKB) lines.push(`Peak memory (max RSS) of ${r.name}: median ${fmtBytes(r.ours.maxRssKB.median * 1024)}, max ${fmtBytes(r.ours.maxRssKB.max * 1024)} over ${r.ours.maxRssKB.runs.length} runs (${probe.label}).`);
+    if (r.ours.maxRssKB)
+      lines.push(
+        `Peak memory (max RSS) of ${r.name}: median ${fmtBytes(r.ours.maxRssKB.median * 1024)}, max ${fmtBytes(r.ours.maxRssKB.max * 1024)} over ${r.ours.maxRssKB.runs.length} runs (${probe.label}).`,
+      );
   }
   lines.push("");
   lines.push(`Runs per command: ${opts.runs} measured + 1 warm-up, interleaved, page cache warm. All times (ms):`);
   for (const r of results) {
     lines.push(`- ${r.name}: ${r.ours.runsMs.map((x) => x.toFixed(0)).join(", ")}`);
-    for (const row of r.rows) lines.push(`  - vs \`${row.baseline}\`: ${row.runsMs.map((x) => x.toFixed(0)).join(", ")}`);
+    for (const row of r.rows)
+      lines.push(`  - vs \`${row.baseline}\`: ${row.runsMs.map((x) => x.toFixed(0)).join(", ")}`);
   }
   lines.push("");
-  lines.push(`Tree: ${tree.dir} — ${tree.projects} projects, ${tree.transcripts} transcripts, ${fmtBytes(tree.transcriptBytes)} of transcripts (+ ${tree.otherFiles} subagent/tool-result files, ${fmtBytes(tree.otherBytes)}), largest ${fmtBytes(tree.largest.bytes)} (${tree.largest.file}), ${tree.over60MB} transcripts ≥ 60 MB; seed ${tree.seed}, ${tree.reused ? "reused" : `generated in ${tree.generationSeconds.toFixed(1)} s`}.`);
-  lines.push(`Machine: Node ${machine.node}, ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB RAM, ${machine.kernel}, load ${machine.loadavg}.`);
+  lines.push(
+    `Tree: ${tree.dir} — ${tree.projects} projects, ${tree.transcripts} transcripts, ${fmtBytes(tree.transcriptBytes)} of transcripts (+ ${tree.otherFiles} subagent/tool-result files, ${fmtBytes(tree.otherBytes)}), largest ${fmtBytes(tree.largest.bytes)} (${tree.largest.file}), ${tree.over60MB} transcripts ≥ 60 MB; seed ${tree.seed}, ${tree.reused ? "reused" : `generated in ${tree.generationSeconds.toFixed(1)} s`}.`,
+  );
+  lines.push(
+    `Machine: Node ${machine.node}, ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB RAM, ${machine.kernel}, load ${machine.loadavg}.`,
+  );
   for (const n of notes) lines.push(`Note: ${n}`);
   return lines.join("\n");
 }
@@ -225,7 +288,8 @@ async function main() {
   const results = [];
   for (const c of selected) results.push(await runCase(ctx, c, opts, probe));
 
-  if (ctx.large.bytes < 60e6) notes.push(`the appended-to transcript is ${fmtBytes(ctx.large.bytes)} (scaled tree), not ≥ 60 MB`);
+  if (ctx.large.bytes < 60e6)
+    notes.push(`the appended-to transcript is ${fmtBytes(ctx.large.bytes)} (scaled tree), not ≥ 60 MB`);
   notes.push(...ctx.warnings);
   const tree = {
     dir: opts.dir,
@@ -244,8 +308,18 @@ async function main() {
   console.log(report(results, tree, machine, notes, opts, probe));
   if (opts.json) {
     fs.mkdirSync(path.dirname(opts.json), { recursive: true });
-    const doc = { date: new Date().toISOString(), cli: opts.cli, runs: opts.runs, scale: opts.scale, memoryProbe: probe.label, machine, tree, notes, results };
-    fs.writeFileSync(opts.json, JSON.stringify(doc, null, 2) + "\n");
+    const doc = {
+      date: new Date().toISOString(),
+      cli: opts.cli,
+      runs: opts.runs,
+      scale: opts.scale,
+      memoryProbe: probe.label,
+      machine,
+      tree,
+      notes,
+      results,
+    };
+    fs.writeFileSync(opts.json, `${JSON.stringify(doc, null, 2)}\n`);
     console.error(`results written to ${opts.json}`);
   }
 }

@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { resolveConfigRoot } from "../src/config-root.ts";
-import { lockStaleMsSetting } from "../src/environment-setting.ts";
-import { UnknownProjectError, type ProjectSelection } from "../src/project-dir.ts";
-import { runRebuild } from "../src/rebuild-command.ts";
-import { UsageError } from "../src/user-error.ts";
+import { runRebuild } from "../src/commands/rebuild-command.ts";
+import { resolveConfigRoot } from "../src/layout/config-root.ts";
+import { type ProjectSelection, UnknownProjectError } from "../src/layout/project-dir.ts";
+import { lockStaleMsSetting } from "../src/system/environment-setting.ts";
+import { UsageError } from "../src/text/user-error.ts";
 
 const VERSION = "0.1.0";
 
@@ -110,28 +110,63 @@ async function main(argv: string[]): Promise<number> {
       });
     case "doctor":
       if (values["dry-run"]) throw new UsageError("doctor never changes anything; --dry-run is for rebuild");
-      return (await import("../src/doctor-command.ts")).runDoctor({
+      return (await import("../src/commands/doctor-command.ts")).runDoctor({
         configRoot,
         selection: selection("all"),
         json: values.json,
         io,
-        setup: { configRoot, workingDir, hooksDir: packagePath("../hooks"), shimPath: packagePath("../bin/claude"), pathEntries: pathEntries() },
-        storage: { env: process.env, accountHome: os.userInfo().homedir, strayRoots: [...new Set([os.tmpdir(), "/tmp"])] },
+        setup: {
+          configRoot,
+          workingDir,
+          hooksDir: packagePath("../hooks"),
+          shimPath: packagePath("../bin/claude"),
+          pathEntries: pathEntries(),
+        },
+        storage: {
+          env: process.env,
+          accountHome: os.userInfo().homedir,
+          strayRoots: [...new Set([os.tmpdir(), "/tmp"])],
+        },
       });
     case "list":
-      return (await import("../src/list-command.ts")).runList({ configRoot, selection: selection("current"), json: values.json, env: process.env, now: () => new Date(), io, workerScript: workerScript() });
+      return (await import("../src/commands/list-command.ts")).runList({
+        configRoot,
+        selection: selection("current"),
+        json: values.json,
+        env: process.env,
+        now: () => new Date(),
+        io,
+        workerScript: workerScript(),
+      });
     case "pick":
-      return (await import("../src/pick-command.ts")).runPick({ configRoot, env: process.env, now: () => new Date(), io, stdin: process.stdin, pathEntries: pathEntries(), workerScript: workerScript() });
+      return (await import("../src/commands/pick-command.ts")).runPick({
+        configRoot,
+        env: process.env,
+        now: () => new Date(),
+        io,
+        stdin: process.stdin,
+        pathEntries: pathEntries(),
+        workerScript: workerScript(),
+      });
     case "migrate": {
       if (values.from === undefined) throw new UsageError("migrate needs --from <dir>");
-      const { runMigrate } = await import("../src/migrate-command.ts");
-      return runMigrate({ configRoot, from: path.resolve(values.from), project: values.project === undefined ? undefined : path.resolve(values.project), move: values.move, dryRun: values["dry-run"], now: () => new Date(), io });
+      const { runMigrate } = await import("../src/commands/migrate-command.ts");
+      return runMigrate({
+        configRoot,
+        from: path.resolve(values.from),
+        project: values.project === undefined ? undefined : path.resolve(values.project),
+        move: values.move,
+        dryRun: values["dry-run"],
+        now: () => new Date(),
+        io,
+      });
     }
     case "install":
     case "uninstall": {
       const scope = values.scope ?? "user";
-      if (scope !== "user" && scope !== "project" && scope !== "local") throw new UsageError(`--scope takes user, project or local, not ${scope}`);
-      const { runInstall, runUninstall } = await import("../src/install-command.ts");
+      if (scope !== "user" && scope !== "project" && scope !== "local")
+        throw new UsageError(`--scope takes user, project or local, not ${scope}`);
+      const { runInstall, runUninstall } = await import("../src/commands/install-command.ts");
       const run = command === "install" ? runInstall : runUninstall;
       return run({
         configRoot,
@@ -149,19 +184,36 @@ async function main(argv: string[]): Promise<number> {
     case "shim-check":
       return shimCheck(configRoot, workingDir, io);
     case "schema":
-      return print(`${JSON.stringify((await import("../src/session-index.ts")).indexJsonSchema(), null, 2)}\n`);
+      return print(
+        `${JSON.stringify((await import("../src/sessions-index/session-index.ts")).indexJsonSchema(), null, 2)}\n`,
+      );
     default:
       throw new UsageError(`unknown command: ${command}`);
   }
 }
 
 /** Internal: run by bin/claude before it starts Claude Code. Always exits 0 (the shim fails open). */
-async function shimCheck(configRoot: string, workingDir: string, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream }): Promise<number> {
-  const { runShimCheck } = await import("../src/shim-check.ts");
+async function shimCheck(
+  configRoot: string,
+  workingDir: string,
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream },
+): Promise<number> {
+  const { runShimCheck } = await import("../src/commands/shim-check-command.ts");
   try {
-    await runShimCheck({ configRoot, workingDir, env: process.env, now: () => new Date(), io, workerScript: workerScript() });
+    await runShimCheck({
+      configRoot,
+      workingDir,
+      env: process.env,
+      now: () => new Date(),
+      io,
+      workerScript: workerScript(),
+    });
   } catch (error) {
-    process.stderr.write(debug ? `${(error as Error).stack}\n` : `claude-reindex: could not check the session indexes: ${(error as Error).message}; starting Claude Code\n`);
+    process.stderr.write(
+      debug
+        ? `${(error as Error).stack}\n`
+        : `claude-reindex: could not check the session indexes: ${(error as Error).message}; starting Claude Code\n`,
+    );
   }
   return 0;
 }
@@ -199,7 +251,11 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(debug ? `${(error as Error).stack ?? String(error)}\n` : `claude-reindex: ${(error as Error).message ?? String(error)} (run with --debug for details)\n`);
+    process.stderr.write(
+      debug
+        ? `${(error as Error).stack ?? String(error)}\n`
+        : `claude-reindex: ${(error as Error).message ?? String(error)} (run with --debug for details)\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -3,9 +3,9 @@
 // exits 0 whatever happens, and keeps stdout empty.
 import fs from "node:fs";
 import os from "node:os";
-import { resolveConfigRoot } from "../src/config-root.ts";
-import { MAX_HOOK_INPUT_BYTES } from "../src/hook-input.ts";
-import { runSessionHook, type HookEvent } from "../src/session-hook.ts";
+import { MAX_HOOK_INPUT_BYTES } from "../src/hooks/hook-input.ts";
+import { type HookEvent, runSessionHook } from "../src/hooks/session-hook.ts";
+import { resolveConfigRoot } from "../src/layout/config-root.ts";
 
 function readStdin(): string {
   if (process.stdin.isTTY) return "";
@@ -36,6 +36,13 @@ export async function main(event: HookEvent): Promise<void> {
   } catch {
     // an unreadable stdin is reported as missing input
   }
-  await runSessionHook({ event, input, configRoot: resolveConfigRoot(process.env, os.homedir()), env: process.env, now: () => new Date(), stderr: process.stderr });
+  await runSessionHook({
+    event,
+    input,
+    configRoot: resolveConfigRoot(process.env, os.homedir()),
+    env: process.env,
+    now: () => new Date(),
+    stderr: process.stderr,
+  });
   process.exitCode = 0;
 }

@@ -2,13 +2,17 @@
 // split into chunks. Start-up stays cheap: Node parses a few files instead of resolving hundreds
 // of modules in node_modules (zod alone: ~45 ms unbundled, ~11 ms bundled), and a command whose
 // fast path suffices never parses the merge machinery (~25 ms of compiling on a loaded machine).
-import { build } from "esbuild";
+
 import { readdirSync, rmSync } from "node:fs";
+import { build } from "esbuild";
 
 // Chunk names carry content hashes: without a clean slate, old chunks would pile up in the package.
 rmSync("dist", { recursive: true, force: true });
 
-const typeScriptIn = (dir) => readdirSync(dir).filter((n) => n.endsWith(".ts")).map((n) => `${dir}/${n}`);
+const typeScriptIn = (dir) =>
+  readdirSync(dir)
+    .filter((n) => n.endsWith(".ts"))
+    .map((n) => `${dir}/${n}`);
 
 const common = {
   outdir: "dist",
@@ -36,6 +40,11 @@ const common = {
 };
 
 // The commands, and the worker that rebuilds start by path: shared code in chunks.
-await build({ ...common, entryPoints: [...typeScriptIn("bin"), "src/derivation-worker.ts"], splitting: true, chunkNames: "chunks/[name]-[hash]" });
+await build({
+  ...common,
+  entryPoints: [...typeScriptIn("bin"), "src/transcript/derivation-worker.ts"],
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
+});
 // The hooks run after every turn and always need the merge machinery: one file loads fastest.
 await build({ ...common, entryPoints: typeScriptIn("hooks"), splitting: false });

@@ -8,13 +8,27 @@ const repo = path.resolve(import.meta.dirname, "..");
 const results = path.join(repo, ".stress-results.json");
 fs.rmSync(results, { force: true });
 
-const env = { ...process.env, TZ: "UTC", CLAUDE_REINDEX_STRESS: "full", CLAUDE_REINDEX_PROPERTY_RUNS: process.env.CLAUDE_REINDEX_PROPERTY_RUNS ?? "2000", CLAUDE_REINDEX_STRESS_RESULTS: results };
-const tests = ["test/stress", "test/e2e/hostile.test.ts", "test/unit/properties.test.ts", "test/e2e/hooks.test.ts", "test/e2e/security.test.ts"];
+const env = {
+  ...process.env,
+  TZ: "UTC",
+  CLAUDE_REINDEX_STRESS: "full",
+  CLAUDE_REINDEX_PROPERTY_RUNS: process.env.CLAUDE_REINDEX_PROPERTY_RUNS ?? "2000",
+  CLAUDE_REINDEX_STRESS_RESULTS: results,
+};
+const tests = [
+  "test/stress",
+  "test/e2e/hostile.test.ts",
+  "test/unit/properties.test.ts",
+  "test/e2e/hooks.test.ts",
+  "test/e2e/security.test.ts",
+];
 const started = Date.now();
 const run = spawnSync("npx", ["vitest", "run", ...tests], { cwd: repo, env, stdio: "inherit" });
 
 const figures = fs.existsSync(results) ? JSON.parse(fs.readFileSync(results, "utf8")) : {};
-console.log(`\nclaude-reindex stress run, ${new Date().toISOString().slice(0, 10)}, ${((Date.now() - started) / 1000).toFixed(0)} s, vitest ${run.status === 0 ? "passed" : "FAILED"}\n`);
+console.log(
+  `\nclaude-reindex stress run, ${new Date().toISOString().slice(0, 10)}, ${((Date.now() - started) / 1000).toFixed(0)} s, vitest ${run.status === 0 ? "passed" : "FAILED"}\n`,
+);
 console.log("| figure | value |\n|---|---|");
 for (const [name, value] of Object.entries(figures)) console.log(`| ${name} | ${value} |`);
 process.exitCode = run.status ?? 1;

@@ -24,9 +24,25 @@ const IDENTS = (
 ).split(" ");
 
 const NON_ASCII = [
-  "Größe prüfen", "naïve café", "déjà vu", "São Paulo", "Ελληνικά", "Привет, мир",
-  "日本語のコメント", "中文注释", "한국어", "→ ← ✓ ✗", "— “smart quotes” ‘too’", "🚀 done", "✅ passed",
-  "❌ failed", "😅", "½ ≤ ∞", "µs", "Zürich", "Ångström",
+  "Größe prüfen",
+  "naïve café",
+  "déjà vu",
+  "São Paulo",
+  "Ελληνικά",
+  "Привет, мир",
+  "日本語のコメント",
+  "中文注释",
+  "한국어",
+  "→ ← ✓ ✗",
+  "— “smart quotes” ‘too’",
+  "🚀 done",
+  "✅ passed",
+  "❌ failed",
+  "😅",
+  "½ ≤ ∞",
+  "µs",
+  "Zürich",
+  "Ångström",
 ];
 
 function word(rng) {
@@ -49,7 +65,8 @@ function sentence(rng, min = 6, max = 18) {
 /** One line of source code in a handful of languages; template literals keep escapes visible. */
 const CODE_LINES = [
   (r) => `import { ${ident(r)} } from "./${word(r)}/${ident(r)}.js";`,
-  (r) => `export async function ${ident(r)}(${ident(r)}: string, opts = {}): Promise<${r.pick(["void", "string[]", "Entry"])}> {`,
+  (r) =>
+    `export async function ${ident(r)}(${ident(r)}: string, opts = {}): Promise<${r.pick(["void", "string[]", "Entry"])}> {`,
   (r) => `  const ${ident(r)} = ${ident(r)}.replace(/\\s+/g, " ").trim();`,
   (r) => `  if (!${ident(r)}) throw new Error(\`Missing ${word(r)}: \${${ident(r)}}\`);`,
   (r) => `  const dir = "C:\\\\Users\\\\dev\\\\${word(r)}\\\\${ident(r)}"; // Windows path`,
@@ -74,12 +91,12 @@ const CODE_LINES = [
 ];
 
 function rng2text(r) {
-  return r.chance(0.2) ? r.pick(NON_ASCII) + " " + sentence(r, 3, 8) : sentence(r, 4, 12);
+  return r.chance(0.2) ? `${r.pick(NON_ASCII)} ${sentence(r, 3, 8)}` : sentence(r, 4, 12);
 }
 
 /** Markdown-ish prose with lists, headings and code spans, as assistants write. */
 const PROSE_LINES = [
-  (r) => sentence(r) + " " + sentence(r),
+  (r) => `${sentence(r)} ${sentence(r)}`,
   (r) => `- ${sentence(r, 3, 10)}`,
   (r) => `## ${sentence(r, 2, 5).replace(/[.?!:]$/, "")}`,
   (r) => `${r.int(1, 9)}. **${word(r)}**: ${sentence(r, 4, 12)}`,
@@ -95,7 +112,7 @@ function buildPool(rng, lines, targetChars) {
     out.push(line);
     n += line.length + 1;
   }
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }
 
 /** Builds the pools for a seed; ~8 MB of strings, a few hundred ms. */
@@ -105,7 +122,7 @@ export function buildCorpus(seed) {
   const prose = buildPool(rng, PROSE_LINES, 1 << 20);
   // PNG signature + IHDR start, then noise: base64 of random bytes is as incompressible and
   // escape-free as real image data.
-  const base64 = "iVBORw0KGgoAAAANSUhEUgAA" + rng.bytes(3 << 20).toString("base64");
+  const base64 = `iVBORw0KGgoAAAANSUhEUgAA${rng.bytes(3 << 20).toString("base64")}`;
   return { code, prose, base64 };
 }
 
@@ -131,10 +148,11 @@ export function slice(rng, pool, len) {
 /** Base64 data of about `len` characters (a multiple of 4, so it stays valid base64). */
 export function base64Slice(rng, pool, len) {
   const n = Math.max(4, Math.floor(len / 4) * 4);
-  if (n <= pool.length - 24) return pool.slice(0, 24) + pool.slice(24 + rng.int(0, (pool.length - 24 - n) >> 2) * 4).slice(0, n - 24);
+  if (n <= pool.length - 24)
+    return pool.slice(0, 24) + pool.slice(24 + rng.int(0, (pool.length - 24 - n) >> 2) * 4).slice(0, n - 24);
   let s = pool.slice(0, pool.length - (pool.length % 4));
   while (s.length < n) s += s.slice(24, 24 + Math.min(n - s.length, s.length - 24));
   return s.slice(0, n);
 }
 
-export { sentence, word, ident, NON_ASCII };
+export { ident, NON_ASCII, sentence, word };

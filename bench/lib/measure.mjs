@@ -49,7 +49,12 @@ export async function runTimed(cmd, { memory = null } = {}) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd.file, cmd.args ?? [], spawnOptions(cmd));
   const ms = elapsedMs(t0);
-  return { ms, status: r.error ? -1 : r.status, signal: r.signal, stderr: r.error ? String(r.error) : String(r.stderr ?? "") };
+  return {
+    ms,
+    status: r.error ? -1 : r.status,
+    signal: r.signal,
+    stderr: r.error ? String(r.error) : String(r.stderr ?? ""),
+  };
 }
 
 // GNU time adds one fork+exec (~1 ms) to the measured wall time; negligible next to a rebuild.
@@ -61,7 +66,13 @@ function runUnderGnuTime(cmd) {
   const lines = safeRead(out).trim().split("\n");
   fs.rmSync(out, { force: true });
   const maxRssKB = Number(lines.at(-1));
-  return { ms, status: r.error ? -1 : r.status, signal: r.signal, stderr: r.error ? String(r.error) : String(r.stderr ?? ""), maxRssKB };
+  return {
+    ms,
+    status: r.error ? -1 : r.status,
+    signal: r.signal,
+    stderr: r.error ? String(r.error) : String(r.stderr ?? ""),
+    maxRssKB,
+  };
 }
 
 /** All descendants of `pid` (needs /proc/<pid>/task/<tid>/children, present on Linux ≥ 3.5). */

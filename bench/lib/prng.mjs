@@ -21,7 +21,10 @@ const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
  */
 export function makeRng(seed, stream = 0) {
   const mix = splitmix32((seed >>> 0) ^ Math.imul(stream + 1, 0x2c1b3c6d));
-  let a = mix(), b = mix(), c = mix(), d = mix();
+  let a = mix(),
+    b = mix(),
+    c = mix(),
+    d = mix();
 
   function u32() {
     const t = (((a + b) | 0) + d) | 0;

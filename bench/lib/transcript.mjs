@@ -8,8 +8,8 @@
 // is the tool_use record that asked for it, so parallel tool calls leave small side branches.
 
 import fs from "node:fs";
+import { base64Slice, ident, NON_ASCII, sentence, slice, word } from "./corpus.mjs";
 import { makeRng } from "./prng.mjs";
-import { slice, base64Slice, sentence, word, ident, NON_ASCII } from "./corpus.mjs";
 
 const FLUSH_CHARS = 8 << 20;
 
@@ -22,7 +22,7 @@ export class JsonlFile {
     this.bytes = 0;
   }
   write(record) {
-    const line = JSON.stringify(record) + "\n";
+    const line = `${JSON.stringify(record)}\n`;
     this.bytes += Buffer.byteLength(line);
     this.parts.push(line);
     this.pendingChars += line.length;
@@ -77,7 +77,7 @@ function writeUser(s, content, { parent = s.parent, before = {}, after = {}, uui
 }
 
 function newAssistantMessage(s) {
-  return { id: "msg_01" + s.rng.base62(22), requestId: "req_011C" + s.rng.base62(20) };
+  return { id: `msg_01${s.rng.base62(22)}`, requestId: `req_011C${s.rng.base62(20)}` };
 }
 
 function usage(s) {
@@ -139,7 +139,10 @@ const TOOLS = {
       return {
         input: { file_path: path.replace(/\.\w+$/, ".png") },
         content: [{ type: "image", source: { type: "base64", data, media_type: "image/png" } }],
-        result: { type: "image", file: { base64: data, type: "image/png", originalSize: Math.round(data.length * 0.75) } },
+        result: {
+          type: "image",
+          file: { base64: data, type: "image/png", originalSize: Math.round(data.length * 0.75) },
+        },
       };
     }
     const text = slice(s.rng, s.corpus.code, size);
@@ -154,7 +157,10 @@ const TOOLS = {
     const stdout = slice(s.rng, s.rng.chance(0.5) ? s.corpus.code : s.corpus.prose, size);
     const stderr = s.rng.chance(0.1) ? `npm warn ${sentence(s.rng, 3, 8)}\u001b[0m` : "";
     return {
-      input: { command: `${s.rng.pick(["npm test", "git diff", "rg -n", "ls -la", "cargo build", "pytest -q"])} ${word(s.rng)}`, description: sentence(s.rng, 3, 7) },
+      input: {
+        command: `${s.rng.pick(["npm test", "git diff", "rg -n", "ls -la", "cargo build", "pytest -q"])} ${word(s.rng)}`,
+        description: sentence(s.rng, 3, 7),
+      },
       content: stderr ? `${stdout}\n${stderr}` : stdout,
       result: { stdout, stderr, interrupted: false, isImage: false },
     };
@@ -173,13 +179,15 @@ const TOOLS = {
         oldString,
         newString,
         originalFile: original,
-        structuredPatch: [{
-          oldStart: start,
-          oldLines: oldString.split("\n").length,
-          newStart: start,
-          newLines: newString.split("\n").length,
-          lines: [...oldString.split("\n").map((l) => "-" + l), ...newString.split("\n").map((l) => "+" + l)],
-        }],
+        structuredPatch: [
+          {
+            oldStart: start,
+            oldLines: oldString.split("\n").length,
+            newStart: start,
+            newLines: newString.split("\n").length,
+            lines: [...oldString.split("\n").map((l) => `-${l}`), ...newString.split("\n").map((l) => `+${l}`)],
+          },
+        ],
         userModified: false,
         replaceAll: false,
       },
@@ -209,17 +217,28 @@ const TOOLS = {
     }));
     return {
       input: { todos },
-      content: "Todos have been modified successfully. Ensure that you continue to use the todo list to track your progress. Please proceed with the current tasks if applicable",
+      content:
+        "Todos have been modified successfully. Ensure that you continue to use the todo list to track your progress. Please proceed with the current tasks if applicable",
       result: { oldTodos: [], newTodos: todos },
     };
   },
 };
-const TOOL_WEIGHTS = [["Read", 35], ["Bash", 30], ["Edit", 15], ["Grep", 8], ["Glob", 5], ["TodoWrite", 7]];
+const TOOL_WEIGHTS = [
+  ["Read", 35],
+  ["Bash", 30],
+  ["Edit", 15],
+  ["Grep", 8],
+  ["Glob", 5],
+  ["TodoWrite", 7],
+];
 const TOOL_TOTAL = TOOL_WEIGHTS.reduce((n, [, w]) => n + w, 0);
 
 function pickTool(rng) {
   let x = rng.float() * TOOL_TOTAL;
-  for (const [name, w] of TOOL_WEIGHTS) if ((x -= w) < 0) return name;
+  for (const [name, w] of TOOL_WEIGHTS) {
+    x -= w;
+    if (x < 0) return name;
+  }
   return "Read";
 }
 
@@ -239,7 +258,7 @@ function writeToolCall(s, msg) {
   const { size, huge } = resultSize(s);
   const name = huge ? s.rng.pick(["Read", "Bash"]) : pickTool(s.rng);
   const call = TOOLS[name](s, size);
-  const id = "toolu_01" + s.rng.base62(22);
+  const id = `toolu_01${s.rng.base62(22)}`;
   const toolUse = writeAssistantBlock(s, msg, { type: "tool_use", id, name, input: call.input }, 600);
   return { toolUse, id, call };
 }
@@ -256,9 +275,19 @@ function writeToolResult(s, { toolUse, id, call }) {
 function writeToolStep(s) {
   const msg = newAssistantMessage(s);
   if (s.rng.chance(0.5)) {
-    writeAssistantBlock(s, msg, { type: "thinking", thinking: slice(s.rng, s.corpus.prose, s.rng.logNormal(600, 0.8)), signature: base64Slice(s.rng, s.corpus.base64, s.rng.int(300, 1200)) }, 4000);
+    writeAssistantBlock(
+      s,
+      msg,
+      {
+        type: "thinking",
+        thinking: slice(s.rng, s.corpus.prose, s.rng.logNormal(600, 0.8)),
+        signature: base64Slice(s.rng, s.corpus.base64, s.rng.int(300, 1200)),
+      },
+      4000,
+    );
   }
-  if (s.rng.chance(0.6)) writeAssistantBlock(s, msg, { type: "text", text: slice(s.rng, s.corpus.prose, s.rng.logNormal(250, 0.9)) });
+  if (s.rng.chance(0.6))
+    writeAssistantBlock(s, msg, { type: "text", text: slice(s.rng, s.corpus.prose, s.rng.logNormal(250, 0.9)) });
   const calls = [writeToolCall(s, msg)];
   if (s.rng.chance(0.15)) calls.push(writeToolCall(s, msg));
   for (const c of calls) writeToolResult(s, c);
@@ -267,7 +296,8 @@ function writeToolStep(s) {
 function promptText(s) {
   // A few sentences, sometimes with pasted code or an error message, as people type them.
   let text = Array.from({ length: s.rng.int(1, 3) }, () => sentence(s.rng, 4, 20)).join(" ");
-  if (s.rng.chance(0.2)) text += "\n\n```\n" + slice(s.rng, s.corpus.code, s.rng.logNormal(300, 1)).trimEnd() + "\n```";
+  if (s.rng.chance(0.2))
+    text += `\n\n\`\`\`\n${slice(s.rng, s.corpus.code, s.rng.logNormal(300, 1)).trimEnd()}\n\`\`\``;
   if (s.rng.chance(0.1)) text += `\n\n${s.rng.pick(NON_ASCII)} "${word(s.rng)}" C:\\tmp\\${word(s.rng)}`;
   return text;
 }
@@ -275,14 +305,22 @@ function promptText(s) {
 function writePrompt(s) {
   const uuid = s.rng.uuid();
   if (s.job.kind === "interactive" && s.rng.chance(0.8)) {
-    s.file.write({ type: "file-history-snapshot", messageId: uuid, snapshot: { messageId: uuid, trackedFileBackups: {}, timestamp: new Date(s.t).toISOString() }, isSnapshotUpdate: false });
+    s.file.write({
+      type: "file-history-snapshot",
+      messageId: uuid,
+      snapshot: { messageId: uuid, trackedFileBackups: {}, timestamp: new Date(s.t).toISOString() },
+      isSnapshotUpdate: false,
+    });
   }
   const text = promptText(s);
   let content = text;
   const room = (s.job.targetBytes - s.file.bytes) * 0.5;
   if (s.rng.chance(s.job.large ? 0.04 : 0.02) && room > 8000) {
     const data = base64Slice(s.rng, s.corpus.base64, Math.min(room, s.rng.logNormal(80e3, 1.2)));
-    content = [{ type: "image", source: { type: "base64", media_type: "image/png", data } }, { text, type: "text" }];
+    content = [
+      { type: "image", source: { type: "base64", media_type: "image/png", data } },
+      { text, type: "text" },
+    ];
   }
   writeUser(s, content, {
     uuid,
@@ -302,16 +340,41 @@ function writeTurn(s) {
     return;
   }
   const msg = newAssistantMessage(s);
-  if (s.rng.chance(0.3)) writeAssistantBlock(s, msg, { type: "thinking", thinking: slice(s.rng, s.corpus.prose, 300), signature: base64Slice(s.rng, s.corpus.base64, 600) }, 3000);
-  writeAssistantBlock(s, msg, { type: "text", text: slice(s.rng, s.corpus.prose, s.rng.logNormal(500, 0.9)).trim() || "Done." }, 3000);
+  if (s.rng.chance(0.3))
+    writeAssistantBlock(
+      s,
+      msg,
+      {
+        type: "thinking",
+        thinking: slice(s.rng, s.corpus.prose, 300),
+        signature: base64Slice(s.rng, s.corpus.base64, 600),
+      },
+      3000,
+    );
+  writeAssistantBlock(
+    s,
+    msg,
+    { type: "text", text: slice(s.rng, s.corpus.prose, s.rng.logNormal(500, 0.9)).trim() || "Done." },
+    3000,
+  );
 }
 
 /** A slash command at the start: meta caveat, the command, its stdout (with ANSI escapes). */
 function writeLocalCommand(s) {
-  writeUser(s, "<local-command-caveat>Caveat: The messages below were generated by the user while running local commands. DO NOT respond to these messages or otherwise consider them in your response unless the user explicitly asks you to.</local-command-caveat>", { before: { isMeta: true }, gapMs: 50 });
+  writeUser(
+    s,
+    "<local-command-caveat>Caveat: The messages below were generated by the user while running local commands. DO NOT respond to these messages or otherwise consider them in your response unless the user explicitly asks you to.</local-command-caveat>",
+    { before: { isMeta: true }, gapMs: 50 },
+  );
   const cmd = s.rng.pick(["model", "status", "config", "mcp"]);
-  writeUser(s, `<command-name>/${cmd}</command-name>\n            <command-message>${cmd}</command-message>\n            <command-args></command-args>`, { gapMs: 50 });
-  writeUser(s, `<local-command-stdout>Set ${cmd} to \u001b[1m${word(s.rng)}\u001b[22m</local-command-stdout>`, { gapMs: 200 });
+  writeUser(
+    s,
+    `<command-name>/${cmd}</command-name>\n            <command-message>${cmd}</command-message>\n            <command-args></command-args>`,
+    { gapMs: 50 },
+  );
+  writeUser(s, `<local-command-stdout>Set ${cmd} to \u001b[1m${word(s.rng)}\u001b[22m</local-command-stdout>`, {
+    gapMs: 200,
+  });
 }
 
 /** Auto-compaction: a new root (parentUuid null) pointing back through logicalParentUuid. */
@@ -329,7 +392,9 @@ function writeCompaction(s) {
     compactMetadata: { trigger: "auto", preTokens: s.rng.int(150000, 170000) },
   });
   s.parent = boundary;
-  const summary = "This session is being continued from a previous conversation that ran out of context. The conversation is summarized below:\n" + slice(s.rng, s.corpus.prose, 6000);
+  const summary =
+    "This session is being continued from a previous conversation that ran out of context. The conversation is summarized below:\n" +
+    slice(s.rng, s.corpus.prose, 6000);
   writeUser(s, summary, { before: { isVisibleInTranscriptOnly: true, isCompactSummary: true }, gapMs: 30e3 });
 }
 
@@ -341,17 +406,34 @@ function writeCompaction(s) {
  */
 export function writeTranscript(path, job, corpus, seed) {
   const rng = makeRng(seed, job.stream);
-  const s = { rng, corpus, job, file: new JsonlFile(path), t: job.startMs, parent: null, lastMessageUuid: null, isFirst: true, huge: [...(job.huge ?? [])] };
+  const s = {
+    rng,
+    corpus,
+    job,
+    file: new JsonlFile(path),
+    t: job.startMs,
+    parent: null,
+    lastMessageUuid: null,
+    isFirst: true,
+    huge: [...(job.huge ?? [])],
+  };
   const compactEvery = job.large ? rng.int(14e6, 22e6) : Infinity;
   let nextCompaction = compactEvery;
 
   if (job.kind === "print") {
     const ts = new Date(s.t).toISOString();
-    s.file.write({ type: "queue-operation", operation: "enqueue", timestamp: ts, sessionId: job.sessionId, content: promptText(s) });
+    s.file.write({
+      type: "queue-operation",
+      operation: "enqueue",
+      timestamp: ts,
+      sessionId: job.sessionId,
+      content: promptText(s),
+    });
     s.file.write({ type: "queue-operation", operation: "dequeue", timestamp: ts, sessionId: job.sessionId });
   }
   if (!job.agentId && rng.chance(0.06)) {
-    for (let i = rng.int(1, 3); i > 0; i--) s.file.write({ type: "summary", summary: sentence(rng, 3, 8), leafUuid: rng.uuid() });
+    for (let i = rng.int(1, 3); i > 0; i--)
+      s.file.write({ type: "summary", summary: sentence(rng, 3, 8), leafUuid: rng.uuid() });
   }
   if (!job.agentId && rng.chance(0.08)) writeLocalCommand(s);
 
@@ -364,8 +446,10 @@ export function writeTranscript(path, job, corpus, seed) {
   } while (s.file.bytes + 1500 < job.targetBytes);
 
   if (!job.agentId) {
-    if (rng.chance(job.large ? 0.5 : 0.15)) s.file.write({ type: "summary", summary: sentence(rng, 3, 8), leafUuid: s.lastMessageUuid });
-    if (rng.chance(0.08)) s.file.write({ type: "custom-title", customTitle: sentence(rng, 2, 5), sessionId: job.sessionId });
+    if (rng.chance(job.large ? 0.5 : 0.15))
+      s.file.write({ type: "summary", summary: sentence(rng, 3, 8), leafUuid: s.lastMessageUuid });
+    if (rng.chance(0.08))
+      s.file.write({ type: "custom-title", customTitle: sentence(rng, 2, 5), sessionId: job.sessionId });
   }
   s.file.close();
   return { bytes: s.file.bytes, lastMs: s.t };

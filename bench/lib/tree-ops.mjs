@@ -97,7 +97,10 @@ export function appendTurn(file) {
   const user = {
     ...envelopeOf(last, last.uuid),
     type: "user",
-    message: { role: "user", content: "One more thing: rerun the tests and tell me whether the “flaky” one still fails." },
+    message: {
+      role: "user",
+      content: "One more thing: rerun the tests and tell me whether the “flaky” one still fails.",
+    },
     uuid: userUuid,
     timestamp: new Date(t).toISOString(),
     permissionMode: "default",
@@ -107,20 +110,31 @@ export function appendTurn(file) {
     ...envelopeOf(last, userUuid),
     message: {
       model: last.message?.model ?? "claude-sonnet-4-5-20250929",
-      id: "msg_01" + crypto.randomBytes(16).toString("base64url").slice(0, 22),
+      id: `msg_01${crypto.randomBytes(16).toString("base64url").slice(0, 22)}`,
       type: "message",
       role: "assistant",
-      content: [{ type: "text", text: "All 214 tests pass now; the flaky one was a timing issue in `retry.test.ts`, fixed by awaiting the lock release." }],
+      content: [
+        {
+          type: "text",
+          text: "All 214 tests pass now; the flaky one was a timing issue in `retry.test.ts`, fixed by awaiting the lock release.",
+        },
+      ],
       stop_reason: null,
       stop_sequence: null,
-      usage: { input_tokens: 3, cache_creation_input_tokens: 120, cache_read_input_tokens: 98000, output_tokens: 40, service_tier: "standard" },
+      usage: {
+        input_tokens: 3,
+        cache_creation_input_tokens: 120,
+        cache_read_input_tokens: 98000,
+        output_tokens: 40,
+        service_tier: "standard",
+      },
     },
-    requestId: "req_011C" + crypto.randomBytes(16).toString("base64url").slice(0, 20),
+    requestId: `req_011C${crypto.randomBytes(16).toString("base64url").slice(0, 20)}`,
     type: "assistant",
     uuid: asstUuid,
     timestamp: new Date(t + 2500).toISOString(),
   };
-  fs.appendFileSync(file, JSON.stringify(user) + "\n" + JSON.stringify(assistant) + "\n");
+  fs.appendFileSync(file, `${JSON.stringify(user)}\n${JSON.stringify(assistant)}\n`);
   return { uuid: asstUuid, timestamp: assistant.timestamp };
 }
 

@@ -2,10 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deriveTranscript } from "../../src/transcript/transcript.ts";
 import { installClaudeCode, offlineEnv, runClaudeCode } from "../support/claude-code.mjs";
-import { startStandInApi, type StandInApi } from "../support/stand-in-api.mjs";
-import { deriveTranscript } from "../../src/transcript.ts";
 import { setMtime } from "../support/claude-tree.ts";
+import { type StandInApi, startStandInApi } from "../support/stand-in-api.mjs";
 import { tempDir } from "../support/temp.ts";
 
 /**
@@ -25,7 +25,10 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(repo, "dist/claude-reindex.mjs"))) await execa("npm", ["run", "build"], { cwd: repo });
   await installClaudeCode(INDEX_WRITER);
   // Hold the indexing run's reply back so its background index write finishes first.
-  api = await startStandInApi({ reply: "Done.", delayMs: (body: unknown) => (JSON.stringify(body ?? "").includes(INDEX_RUN) ? 5000 : 0) });
+  api = await startStandInApi({
+    reply: "Done.",
+    delayMs: (body: unknown) => (JSON.stringify(body ?? "").includes(INDEX_RUN) ? 5000 : 0),
+  });
 }, 300_000);
 
 afterAll(async () => {
@@ -39,7 +42,14 @@ describe(`the real Claude Code ${INDEX_WRITER}`, () => {
     const cwd = path.join(base, "work", "live project");
     fs.mkdirSync(cwd, { recursive: true });
     const claude = async (args: string[]) => {
-      const result = await runClaudeCode({ version: INDEX_WRITER, args, cwd, apiUrl: api.url, configDir, home: path.join(base, "home") });
+      const result = await runClaudeCode({
+        version: INDEX_WRITER,
+        args,
+        cwd,
+        apiUrl: api.url,
+        configDir,
+        home: path.join(base, "home"),
+      });
       expect(result.exitCode, result.stderr).toBe(0);
       return result;
     };
@@ -55,11 +65,17 @@ describe(`the real Claude Code ${INDEX_WRITER}`, () => {
     const theirs = fs.readFileSync(indexPath, "utf8");
     fs.rmSync(indexPath);
 
-    const rebuild = await execa(cli, ["rebuild", "--project", cwd], { env: { CLAUDE_CONFIG_DIR: configDir }, reject: false });
+    const rebuild = await execa(cli, ["rebuild", "--project", cwd], {
+      env: { CLAUDE_CONFIG_DIR: configDir },
+      reject: false,
+    });
     expect(rebuild.stderr).toBe("");
     expect(rebuild.exitCode).toBe(0);
     const ours = fs.readFileSync(indexPath, "utf8");
-    const entries = (text: string) => new Map((JSON.parse(text).entries as { sessionId: string }[]).map((e) => [e.sessionId, JSON.stringify(e, null, 2)]));
+    const entries = (text: string) =>
+      new Map(
+        (JSON.parse(text).entries as { sessionId: string }[]).map((e) => [e.sessionId, JSON.stringify(e, null, 2)]),
+      );
     expect(entries(ours).size).toBe(2);
     expect(entries(ours)).toEqual(entries(theirs));
     expect(JSON.parse(ours).originalPath).toBe(JSON.parse(theirs).originalPath);
@@ -74,7 +90,14 @@ describe(`the real Claude Code ${INDEX_WRITER} behind the shim`, () => {
     const cwd = path.join(base, "work", "shimmed");
     fs.mkdirSync(cwd, { recursive: true });
     const old = "a0000000-0000-4000-8000-0000000000b1";
-    const made = await runClaudeCode({ version: INDEX_WRITER, args: ["-p", "a session from long ago", "--session-id", old], cwd, apiUrl: api.url, configDir, home });
+    const made = await runClaudeCode({
+      version: INDEX_WRITER,
+      args: ["-p", "a session from long ago", "--session-id", old],
+      cwd,
+      apiUrl: api.url,
+      configDir,
+      home,
+    });
     expect(made.exitCode, made.stderr).toBe(0);
 
     // The index lost that session (a crash, a stale snapshot) 45 days ago; the session is 40 days old.
@@ -91,10 +114,23 @@ describe(`the real Claude Code ${INDEX_WRITER} behind the shim`, () => {
     fs.mkdirSync(shimDir);
     fs.mkdirSync(realDir);
     fs.symlinkSync(path.join(repo, "bin/claude"), path.join(shimDir, "claude"));
-    fs.writeFileSync(path.join(realDir, "claude"), `#!/bin/sh\nexec ${argv.map((a: string) => `'${a}'`).join(" ")} "$@"\n`, { mode: 0o755 });
-    const env = offlineEnv({ apiUrl: api.url, home, configDir, extra: { PATH: `${shimDir}:${realDir}:${process.env.PATH}` } });
+    fs.writeFileSync(
+      path.join(realDir, "claude"),
+      `#!/bin/sh\nexec ${argv.map((a: string) => `'${a}'`).join(" ")} "$@"\n`,
+      { mode: 0o755 },
+    );
+    const env = offlineEnv({
+      apiUrl: api.url,
+      home,
+      configDir,
+      extra: { PATH: `${shimDir}:${realDir}:${process.env.PATH}` },
+    });
 
-    const result = await execa("claude", ["-p", "hello through the shim", "--session-id", "a0000000-0000-4000-8000-0000000000b2"], { cwd, env, extendEnv: false, reject: false, input: "" });
+    const result = await execa(
+      "claude",
+      ["-p", "hello through the shim", "--session-id", "a0000000-0000-4000-8000-0000000000b2"],
+      { cwd, env, extendEnv: false, reject: false, input: "" },
+    );
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toContain("Done.");
     expect(result.stderr).toContain("claude-reindex: repaired 1 stale session index (up to 40 days behind)");
@@ -122,9 +158,15 @@ describe.each(["2.1.29", "2.1.330"])("the real Claude Code %s with the hooks ins
     };
     const projectDir = path.join(configDir, "projects", cwd.replace(/[^a-zA-Z0-9]/g, "-"));
     const transcript = path.join(projectDir, `${id}.jsonl`);
-    const entry = () => JSON.parse(fs.readFileSync(path.join(projectDir, "sessions-index.json"), "utf8")).entries.find((e: { sessionId: string }) => e.sessionId === id);
+    const entry = () =>
+      JSON.parse(fs.readFileSync(path.join(projectDir, "sessions-index.json"), "utf8")).entries.find(
+        (e: { sessionId: string }) => e.sessionId === id,
+      );
     const expected = () => {
-      const derivation = deriveTranscript({ sessionId: id, path: transcript, mtime: Math.round(fs.statSync(transcript).mtimeMs) }, null);
+      const derivation = deriveTranscript(
+        { sessionId: id, path: transcript, mtime: Math.round(fs.statSync(transcript).mtimeMs) },
+        null,
+      );
       if (derivation.kind !== "entry") throw new Error(`no entry: ${JSON.stringify(derivation)}`);
       return derivation.entry;
     };

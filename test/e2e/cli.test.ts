@@ -77,7 +77,11 @@ describe("bin/claude-reindex", () => {
     // A report larger than a pipe's buffer, so that writing it hits the closed pipe.
     const tree = new ClaudeTree();
     for (let i = 0; i < 1200; i++) tree.session("/a", [`session ${i}`]);
-    const result = await execa("sh", ["-c", `"${cli}" rebuild --all --dry-run --json | head -1; echo "status \${PIPESTATUS:-done}"`], { env: { CLAUDE_CONFIG_DIR: tree.root }, reject: false });
+    const result = await execa(
+      "sh",
+      ["-c", `"${cli}" rebuild --all --dry-run --json | head -1; echo "status \${PIPESTATUS:-done}"`],
+      { env: { CLAUDE_CONFIG_DIR: tree.root }, reject: false },
+    );
     expect(result.stdout.split("\n")[0]).toBe("{");
     expect(result.stderr).toBe("");
   });
@@ -87,7 +91,14 @@ describe("bin/claude-reindex", () => {
     expect(result.exitCode).toBe(0);
     const schema = JSON.parse(result.stdout);
     expect(schema.properties.version).toEqual({ type: "number", const: 1 });
-    expect(schema.properties.entries.items.required).toEqual(["sessionId", "fullPath", "fileMtime", "firstPrompt", "messageCount", "isSidechain"]);
+    expect(schema.properties.entries.items.required).toEqual([
+      "sessionId",
+      "fullPath",
+      "fileMtime",
+      "firstPrompt",
+      "messageCount",
+      "isSidechain",
+    ]);
     // execa strips the final newline of stdout.
     expect(fs.readFileSync(path.join(repo, "schema/sessions-index.schema.json"), "utf8")).toBe(`${result.stdout}\n`);
   });

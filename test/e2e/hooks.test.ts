@@ -12,7 +12,12 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(repo, "dist/hook.mjs"))) await execa("npm", ["run", "build"], { cwd: repo });
 });
 
-function hook(name: "session-start" | "stop" | "session-end", root: string, input: unknown, env: Record<string, string> = {}) {
+function hook(
+  name: "session-start" | "stop" | "session-end",
+  root: string,
+  input: unknown,
+  env: Record<string, string> = {},
+) {
   return execa(path.join(repo, "hooks", name), [], {
     input: typeof input === "string" ? input : JSON.stringify(input),
     env: { CLAUDE_CONFIG_DIR: root, ...env },
@@ -21,7 +26,15 @@ function hook(name: "session-start" | "stop" | "session-end", root: string, inpu
 }
 
 function stopInput(session: TreeSession, extra: Record<string, unknown> = {}) {
-  return { session_id: session.id, transcript_path: session.path, cwd: APP, hook_event_name: "Stop", stop_hook_active: false, last_assistant_message: "ok", ...extra };
+  return {
+    session_id: session.id,
+    transcript_path: session.path,
+    cwd: APP,
+    hook_event_name: "Stop",
+    stop_hook_active: false,
+    last_assistant_message: "ok",
+    ...extra,
+  };
 }
 
 async function rebuilt(tree: ClaudeTree) {
@@ -35,9 +48,26 @@ describe("the hooks", () => {
     ["empty stdin", ""],
     ["not JSON", "{oops"],
     ["missing fields", { session_id: "x" }],
-    ["a relative transcript path", { session_id: "x", transcript_path: "projects/a/0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00.jsonl", hook_event_name: "Stop" }],
-    ["a path outside the root", { session_id: "x", transcript_path: "/etc/0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00.jsonl", hook_event_name: "Stop" }],
-    ["a path with ..", { session_id: "x", transcript_path: "/tmp/../etc/0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00.jsonl", hook_event_name: "Stop" }],
+    [
+      "a relative transcript path",
+      {
+        session_id: "x",
+        transcript_path: "projects/a/0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00.jsonl",
+        hook_event_name: "Stop",
+      },
+    ],
+    [
+      "a path outside the root",
+      { session_id: "x", transcript_path: "/etc/0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00.jsonl", hook_event_name: "Stop" },
+    ],
+    [
+      "a path with ..",
+      {
+        session_id: "x",
+        transcript_path: "/tmp/../etc/0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00.jsonl",
+        hook_event_name: "Stop",
+      },
+    ],
   ])("refuse %s: exit 0, nothing on stdout, one line on stderr and in the log", async (_name, input) => {
     const tree = new ClaudeTree();
     tree.session(APP, ["one"]);
@@ -75,7 +105,11 @@ describe("the hooks", () => {
     tree.append(a, "a again", 1_763_000_100_000);
     await hook("stop", tree.root, stopInput(a, { stop_hook_active: true }));
     expect(entryOf(tree, a.id)).toMatchObject({ messageCount: 2 });
-    await hook("session-end", tree.root, { ...stopInput(a), hook_event_name: "SessionEnd", reason: "prompt_input_exit" });
+    await hook("session-end", tree.root, {
+      ...stopInput(a),
+      hook_event_name: "SessionEnd",
+      reason: "prompt_input_exit",
+    });
     expect(entryOf(tree, a.id)).toMatchObject({ messageCount: 4 });
   });
 
@@ -86,7 +120,12 @@ describe("the hooks", () => {
     expect(tree.readIndex(APP).entries).toHaveLength(3);
     const d = tree.session(APP, ["d"]);
     tree.session(APP, ["e"]);
-    const start = await hook("session-start", tree.root, { ...stopInput(d), hook_event_name: "SessionStart", source: "resume", model: "claude" });
+    const start = await hook("session-start", tree.root, {
+      ...stopInput(d),
+      hook_event_name: "SessionStart",
+      source: "resume",
+      model: "claude",
+    });
     expect(start).toMatchObject({ exitCode: 0, stdout: "" });
     expect(tree.readIndex(APP).entries).toHaveLength(5);
   });
@@ -109,8 +148,12 @@ describe("the hooks", () => {
 
   it("16 Stop hooks on different sessions and a rebuild at the same time: no entry lost, the index always parses", async () => {
     const tree = new ClaudeTree();
-    const sessions = Array.from({ length: 16 }, (_, i) => tree.session(APP, [`session ${i}`], { mtime: 1_763_000_000_000 }));
-    const others = Array.from({ length: 8 }, (_, i) => tree.session(APP, [`untouched ${i}`], { mtime: 1_763_000_000_000 }));
+    const sessions = Array.from({ length: 16 }, (_, i) =>
+      tree.session(APP, [`session ${i}`], { mtime: 1_763_000_000_000 }),
+    );
+    const others = Array.from({ length: 8 }, (_, i) =>
+      tree.session(APP, [`untouched ${i}`], { mtime: 1_763_000_000_000 }),
+    );
     await rebuilt(tree);
     for (const s of sessions) tree.append(s, "one more turn", 1_763_000_100_000);
 
@@ -126,14 +169,18 @@ describe("the hooks", () => {
     })();
     const runs = await Promise.all([
       ...sessions.map((s) => hook("stop", tree.root, stopInput(s))),
-      execa(path.join(repo, "bin/claude-reindex"), ["rebuild", "--all"], { env: { CLAUDE_CONFIG_DIR: tree.root }, reject: false }),
+      execa(path.join(repo, "bin/claude-reindex"), ["rebuild", "--all"], {
+        env: { CLAUDE_CONFIG_DIR: tree.root },
+        reject: false,
+      }),
     ]);
     polling = false;
     await poller;
     for (const run of runs) expect(run.exitCode).toBe(0);
     // A hook may give up on the lock under load (by design); the concurrent rebuild merges its session.
     for (const run of runs.slice(0, 16)) expect(run.stderr).toMatch(/^$|is locked by another process/);
-    for (const s of sessions) expect(entryOf(tree, s.id)).toMatchObject({ messageCount: 4, fileMtime: 1_763_000_100_000 });
+    for (const s of sessions)
+      expect(entryOf(tree, s.id)).toMatchObject({ messageCount: 4, fileMtime: 1_763_000_100_000 });
     for (const s of others) expect(entryOf(tree, s.id)).toMatchObject({ messageCount: 2 });
     console.log(`concurrent writers: 17, index reads while they ran: ${reads}, entries checked: 24`);
     expect(reads).toBeGreaterThan(10);
@@ -144,7 +191,12 @@ describe("a project's first session", () => {
   it("SessionStart before Claude Code made the project directory is not a problem", async () => {
     const tree = new ClaudeTree();
     const projectDir = path.join(tree.root, "projects", "-home-dev-new");
-    const result = await hook("session-start", tree.root, { session_id: "0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00", transcript_path: path.join(projectDir, "0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00.jsonl"), hook_event_name: "SessionStart", source: "startup" });
+    const result = await hook("session-start", tree.root, {
+      session_id: "0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00",
+      transcript_path: path.join(projectDir, "0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00.jsonl"),
+      hook_event_name: "SessionStart",
+      source: "startup",
+    });
     expect(result).toMatchObject({ exitCode: 0, stdout: "", stderr: "" });
     expect(fs.existsSync(projectDir)).toBe(false);
     expect(fs.existsSync(path.join(tree.root, "claude-reindex", "hooks.log"))).toBe(false);
@@ -159,6 +211,11 @@ describe("an index overwritten from a stale snapshot", () => {
     const index = tree.readIndex(APP);
     fs.writeFileSync(tree.indexPath(APP), JSON.stringify({ ...index, entries: index.entries.slice(0, 1) }, null, 2));
     await hook("stop", tree.root, stopInput(sessions[2]!));
-    expect(tree.readIndex(APP).entries.map((e) => e.sessionId).sort()).toEqual(sessions.map((s) => s.id).sort());
+    expect(
+      tree
+        .readIndex(APP)
+        .entries.map((e) => e.sessionId)
+        .sort(),
+    ).toEqual(sessions.map((s) => s.id).sort());
   });
 });

@@ -37,7 +37,8 @@ function copyFixture(): string {
   return root;
 }
 
-const rebuild = (root: string, args = ["--all", "--json"]) => execa(cli, ["rebuild", ...args], { env: { CLAUDE_CONFIG_DIR: root }, reject: false });
+const rebuild = (root: string, args = ["--all", "--json"]) =>
+  execa(cli, ["rebuild", ...args], { env: { CLAUDE_CONFIG_DIR: root }, reject: false });
 
 describe("hostile transcripts", () => {
   it.each(manifest.cases.filter((c) => c.project === manifest.oracleProject).map((c) => [c.name, c] as const))(
@@ -50,12 +51,17 @@ describe("hostile transcripts", () => {
       const result = await rebuild(root, ["--project", projectDir, "--json"]);
       expect(result.exitCode).toBe(0);
       expect(result.stderr).toBe("");
-      const ours = JSON.parse(fs.readFileSync(path.join(projectDir, "sessions-index.json"), "utf8")).entries.find((e: { sessionId: string }) => e.sessionId === c.sessionId);
+      const ours = JSON.parse(fs.readFileSync(path.join(projectDir, "sessions-index.json"), "utf8")).entries.find(
+        (e: { sessionId: string }) => e.sessionId === c.sessionId,
+      );
       const theirs = oracle.entries.find((e: { sessionId: string }) => e.sessionId === c.sessionId);
-      if (theirs) theirs.fullPath = String(theirs.fullPath).replace(path.join(manifest.genRoot, manifest.configDir), root);
+      if (theirs)
+        theirs.fullPath = String(theirs.fullPath).replace(path.join(manifest.genRoot, manifest.configDir), root);
       expect(JSON.stringify(ours, null, 2)).toBe(JSON.stringify(theirs, null, 2));
       if (!theirs) {
-        const skipped = JSON.parse(result.stdout).projects[0].skipped.map((s: { path: string }) => path.basename(s.path));
+        const skipped = JSON.parse(result.stdout).projects[0].skipped.map((s: { path: string }) =>
+          path.basename(s.path),
+        );
         expect(skipped).toContain(`${c.sessionId}.jsonl`);
       }
       badInputs++;
@@ -71,7 +77,10 @@ describe("hostile transcripts", () => {
     expect(result.exitCode).toBe(0);
     const entries = JSON.parse(fs.readFileSync(path.join(projectDir, "sessions-index.json"), "utf8")).entries;
     const [systemCycle, messageCycle] = manifest.cases.filter((c) => c.project === manifest.unindexedProject);
-    expect(entries.find((e: { sessionId: string }) => e.sessionId === systemCycle!.sessionId)).toMatchObject({ firstPrompt: "hello", messageCount: 2 });
+    expect(entries.find((e: { sessionId: string }) => e.sessionId === systemCycle!.sessionId)).toMatchObject({
+      firstPrompt: "hello",
+      messageCount: 2,
+    });
     expect(entries.find((e: { sessionId: string }) => e.sessionId === messageCycle!.sessionId)).toBeUndefined();
     badInputs += 2;
   });
@@ -103,8 +112,13 @@ describe("bad index files", () => {
     const { tree, sessions } = treeWithIndex(index);
     const result = await rebuild(tree.root, ["--all"]);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/wrote .*: 3 added, 0 updated, 0 removed, 0 kept \(unusable index moved to .*sessions-index\.json\.invalid-/);
-    expectAllEntries(tree, sessions.map((s) => s.id));
+    expect(result.stdout).toMatch(
+      /wrote .*: 3 added, 0 updated, 0 removed, 0 kept \(unusable index moved to .*sessions-index\.json\.invalid-/,
+    );
+    expectAllEntries(
+      tree,
+      sessions.map((s) => s.id),
+    );
     const backups = fs.readdirSync(tree.projectDir(APP)).filter((n) => n.includes(".invalid-"));
     expect(fs.readFileSync(path.join(tree.projectDir(APP), backups[0]!))).toEqual(Buffer.from(index));
     badInputs++;
@@ -115,7 +129,7 @@ describe("bad index files", () => {
     const result = await rebuild(tree.root, ["--all"]);
     expect(result.exitCode).toBe(1);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toContain('has version 2, not 1: left untouched');
+    expect(result.stderr).toContain("has version 2, not 1: left untouched");
     expect(fs.readFileSync(tree.indexPath(APP), "utf8")).toBe('{"version": 2, "sessions": []}');
     badInputs++;
   });
@@ -126,7 +140,15 @@ describe("bad index files", () => {
     await rebuild(tree.root, ["--all"]);
     const index = tree.readIndex(APP);
     const [ea, eb, ec] = [a, b, c].map((s) => index.entries.find((e) => e.sessionId === s.id)!);
-    (index as { entries: unknown[] }).entries = [{ ...ea, messageCount: "2", fileMtime: null }, eb!, { ...eb, firstPrompt: "a duplicate" }, ec!, 7, null, { foo: "bar" }];
+    (index as { entries: unknown[] }).entries = [
+      { ...ea, messageCount: "2", fileMtime: null },
+      eb!,
+      { ...eb, firstPrompt: "a duplicate" },
+      ec!,
+      7,
+      null,
+      { foo: "bar" },
+    ];
     fs.writeFileSync(tree.indexPath(APP), JSON.stringify(index, null, 2));
     const result = await rebuild(tree.root, ["--all", "--json"]);
     const changes = JSON.parse(result.stdout).projects[0].changes;
@@ -144,7 +166,12 @@ describe("bad index files", () => {
     const index = tree.readIndex(APP);
     const template = index.entries[0]!;
     const filler = "f".repeat(400);
-    const gone = Array.from({ length: 90_000 }, (_, i) => ({ ...template, sessionId: `dead0000-0000-4000-8000-${String(i).padStart(12, "0")}`, firstPrompt: filler, summary: filler }));
+    const gone = Array.from({ length: 90_000 }, (_, i) => ({
+      ...template,
+      sessionId: `dead0000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+      firstPrompt: filler,
+      summary: filler,
+    }));
     const text = JSON.stringify({ ...index, entries: [...index.entries, ...gone] }, null, 2);
     expect(text.length).toBeGreaterThan(50e6);
     fs.writeFileSync(tree.indexPath(APP), text);
@@ -153,7 +180,10 @@ describe("bad index files", () => {
     const seconds = (Date.now() - started) / 1000;
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout).projects[0]).toMatchObject({ removed: 90_000, kept: 2 });
-    expectAllEntries(tree, live.map((s) => s.id));
+    expectAllEntries(
+      tree,
+      live.map((s) => s.id),
+    );
     expect(seconds).toBeLessThan(60);
     badInputs++;
   });

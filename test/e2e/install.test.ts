@@ -40,13 +40,24 @@ describe("install and uninstall", () => {
 
     const first = await run(["install"], root);
     expect(first.exitCode).toBe(0);
-    expect(first.stdout).toMatch(new RegExp(`^registered the claude-reindex SessionStart, Stop, SessionEnd hooks in ${settings} \\(backup: ${settings}\\.claude-reindex-backup-`));
+    expect(first.stdout).toMatch(
+      new RegExp(
+        `^registered the claude-reindex SessionStart, Stop, SessionEnd hooks in ${settings} \\(backup: ${settings}\\.claude-reindex-backup-`,
+      ),
+    );
     expect(first.stdout).toContain(`alias claude=${path.join(repo, "bin/claude")}`);
     const installed = JSON.parse(fs.readFileSync(settings, "utf8"));
-    expect(installed.hooks.Stop.map((g: { hooks: { command: string }[] }) => g.hooks[0]!.command)).toEqual(["notify-send done", path.join(repo, "hooks/stop")]);
+    expect(installed.hooks.Stop.map((g: { hooks: { command: string }[] }) => g.hooks[0]!.command)).toEqual([
+      "notify-send done",
+      path.join(repo, "hooks/stop"),
+    ]);
     expect(installed.hooks.PreToolUse).toEqual(JSON.parse(EXISTING).hooks.PreToolUse);
     expect(installed.hooks.SessionStart[0]).toEqual(JSON.parse(EXISTING).hooks.SessionStart[0]);
-    expect(installed.hooks.SessionEnd[0].hooks[0]).toEqual({ type: "command", command: path.join(repo, "hooks/session-end"), timeout: 30 });
+    expect(installed.hooks.SessionEnd[0].hooks[0]).toEqual({
+      type: "command",
+      command: path.join(repo, "hooks/session-end"),
+      timeout: 30,
+    });
     expect(installed.permissions).toEqual({ allow: ["Bash(npm test)"] });
     expect(fs.statSync(settings).mode & 0o777).toBe(0o644);
 
@@ -68,7 +79,11 @@ describe("install and uninstall", () => {
     expect((await run(["install"], root)).exitCode).toBe(0);
     const settings = path.join(root, "settings.json");
     expect(fs.statSync(settings).mode & 0o777).toBe(0o600);
-    expect(Object.keys(JSON.parse(fs.readFileSync(settings, "utf8")).hooks)).toEqual(["SessionStart", "Stop", "SessionEnd"]);
+    expect(Object.keys(JSON.parse(fs.readFileSync(settings, "utf8")).hooks)).toEqual([
+      "SessionStart",
+      "Stop",
+      "SessionEnd",
+    ]);
     await run(["uninstall"], root);
     expect(fs.existsSync(settings)).toBe(false);
   });
@@ -119,8 +134,12 @@ describe("install and uninstall", () => {
     fs.writeFileSync(path.join(other, "claude"), "#!/bin/sh\n", { mode: 0o755 });
     fs.symlinkSync(path.join(repo, "bin/claude"), path.join(bin, "claude"));
     const doctor = (PATH: string) => execa(cli, ["doctor"], { env: { CLAUDE_CONFIG_DIR: root, PATH }, reject: false });
-    expect((await doctor(`${bin}:${other}:${process.env.PATH}`)).stdout).toContain(`setup: claude on PATH is the shim (${path.join(bin, "claude")})`);
-    expect((await doctor(`${other}:${bin}:${process.env.PATH}`)).stdout).toContain(`setup: claude on PATH is ${path.join(other, "claude")}, not the shim; to check indexes before each launch: alias claude=${path.join(repo, "bin/claude")}`);
+    expect((await doctor(`${bin}:${other}:${process.env.PATH}`)).stdout).toContain(
+      `setup: claude on PATH is the shim (${path.join(bin, "claude")})`,
+    );
+    expect((await doctor(`${other}:${bin}:${process.env.PATH}`)).stdout).toContain(
+      `setup: claude on PATH is ${path.join(other, "claude")}, not the shim; to check indexes before each launch: alias claude=${path.join(repo, "bin/claude")}`,
+    );
   });
 
   it("links the shim with --shim-dir, refuses to replace someone else's claude, and uninstall unlinks it", async () => {

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
-import { encodeProjectDirName } from "../../src/project-dir.ts";
-import { TranscriptBuilder } from "../support/transcript-builder.ts";
+import { encodeProjectDirName } from "../../src/layout/project-dir.ts";
 import { tempDir } from "../support/temp.ts";
+import { TranscriptBuilder } from "../support/transcript-builder.ts";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 const cli = path.join(repo, "bin/claude-reindex");
@@ -20,7 +20,8 @@ function customLayout() {
   const from = path.join(base, "system", "sessions");
   const make = (dir: string, cwd: string, id: string, withQueueFirst = false) => {
     const t = new TranscriptBuilder({ sessionId: id, cwd });
-    if (withQueueFirst) t.meta({ type: "queue-operation", operation: "enqueue", sessionId: id, timestamp: "2026-03-04T05:00:00.000Z" });
+    if (withQueueFirst)
+      t.meta({ type: "queue-operation", operation: "enqueue", sessionId: id, timestamp: "2026-03-04T05:00:00.000Z" });
     t.turn(`work in ${cwd}`);
     const file = path.join(from, dir, `${id}.jsonl`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -39,7 +40,8 @@ function customLayout() {
   return { base, from, files, root: path.join(base, "root") };
 }
 
-const migrate = (root: string, args: string[]) => execa(cli, ["migrate", ...args], { env: { CLAUDE_CONFIG_DIR: root }, reject: false });
+const migrate = (root: string, args: string[]) =>
+  execa(cli, ["migrate", ...args], { env: { CLAUDE_CONFIG_DIR: root }, reject: false });
 
 describe("migrate", () => {
   it("copies sessions into the project directory each one's cwd names, keeping file times, and rebuilds those indexes", async () => {
@@ -52,14 +54,23 @@ describe("migrate", () => {
     expect(result.exitCode).toBe(0);
     const app = path.join(s.root, "projects", encodeProjectDirName("/home/dev/app"));
     const api = path.join(s.root, "projects", encodeProjectDirName("/home/dev/api"));
-    for (const [dir, id] of [[app, "11111111-1111-4111-8111-111111111111"], [app, "22222222-2222-4222-8222-222222222222"], [api, "33333333-3333-4333-8333-333333333333"]] as const) {
+    for (const [dir, id] of [
+      [app, "11111111-1111-4111-8111-111111111111"],
+      [app, "22222222-2222-4222-8222-222222222222"],
+      [api, "33333333-3333-4333-8333-333333333333"],
+    ] as const) {
       const file = path.join(dir, `${id}.jsonl`);
       expect(fs.statSync(file).mtime.toISOString()).toBe(MTIME.toISOString());
       expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     }
-    expect(fs.existsSync(path.join(app, "22222222-2222-4222-8222-222222222222", "subagents", "agent-1.jsonl"))).toBe(true);
+    expect(fs.existsSync(path.join(app, "22222222-2222-4222-8222-222222222222", "subagents", "agent-1.jsonl"))).toBe(
+      true,
+    );
     const index = JSON.parse(fs.readFileSync(path.join(app, "sessions-index.json"), "utf8"));
-    expect(index.entries.map((e: { sessionId: string }) => e.sessionId).sort()).toEqual(["11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222"]);
+    expect(index.entries.map((e: { sessionId: string }) => e.sessionId).sort()).toEqual([
+      "11111111-1111-4111-8111-111111111111",
+      "22222222-2222-4222-8222-222222222222",
+    ]);
     expect(index.originalPath).toBe("/home/dev/app");
     for (const file of s.files) expect(fs.existsSync(file)).toBe(true);
 
@@ -71,7 +82,12 @@ describe("migrate", () => {
 
   it("never overwrites a different file of the same name, and says so", async () => {
     const s = customLayout();
-    const target = path.join(s.root, "projects", encodeProjectDirName("/home/dev/api"), "33333333-3333-4333-8333-333333333333.jsonl");
+    const target = path.join(
+      s.root,
+      "projects",
+      encodeProjectDirName("/home/dev/api"),
+      "33333333-3333-4333-8333-333333333333.jsonl",
+    );
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, "someone else's\n");
     const result = await migrate(s.root, ["--from", s.from]);

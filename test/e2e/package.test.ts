@@ -15,20 +15,35 @@ describe("the published package", () => {
     fs.writeFileSync(path.join(work, "package.json"), JSON.stringify({ name: "consumer", private: true }));
     await execa("npm", ["install", "--no-audit", "--no-fund", path.join(work, tarball)], { cwd: work });
     const installed = path.join(work, "node_modules", "claude-reindex");
-    for (const file of ["bin/claude-reindex", "bin/claude", "bin/claude.cmd", "hooks/session-start", "hooks/stop", "hooks/session-end", "dist/claude-reindex.mjs", "dist/hook.mjs", "schema/sessions-index.schema.json"]) {
+    for (const file of [
+      "bin/claude-reindex",
+      "bin/claude",
+      "bin/claude.cmd",
+      "hooks/session-start",
+      "hooks/stop",
+      "hooks/session-end",
+      "dist/claude-reindex.mjs",
+      "dist/hook.mjs",
+      "schema/sessions-index.schema.json",
+    ]) {
       expect([file, fs.existsSync(path.join(installed, file))]).toEqual([file, true]);
     }
 
     const tree = new ClaudeTree();
     const a = tree.session("/home/dev/app", ["one"]);
     const env = { CLAUDE_CONFIG_DIR: tree.root };
-    expect((await execa(path.join(work, "node_modules/.bin/claude-reindex"), ["--version"])).stdout).toBe(JSON.parse(fs.readFileSync(path.join(repo, "package.json"), "utf8")).version);
+    expect((await execa(path.join(work, "node_modules/.bin/claude-reindex"), ["--version"])).stdout).toBe(
+      JSON.parse(fs.readFileSync(path.join(repo, "package.json"), "utf8")).version,
+    );
     const install = await execa(path.join(work, "node_modules/.bin/claude-reindex"), ["install"], { env });
     expect(install.stdout).toContain(`alias claude=${path.join(fs.realpathSync(installed), "bin/claude")}`);
     const settings = JSON.parse(fs.readFileSync(path.join(tree.root, "settings.json"), "utf8"));
     const stop = settings.hooks.Stop[0].hooks[0].command;
     expect(stop).toBe(path.join(fs.realpathSync(installed), "hooks/stop"));
-    await execa(stop, [], { env, input: JSON.stringify({ session_id: a.id, transcript_path: a.path, hook_event_name: "Stop" }) });
+    await execa(stop, [], {
+      env,
+      input: JSON.stringify({ session_id: a.id, transcript_path: a.path, hook_event_name: "Stop" }),
+    });
     expect(tree.readIndex("/home/dev/app").entries).toHaveLength(1);
   }, 120_000);
 });

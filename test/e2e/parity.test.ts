@@ -40,7 +40,10 @@ function copyFixture(): string {
 }
 
 /** 2.1.29's index, with the paths it wrote under the generation root moved to the copy's. */
-function expectedIndex(indexPath: string, root: string): { version: number; entries: Record<string, unknown>[]; originalPath?: string } {
+function expectedIndex(
+  indexPath: string,
+  root: string,
+): { version: number; entries: Record<string, unknown>[]; originalPath?: string } {
   const text = fs.readFileSync(path.join(fixture, indexPath), "utf8");
   const index = JSON.parse(text);
   const generatedConfig = path.join(manifest.genRoot, manifest.configDir);
@@ -63,7 +66,10 @@ describe(`parity with Claude Code ${manifest.indexWriter}'s own index`, () => {
   it.each(manifest.indexes)("rebuild from scratch reproduces %s", async (indexPath) => {
     const root = copyFixture();
     const projectDir = path.dirname(path.join(root, path.relative(manifest.configDir, indexPath)));
-    const result = await execa(cli, ["rebuild", "--project", projectDir, "--json"], { env: { CLAUDE_CONFIG_DIR: root, TZ: "UTC" }, reject: false });
+    const result = await execa(cli, ["rebuild", "--project", projectDir, "--json"], {
+      env: { CLAUDE_CONFIG_DIR: root, TZ: "UTC" },
+      reject: false,
+    });
     expect(result.stderr).toBe("");
     expect(result.exitCode).toBe(0);
 
@@ -74,7 +80,12 @@ describe(`parity with Claude Code ${manifest.indexWriter}'s own index`, () => {
     // Entry by entry, byte for byte (2.1.29 appends in readdir order, which differs between file systems).
     expect(bySessionId(ours.entries)).toEqual(bySessionId(theirs.entries));
     // The rest of the file too: same keys, same originalPath, same layout once entries are sorted alike.
-    const sorted = (index: typeof ours) => ({ ...index, entries: [...index.entries].sort((a: { sessionId: string }, b: { sessionId: string }) => a.sessionId.localeCompare(b.sessionId)) });
+    const sorted = (index: typeof ours) => ({
+      ...index,
+      entries: [...index.entries].sort((a: { sessionId: string }, b: { sessionId: string }) =>
+        a.sessionId.localeCompare(b.sessionId),
+      ),
+    });
     expect(JSON.stringify(sorted(ours), null, 2)).toBe(JSON.stringify(sorted(theirs), null, 2));
     expect(written.endsWith("\n")).toBe(false);
   });
@@ -85,7 +96,10 @@ describe(`parity with Claude Code ${manifest.indexWriter}'s own index`, () => {
     const theirs = expectedIndex(indexPath, root);
     fs.writeFileSync(target, JSON.stringify(theirs, null, 2));
     const before = fs.readFileSync(target, "utf8");
-    const result = await execa(cli, ["rebuild", "--project", path.dirname(target), "--json"], { env: { CLAUDE_CONFIG_DIR: root }, reject: false });
+    const result = await execa(cli, ["rebuild", "--project", path.dirname(target), "--json"], {
+      env: { CLAUDE_CONFIG_DIR: root },
+      reject: false,
+    });
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout).projects[0].status).toBe("unchanged");
     expect(fs.readFileSync(target, "utf8")).toBe(before);

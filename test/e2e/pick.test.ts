@@ -29,7 +29,12 @@ function setup() {
   const stubDir = path.join(work, "bin");
   writeStubClaude(stubDir);
   const record = path.join(work, "record.json");
-  const env = { CLAUDE_CONFIG_DIR: tree.root, STUB_RECORD: record, PATH: `${stubDir}:${process.env.PATH}`, TERM: "xterm-256color" };
+  const env = {
+    CLAUDE_CONFIG_DIR: tree.root,
+    STUB_RECORD: record,
+    PATH: `${stubDir}:${process.env.PATH}`,
+    TERM: "xterm-256color",
+  };
   return { tree, app, api, old, zebra, newest, env, record, work };
 }
 
@@ -39,14 +44,19 @@ describe("list", () => {
     const current = await execa(cli, ["list"], { cwd: s.app, env: s.env });
     const lines = current.stdout.split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^\d+ (min|h) ago\s+2  the newest work on the app  \[main\]$/);
+    expect(lines[0]).toMatch(/^\d+ (min|h) ago\s+2 {2}the newest work on the app {2}\[main\]$/);
     expect(lines[1]).toContain("an old question about parsers");
     expect(fs.existsSync(s.tree.indexPath(s.app))).toBe(true);
 
     const all = await execa(cli, ["list", "--all", "--json"], { cwd: s.work, env: s.env });
     const sessions = JSON.parse(all.stdout);
     expect(sessions.map((x: { sessionId: string }) => x.sessionId)).toEqual([s.newest.id, s.zebra.id, s.old.id]);
-    expect(sessions[1]).toMatchObject({ title: "the zebra migration plan", messageCount: 2, gitBranch: "main", projectPath: s.api });
+    expect(sessions[1]).toMatchObject({
+      title: "the zebra migration plan",
+      messageCount: 2,
+      gitBranch: "main",
+      projectPath: s.api,
+    });
   });
 });
 
@@ -55,11 +65,16 @@ describe("pick", () => {
     const s = setup();
     const result = await execa(cli, ["pick"], { cwd: s.work, env: s.env, input: "2\n", reject: false });
     expect(result.exitCode).toBe(0);
-    expect(result.stdout.split("\n")[1]).toMatch(/^ {3}2 {2}\d+ h ago\s+2  the zebra migration plan/);
+    expect(result.stdout.split("\n")[1]).toMatch(/^ {3}2 {2}\d+ h ago\s+2 {2}the zebra migration plan/);
     const seen = readStubRecord(s.record);
     expect(seen.argv).toEqual(["--resume", s.zebra.id]);
     expect(seen.cwd).toBe(s.api);
-    const listOnly = await execa(cli, ["pick"], { cwd: s.work, env: { ...s.env, STUB_RECORD: path.join(s.work, "none.json") }, input: "", reject: false });
+    const listOnly = await execa(cli, ["pick"], {
+      cwd: s.work,
+      env: { ...s.env, STUB_RECORD: path.join(s.work, "none.json") },
+      input: "",
+      reject: false,
+    });
     expect(listOnly.exitCode).toBe(0);
     expect(listOnly.stdout.split("\n")).toHaveLength(3);
     expect(fs.existsSync(path.join(s.work, "none.json"))).toBe(false);
@@ -69,8 +84,20 @@ describe("pick", () => {
     const s = setup();
     const session = `pick-${process.pid}-${Date.now()}`;
     const exitFile = path.join(s.work, "exit");
-    const envs = Object.entries(s.env).map(([k, v]) => `${k}='${v}'`).join(" ");
-    await execa("tmux", ["new-session", "-d", "-s", session, "-x", "80", "-y", "24", `cd '${s.work}' && env ${envs} '${cli}' pick; echo $? > '${exitFile}'; sleep 30`]);
+    const envs = Object.entries(s.env)
+      .map(([k, v]) => `${k}='${v}'`)
+      .join(" ");
+    await execa("tmux", [
+      "new-session",
+      "-d",
+      "-s",
+      session,
+      "-x",
+      "80",
+      "-y",
+      "24",
+      `cd '${s.work}' && env ${envs} '${cli}' pick; echo $? > '${exitFile}'; sleep 30`,
+    ]);
     const screen = async () => (await execa("tmux", ["capture-pane", "-p", "-t", session])).stdout;
     const waitFor = async (text: string) => {
       for (let waited = 0; waited < 15_000; waited += 100) {
@@ -97,7 +124,8 @@ describe("pick", () => {
       expect(filtered).toContain("the zebra migration plan");
 
       await execa("tmux", ["send-keys", "-t", session, "Enter"]);
-      for (let waited = 0; waited < 15_000 && !fs.existsSync(exitFile); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let waited = 0; waited < 15_000 && !fs.existsSync(exitFile); waited += 100)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       expect(fs.readFileSync(exitFile, "utf8").trim()).toBe("0");
       const seen = readStubRecord(s.record);
       expect(seen.argv).toEqual(["--resume", s.zebra.id]);

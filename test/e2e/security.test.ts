@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { rebuildProject } from "../../src/rebuild.ts";
+import { rebuildProject } from "../../src/rebuild/rebuild-project.ts";
 import { ClaudeTree } from "../support/claude-tree.ts";
 import { tempDir } from "../support/temp.ts";
 
@@ -17,10 +17,19 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(repo, "dist/hook.mjs"))) await execa("npm", ["run", "build"], { cwd: repo });
 });
 
-function rebuild(root: string, args: string[] = ["--all", "--json"], options: { user?: "nobody"; umask?: string } = {}) {
+function rebuild(
+  root: string,
+  args: string[] = ["--all", "--json"],
+  options: { user?: "nobody"; umask?: string } = {},
+) {
   const command = options.umask ? `umask ${options.umask}; exec "$0" "$@"` : `exec "$0" "$@"`;
-  const prefix = options.user ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "sh", "-c", command, cli] : ["sh", "-c", command, cli];
-  return execa(prefix[0]!, [...prefix.slice(1), "rebuild", ...args], { env: { CLAUDE_CONFIG_DIR: root }, reject: false });
+  const prefix = options.user
+    ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "sh", "-c", command, cli]
+    : ["sh", "-c", command, cli];
+  return execa(prefix[0]!, [...prefix.slice(1), "rebuild", ...args], {
+    env: { CLAUDE_CONFIG_DIR: root },
+    reject: false,
+  });
 }
 
 describe("symbolic links", () => {
@@ -35,7 +44,10 @@ describe("symbolic links", () => {
     const result = await rebuild(tree.root);
     const report = JSON.parse(result.stdout);
     const app = report.projects.find((p: { projectDir: string }) => p.projectDir === tree.projectDir(APP));
-    expect(app.skipped).toContainEqual({ path: link, reason: "a symbolic link: not followed (Claude Code does not list it either)" });
+    expect(app.skipped).toContainEqual({
+      path: link,
+      reason: "a symbolic link: not followed (Claude Code does not list it either)",
+    });
     expect(tree.readIndex(APP).entries.map((e) => e.sessionId)).not.toContain("0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00");
     expect(fs.readFileSync(outside)).toEqual(before);
   });
@@ -48,8 +60,14 @@ describe("symbolic links", () => {
     fs.symlinkSync(target, tree.indexPath(APP));
     const result = await rebuild(tree.root, ["--all"]);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain(`claude-reindex: ${tree.indexPath(APP)} is a symbolic link (to ${target}); claude-reindex does not write through links`);
-    const hook = await execa(path.join(repo, "hooks/stop"), [], { input: JSON.stringify({ session_id: a.id, transcript_path: a.path, hook_event_name: "Stop" }), env: { CLAUDE_CONFIG_DIR: tree.root }, reject: false });
+    expect(result.stderr).toContain(
+      `claude-reindex: ${tree.indexPath(APP)} is a symbolic link (to ${target}); claude-reindex does not write through links`,
+    );
+    const hook = await execa(path.join(repo, "hooks/stop"), [], {
+      input: JSON.stringify({ session_id: a.id, transcript_path: a.path, hook_event_name: "Stop" }),
+      env: { CLAUDE_CONFIG_DIR: tree.root },
+      reject: false,
+    });
     expect(hook.exitCode).toBe(0);
     expect(hook.stderr).toContain("is a symbolic link");
     expect(fs.readFileSync(target, "utf8")).toBe("precious");
@@ -79,7 +97,11 @@ describe("symbolic links", () => {
     expect((await rebuild(tree.root, ["--all"])).exitCode).toBe(0);
     expect(fs.existsSync(path.join(custom, path.basename(tree.projectDir(APP)), "sessions-index.json"))).toBe(true);
     const viaRealPath = path.join(custom, path.basename(tree.projectDir(APP)), `${a.id}.jsonl`);
-    const hook = await execa(path.join(repo, "hooks/stop"), [], { input: JSON.stringify({ session_id: a.id, transcript_path: viaRealPath, hook_event_name: "Stop" }), env: { CLAUDE_CONFIG_DIR: tree.root }, reject: false });
+    const hook = await execa(path.join(repo, "hooks/stop"), [], {
+      input: JSON.stringify({ session_id: a.id, transcript_path: viaRealPath, hook_event_name: "Stop" }),
+      env: { CLAUDE_CONFIG_DIR: tree.root },
+      reject: false,
+    });
     expect(hook.stderr).toBe("");
   });
 });
@@ -87,23 +109,33 @@ describe("symbolic links", () => {
 describe("file modes", () => {
   it("index, backups, caches, stamps and logs are 0600 in 0700 directories, whatever the umask", async () => {
     const tree = new ClaudeTree();
-    const big = tree.session(APP, Array.from({ length: 300 }, (_, i) => `prompt ${i} ${"z".repeat(4000)}`));
+    const big = tree.session(
+      APP,
+      Array.from({ length: 300 }, (_, i) => `prompt ${i} ${"z".repeat(4000)}`),
+    );
     tree.session("/broken", ["x"]);
     fs.writeFileSync(tree.indexPath("/broken"), "{ not json");
     expect((await rebuild(tree.root, ["--all"], { umask: "000" })).exitCode).toBe(0);
-    await execa("sh", ["-c", `umask 000; exec "$0"`, path.join(repo, "hooks/stop")], { input: "garbage", env: { CLAUDE_CONFIG_DIR: tree.root } });
+    await execa("sh", ["-c", `umask 000; exec "$0"`, path.join(repo, "hooks/stop")], {
+      input: "garbage",
+      env: { CLAUDE_CONFIG_DIR: tree.root },
+    });
     const own = path.join(tree.root, "claude-reindex");
     const files = [
       tree.indexPath(APP),
       tree.indexPath("/broken"),
-      ...fs.readdirSync(tree.projectDir("/broken")).filter((n) => n.includes(".invalid-")).map((n) => path.join(tree.projectDir("/broken"), n)),
+      ...fs
+        .readdirSync(tree.projectDir("/broken"))
+        .filter((n) => n.includes(".invalid-"))
+        .map((n) => path.join(tree.projectDir("/broken"), n)),
       path.join(own, "transcript-cache", path.basename(tree.projectDir(APP)), `${big.id}.json`),
       path.join(own, "verified", `${path.basename(tree.projectDir(APP))}.json`),
       path.join(own, "hooks.log"),
     ];
     expect(files).toHaveLength(6);
     for (const file of files) expect([file, fs.statSync(file).mode & 0o777]).toEqual([file, 0o600]);
-    for (const dir of [own, path.join(own, "transcript-cache"), path.join(own, "verified")]) expect([dir, fs.statSync(dir).mode & 0o777]).toEqual([dir, 0o700]);
+    for (const dir of [own, path.join(own, "transcript-cache"), path.join(own, "verified")])
+      expect([dir, fs.statSync(dir).mode & 0o777]).toEqual([dir, 0o700]);
   });
 });
 
@@ -129,21 +161,26 @@ describe("disk trouble", () => {
     for (const mount of mounts.splice(0)) await execa("umount", [mount], { reject: false });
   });
 
-  it.each(["ENOSPC", "EIO"])("%s while writing: the old index stays intact and the error names the file", async (code) => {
-    const tree = new ClaudeTree();
-    const a = tree.session(APP, ["one"], { mtime: 1_763_000_000_000 });
-    await rebuild(tree.root, ["--all"]);
-    const before = fs.readFileSync(tree.indexPath(APP), "utf8");
-    tree.append(a, "two", 1_763_000_100_000);
-    const failing = async (file: string) => {
-      throw Object.assign(new Error(`${code}: simulated, write '${file}'`), { code });
-    };
-    const report = await rebuildProject(tree.projectDir(APP), { dryRun: false, cache: null, now, write: failing });
-    expect(report.status).toBe("failed");
-    expect(report.problem).toBe(`cannot write ${tree.indexPath(APP)}: ${code}: ${code}: simulated, write '${tree.indexPath(APP)}'`);
-    expect(fs.readFileSync(tree.indexPath(APP), "utf8")).toBe(before);
-    expect(fs.existsSync(`${tree.indexPath(APP)}.lock`)).toBe(false);
-  });
+  it.each(["ENOSPC", "EIO"])(
+    "%s while writing: the old index stays intact and the error names the file",
+    async (code) => {
+      const tree = new ClaudeTree();
+      const a = tree.session(APP, ["one"], { mtime: 1_763_000_000_000 });
+      await rebuild(tree.root, ["--all"]);
+      const before = fs.readFileSync(tree.indexPath(APP), "utf8");
+      tree.append(a, "two", 1_763_000_100_000);
+      const failing = async (file: string) => {
+        throw Object.assign(new Error(`${code}: simulated, write '${file}'`), { code });
+      };
+      const report = await rebuildProject(tree.projectDir(APP), { dryRun: false, cache: null, now, write: failing });
+      expect(report.status).toBe("failed");
+      expect(report.problem).toBe(
+        `cannot write ${tree.indexPath(APP)}: ${code}: ${code}: simulated, write '${tree.indexPath(APP)}'`,
+      );
+      expect(fs.readFileSync(tree.indexPath(APP), "utf8")).toBe(before);
+      expect(fs.existsSync(`${tree.indexPath(APP)}.lock`)).toBe(false);
+    },
+  );
 
   it("a failed write does not lose an unusable index that was moved aside", async () => {
     const tree = new ClaudeTree();
@@ -158,69 +195,83 @@ describe("disk trouble", () => {
     expect(fs.readdirSync(tree.projectDir(APP)).filter((n) => n.includes("invalid"))).toEqual([]);
   });
 
-  it.runIf(isRoot)("a full file system (a real ENOSPC on a 64 KiB tmpfs): exit 1, one line naming the file, old index intact", async () => {
-    const root = tempDir();
-    await execa("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", root]);
-    mounts.push(root);
-    const tree = { root };
-    const projectDir = path.join(root, "projects", "-home-dev-app");
-    fs.mkdirSync(projectDir, { recursive: true });
-    const source = new ClaudeTree();
-    const sessions = Array.from({ length: 6 }, (_, i) => source.session(APP, [`prompt ${i} ${"p".repeat(150)}`], { mtime: 1_763_000_000_000 }));
-    for (const s of sessions) fs.copyFileSync(s.path, path.join(projectDir, path.basename(s.path)));
-    for (const s of sessions) fs.utimesSync(path.join(projectDir, path.basename(s.path)), 1_763_000_000, 1_763_000_000);
-    expect((await rebuild(tree.root, ["--all"])).exitCode).toBe(0);
-    const index = path.join(projectDir, "sessions-index.json");
-    const before = fs.readFileSync(index, "utf8");
-    // Fill the file system, then make every entry stale so the index must be rewritten.
-    try {
-      fs.writeFileSync(path.join(root, "filler"), Buffer.alloc(1 << 20));
-    } catch {
-      // ENOSPC: full, as intended
-    }
-    for (const s of sessions) fs.utimesSync(path.join(projectDir, path.basename(s.path)), 1_763_000_100, 1_763_000_100);
-    const result = await rebuild(tree.root, ["--all"]);
-    expect(result.exitCode).toBe(1);
-    expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toContain(`cannot write ${index}: ENOSPC`);
-    expect(fs.readFileSync(index, "utf8")).toBe(before);
-    expect(fs.readdirSync(projectDir).filter((n) => n.startsWith("sessions-index.json") && n !== "sessions-index.json")).toEqual([]);
-  });
+  it.runIf(isRoot)(
+    "a full file system (a real ENOSPC on a 64 KiB tmpfs): exit 1, one line naming the file, old index intact",
+    async () => {
+      const root = tempDir();
+      await execa("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", root]);
+      mounts.push(root);
+      const tree = { root };
+      const projectDir = path.join(root, "projects", "-home-dev-app");
+      fs.mkdirSync(projectDir, { recursive: true });
+      const source = new ClaudeTree();
+      const sessions = Array.from({ length: 6 }, (_, i) =>
+        source.session(APP, [`prompt ${i} ${"p".repeat(150)}`], { mtime: 1_763_000_000_000 }),
+      );
+      for (const s of sessions) fs.copyFileSync(s.path, path.join(projectDir, path.basename(s.path)));
+      for (const s of sessions)
+        fs.utimesSync(path.join(projectDir, path.basename(s.path)), 1_763_000_000, 1_763_000_000);
+      expect((await rebuild(tree.root, ["--all"])).exitCode).toBe(0);
+      const index = path.join(projectDir, "sessions-index.json");
+      const before = fs.readFileSync(index, "utf8");
+      // Fill the file system, then make every entry stale so the index must be rewritten.
+      try {
+        fs.writeFileSync(path.join(root, "filler"), Buffer.alloc(1 << 20));
+      } catch {
+        // ENOSPC: full, as intended
+      }
+      for (const s of sessions)
+        fs.utimesSync(path.join(projectDir, path.basename(s.path)), 1_763_000_100, 1_763_000_100);
+      const result = await rebuild(tree.root, ["--all"]);
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toContain(`cannot write ${index}: ENOSPC`);
+      expect(fs.readFileSync(index, "utf8")).toBe(before);
+      expect(
+        fs.readdirSync(projectDir).filter((n) => n.startsWith("sessions-index.json") && n !== "sessions-index.json"),
+      ).toEqual([]);
+    },
+  );
 
-  it.runIf(isRoot)("a read-only project directory, as an ordinary user: exit 1, the error names the file, old index intact", async () => {
-    const tree = new ClaudeTree();
-    const a = tree.session(APP, ["one"], { mtime: 1_763_000_000_000 });
-    await rebuild(tree.root, ["--all"]);
-    await execa("chown", ["-R", "65534:65534", tree.root]);
-    await execa("chmod", ["a+x", path.dirname(tree.root)]);
-    const before = fs.readFileSync(tree.indexPath(APP), "utf8");
-    tree.append(a, "two", 1_763_000_100_000);
-    fs.chmodSync(tree.projectDir(APP), 0o555);
-    const result = await rebuild(tree.root, ["--all"], { user: "nobody" });
-    expect(result.exitCode).toBe(1);
-    expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toContain(tree.indexPath(APP));
-    expect(result.stderr).toContain("EACCES");
-    expect(fs.readFileSync(tree.indexPath(APP), "utf8")).toBe(before);
-  });
+  it.runIf(isRoot)(
+    "a read-only project directory, as an ordinary user: exit 1, the error names the file, old index intact",
+    async () => {
+      const tree = new ClaudeTree();
+      const a = tree.session(APP, ["one"], { mtime: 1_763_000_000_000 });
+      await rebuild(tree.root, ["--all"]);
+      await execa("chown", ["-R", "65534:65534", tree.root]);
+      await execa("chmod", ["a+x", path.dirname(tree.root)]);
+      const before = fs.readFileSync(tree.indexPath(APP), "utf8");
+      tree.append(a, "two", 1_763_000_100_000);
+      fs.chmodSync(tree.projectDir(APP), 0o555);
+      const result = await rebuild(tree.root, ["--all"], { user: "nobody" });
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toContain(tree.indexPath(APP));
+      expect(result.stderr).toContain("EACCES");
+      expect(fs.readFileSync(tree.indexPath(APP), "utf8")).toBe(before);
+    },
+  );
 
-  it.runIf(isRoot)("a transcript it may not read, as an ordinary user: reported, its entry kept, the others merged", async () => {
-    const tree = new ClaudeTree();
-    const a = tree.session(APP, ["one"], { mtime: 1_763_000_000_000 });
-    const b = tree.session(APP, ["two"], { mtime: 1_763_000_000_000 });
-    await rebuild(tree.root, ["--all"]);
-    await execa("chown", ["-R", "65534:65534", tree.root]);
-    await execa("chmod", ["a+x", path.dirname(tree.root)]);
-    tree.append(a, "more a", 1_763_000_100_000);
-    tree.append(b, "more b", 1_763_000_100_000);
-    fs.chmodSync(a.path, 0o000);
-    const result = await rebuild(tree.root, ["--all", "--json"], { user: "nobody" });
-    expect(result.exitCode).toBe(0);
-    const project = JSON.parse(result.stdout).projects[0];
-    expect(project.skipped).toContainEqual({ path: a.path, reason: expect.stringContaining("EACCES") });
-    const entries = tree.readIndex(APP).entries;
-    expect(entries.find((e) => e.sessionId === a.id)).toMatchObject({ messageCount: 2 });
-    expect(entries.find((e) => e.sessionId === b.id)).toMatchObject({ messageCount: 4 });
-  });
+  it.runIf(isRoot)(
+    "a transcript it may not read, as an ordinary user: reported, its entry kept, the others merged",
+    async () => {
+      const tree = new ClaudeTree();
+      const a = tree.session(APP, ["one"], { mtime: 1_763_000_000_000 });
+      const b = tree.session(APP, ["two"], { mtime: 1_763_000_000_000 });
+      await rebuild(tree.root, ["--all"]);
+      await execa("chown", ["-R", "65534:65534", tree.root]);
+      await execa("chmod", ["a+x", path.dirname(tree.root)]);
+      tree.append(a, "more a", 1_763_000_100_000);
+      tree.append(b, "more b", 1_763_000_100_000);
+      fs.chmodSync(a.path, 0o000);
+      const result = await rebuild(tree.root, ["--all", "--json"], { user: "nobody" });
+      expect(result.exitCode).toBe(0);
+      const project = JSON.parse(result.stdout).projects[0];
+      expect(project.skipped).toContainEqual({ path: a.path, reason: expect.stringContaining("EACCES") });
+      const entries = tree.readIndex(APP).entries;
+      expect(entries.find((e) => e.sessionId === a.id)).toMatchObject({ messageCount: 2 });
+      expect(entries.find((e) => e.sessionId === b.id)).toMatchObject({ messageCount: 4 });
+    },
+  );
 });
-

@@ -29,12 +29,20 @@ function setup() {
   fs.mkdirSync(shimDir);
   fs.symlinkSync(shim, path.join(shimDir, "claude"));
   const record = path.join(work, "record.json");
-  const launch = (args: string[], options: { env?: Record<string, string>; input?: string; PATH?: string; cwd?: string } = {}) =>
+  const launch = (
+    args: string[],
+    options: { env?: Record<string, string>; input?: string; PATH?: string; cwd?: string } = {},
+  ) =>
     execa(path.join(shimDir, "claude"), args, {
       cwd: options.cwd ?? cwd,
       reject: false,
       input: options.input ?? "",
-      env: { CLAUDE_CONFIG_DIR: tree.root, STUB_RECORD: record, PATH: options.PATH ?? `${shimDir}:${realDir}:${process.env.PATH}`, ...options.env },
+      env: {
+        CLAUDE_CONFIG_DIR: tree.root,
+        STUB_RECORD: record,
+        PATH: options.PATH ?? `${shimDir}:${realDir}:${process.env.PATH}`,
+        ...options.env,
+      },
       extendEnv: false,
     });
   return { tree, work, cwd, stub, shimDir, realDir, record, launch, old };
@@ -43,7 +51,17 @@ function setup() {
 describe("bin/claude, the shim", () => {
   it("rebuilds stale indexes, then becomes the real claude with its arguments, stdin and exit code", async () => {
     const s = setup();
-    const args = ["-p", "two words", "it's \"quoted\"", "ünïcödé 😀", "--", "--resume", "0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00", "", "$HOME `x`"];
+    const args = [
+      "-p",
+      "two words",
+      'it\'s "quoted"',
+      "ünïcödé 😀",
+      "--",
+      "--resume",
+      "0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00",
+      "",
+      "$HOME `x`",
+    ];
     const launched = s.launch(args, { input: "piped input\n", env: { STUB_EXIT: "7" } });
     const result = await launched;
     expect(result.exitCode).toBe(7);
@@ -99,7 +117,9 @@ describe("bin/claude, the shim", () => {
     expect(result.exitCode).toBe(0);
     expect(readStubRecord(s.record).argv).toEqual(["x"]);
     expect(fs.existsSync(s.tree.indexPath(s.cwd))).toBe(false);
-    expect(result.stderr).toContain(`claude-reindex: skipping ${path.join(s.shimDir, "claude")} (a claude-reindex shim)`);
+    expect(result.stderr).toContain(
+      `claude-reindex: skipping ${path.join(s.shimDir, "claude")} (a claude-reindex shim)`,
+    );
     expect(result.stderr).toContain(`claude-reindex: real claude: ${s.stub}`);
     expect(result.stderr).toContain("checks skipped");
   });
@@ -109,7 +129,10 @@ describe("bin/claude, the shim", () => {
     const trap = path.join(s.cwd, "bin");
     writeStubClaude(trap);
     writeStubClaude(s.cwd);
-    const result = await s.launch([], { PATH: `::.:bin:${s.shimDir}::${s.realDir}:/usr/bin:/bin`, env: { CLAUDE_REINDEX: "0" } });
+    const result = await s.launch([], {
+      PATH: `::.:bin:${s.shimDir}::${s.realDir}:/usr/bin:/bin`,
+      env: { CLAUDE_REINDEX: "0" },
+    });
     expect(result.exitCode).toBe(0);
     expect(readStubRecord(s.record).self).toBe(s.stub);
   });
@@ -131,7 +154,9 @@ describe("bin/claude, the shim", () => {
     expect(readStubRecord(s.record).self).toBe(other);
     const relative = await s.launch([], { env: { CLAUDE_REINDEX_REAL_CLAUDE: "elsewhere/my-claude" }, cwd: s.work });
     expect(relative.exitCode).toBe(127);
-    expect(relative.stderr).toBe("claude-reindex: CLAUDE_REINDEX_REAL_CLAUDE must be an absolute path, not elsewhere/my-claude");
+    expect(relative.stderr).toBe(
+      "claude-reindex: CLAUDE_REINDEX_REAL_CLAUDE must be an absolute path, not elsewhere/my-claude",
+    );
   });
 
   it("does not recurse through a second shim on PATH, or through itself", async () => {
@@ -140,7 +165,10 @@ describe("bin/claude, the shim", () => {
     fs.mkdirSync(secondDir);
     fs.copyFileSync(shim, path.join(secondDir, "claude"));
     fs.chmodSync(path.join(secondDir, "claude"), 0o755);
-    const launched = s.launch(["z"], { PATH: `${s.shimDir}:${secondDir}:${s.shimDir}:${s.realDir}:/usr/bin:/bin`, env: { CLAUDE_REINDEX: "0" } });
+    const launched = s.launch(["z"], {
+      PATH: `${s.shimDir}:${secondDir}:${s.shimDir}:${s.realDir}:/usr/bin:/bin`,
+      env: { CLAUDE_REINDEX: "0" },
+    });
     const result = await launched;
     expect(result.exitCode).toBe(0);
     const seen = readStubRecord(s.record);
@@ -156,7 +184,9 @@ describe("bin/claude, the shim", () => {
     expect(result.exitCode).toBe(0);
     expect(readStubRecord(s.record).argv).toEqual(["go"]);
     const lines = result.stderr.split("\n");
-    expect(lines[0]).toMatch(/^claude-reindex: could not repair 1 session index: cannot read .*sessions-index.json: EISDIR/);
+    expect(lines[0]).toMatch(
+      /^claude-reindex: could not repair 1 session index: cannot read .*sessions-index.json: EISDIR/,
+    );
     expect(lines[1]).toBe("claude-reindex: repaired 1 stale session index (up to 100 days behind)");
   });
 
@@ -164,7 +194,12 @@ describe("bin/claude, the shim", () => {
     const s = setup();
     // Enough history that the first repair takes a few seconds: ~300 MB of ordinary records.
     const t = s.tree.session("/big/template", ["start"]);
-    const block = Buffer.from(t.builder.lines.map((l) => `${JSON.stringify({ ...l, message: { role: "user", content: "y".repeat(1500) } })}\n`).join("").repeat(5000));
+    const block = Buffer.from(
+      t.builder.lines
+        .map((l) => `${JSON.stringify({ ...l, message: { role: "user", content: "y".repeat(1500) } })}\n`)
+        .join("")
+        .repeat(5000),
+    );
     for (let p = 0; p < 4; p++) {
       for (let f = 0; f < 4; f++) {
         const session = s.tree.session(`/big/${p}`, ["start"], { mtime: s.old });
@@ -178,7 +213,11 @@ describe("bin/claude, the shim", () => {
       reject: false,
       input: "",
       detached: true,
-      env: { CLAUDE_CONFIG_DIR: s.tree.root, STUB_RECORD: s.record, PATH: `${s.shimDir}:${s.realDir}:${process.env.PATH}` },
+      env: {
+        CLAUDE_CONFIG_DIR: s.tree.root,
+        STUB_RECORD: s.record,
+        PATH: `${s.shimDir}:${s.realDir}:${process.env.PATH}`,
+      },
       extendEnv: false,
     });
     // Interrupt once the check is under way, as Ctrl-C does: the whole foreground process group.

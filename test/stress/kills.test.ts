@@ -30,9 +30,20 @@ function buildTree() {
   const tree = new ClaudeTree();
   const sessions: TreeSession[] = [];
   for (const cwd of PROJECTS) {
-    for (let i = 0; i < 30; i++) sessions.push(tree.session(cwd, Array.from({ length: 12 }, (_, t) => `turn ${t} of ${i} ${"w".repeat(3000)}`)));
+    for (let i = 0; i < 30; i++)
+      sessions.push(
+        tree.session(
+          cwd,
+          Array.from({ length: 12 }, (_, t) => `turn ${t} of ${i} ${"w".repeat(3000)}`),
+        ),
+      );
   }
-  sessions.push(tree.session(PROJECTS[0]!, Array.from({ length: 300 }, (_, t) => `long ${t} ${"q".repeat(5000)}`)));
+  sessions.push(
+    tree.session(
+      PROJECTS[0]!,
+      Array.from({ length: 300 }, (_, t) => `long ${t} ${"q".repeat(5000)}`),
+    ),
+  );
   return { tree, sessions };
 }
 
@@ -50,11 +61,20 @@ describe("SIGKILL at random points", () => {
       const session = sessions[Math.floor(random() * sessions.length)]!;
       if (kind === 0) return execa(cli, ["rebuild", "--all"], { env, reject: false });
       if (kind === 1) {
-        const input = JSON.stringify({ session_id: session.id, transcript_path: session.path, hook_event_name: "Stop" });
+        const input = JSON.stringify({
+          session_id: session.id,
+          transcript_path: session.path,
+          hook_event_name: "Stop",
+        });
         return execa(path.join(repo, "hooks/stop"), [], { env, input, reject: false });
       }
       return execa(path.join(repo, "bin/claude"), ["-p", "hi"], {
-        env: { ...env, PATH: `${stubDir}:${process.env.PATH}`, CLAUDE_REINDEX_CHECK_MINUTES: "0", CLAUDE_REINDEX_STALE_HOURS: "0" },
+        env: {
+          ...env,
+          PATH: `${stubDir}:${process.env.PATH}`,
+          CLAUDE_REINDEX_CHECK_MINUTES: "0",
+          CLAUDE_REINDEX_STALE_HOURS: "0",
+        },
         input: "",
         reject: false,
       });
@@ -64,7 +84,8 @@ describe("SIGKILL at random points", () => {
     let finished = 0;
     for (let i = 0; i < KILLS; i++) {
       // Give the writers something new to write: a turn here and there, now and then no index at all.
-      for (let k = 0; k < 3; k++) tree.append(sessions[Math.floor(random() * sessions.length)]!, `turn after kill ${i}`);
+      for (let k = 0; k < 3; k++)
+        tree.append(sessions[Math.floor(random() * sessions.length)]!, `turn after kill ${i}`);
       if (i % 9 === 0) fs.rmSync(tree.indexPath(PROJECTS[i % 2]!), { force: true });
       const kind = i % 3;
       const child = launch(kind);
@@ -98,7 +119,10 @@ describe("SIGKILL at random points", () => {
     await execa(cli, ["rebuild", "--all"], { env: { CLAUDE_CONFIG_DIR: fresh.root } });
     let entries = 0;
     for (const cwd of PROJECTS) {
-      const byId = (t: ClaudeTree) => new Map(t.readIndex(cwd).entries.map((e) => [e.sessionId, { ...e, fullPath: path.basename(String(e.fullPath)) }]));
+      const byId = (t: ClaudeTree) =>
+        new Map(
+          t.readIndex(cwd).entries.map((e) => [e.sessionId, { ...e, fullPath: path.basename(String(e.fullPath)) }]),
+        );
       expect(byId(tree)).toEqual(byId(fresh));
       entries += byId(tree).size;
       // A write killed before its rename leaves a temporary file; the next write (the final rebuild's) removes it.
@@ -106,7 +130,10 @@ describe("SIGKILL at random points", () => {
       expect(leftovers).toEqual([]);
     }
     expect(entries).toBe(sessions.length);
-    recordFigure("kills survived (rebuild / hook / shim)", `${survived} (${killed.join(" / ")}), ${finished} runs finished before their kill`);
+    recordFigure(
+      "kills survived (rebuild / hook / shim)",
+      `${survived} (${killed.join(" / ")}), ${finished} runs finished before their kill`,
+    );
     recordFigure("index reads during the kills, all whole and valid", reads);
     recordFigure("entries lost after the kills", 0);
     expect(survived).toBeGreaterThan(KILLS / 3);

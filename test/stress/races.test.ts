@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runClaudeCode } from "../support/claude-code.mjs";
 import { ClaudeTree, type TreeSession } from "../support/claude-tree.ts";
 import { pollIndexes } from "../support/index-poller.ts";
-import { startStandInApi, type StandInApi } from "../support/stand-in-api.mjs";
+import { type StandInApi, startStandInApi } from "../support/stand-in-api.mjs";
 import { recordFigure } from "../support/stress-results.ts";
 import { writeStubClaude } from "../support/stub-claude.ts";
 import { tempDir } from "../support/temp.ts";
@@ -28,12 +28,20 @@ function projectTree(sessionCount: number) {
   const tree = new ClaudeTree();
   const cwd = path.join(fs.realpathSync(tempDir()), "work", "raced");
   fs.mkdirSync(cwd, { recursive: true });
-  const sessions = Array.from({ length: sessionCount }, (_, i) => tree.session(cwd, [`session ${i}`, `more ${"x".repeat(2000)}`]));
+  const sessions = Array.from({ length: sessionCount }, (_, i) =>
+    tree.session(cwd, [`session ${i}`, `more ${"x".repeat(2000)}`]),
+  );
   return { tree, cwd, sessions };
 }
 
 function hook(name: string, root: string, session: TreeSession, event: string) {
-  const input = JSON.stringify({ session_id: session.id, transcript_path: session.path, hook_event_name: event, source: "resume", reason: "other" });
+  const input = JSON.stringify({
+    session_id: session.id,
+    transcript_path: session.path,
+    hook_event_name: event,
+    source: "resume",
+    reason: "other",
+  });
   return execa(path.join(repo, "hooks", name), [], { env: { CLAUDE_CONFIG_DIR: root }, input, reject: false });
 }
 
@@ -47,7 +55,8 @@ async function expectWhole(tree: ClaudeTree, cwd: string, sessions: TreeSession[
     fs.utimesSync(to, atime, mtime);
   }
   await execa(cli, ["rebuild", "--all"], { env: { CLAUDE_CONFIG_DIR: fresh.root } });
-  const byId = (t: ClaudeTree) => new Map(t.readIndex(cwd).entries.map((e) => [e.sessionId, { ...e, fullPath: path.basename(String(e.fullPath)) }]));
+  const byId = (t: ClaudeTree) =>
+    new Map(t.readIndex(cwd).entries.map((e) => [e.sessionId, { ...e, fullPath: path.basename(String(e.fullPath)) }]));
   expect(byId(tree)).toEqual(byId(fresh));
   return byId(tree).size;
 }
@@ -61,7 +70,12 @@ describe("races on one project", () => {
     writeStubClaude(stubDir);
     const shim = () =>
       execa(path.join(repo, "bin/claude"), ["-p", "x"], {
-        env: { CLAUDE_CONFIG_DIR: tree.root, PATH: `${stubDir}:${process.env.PATH}`, CLAUDE_REINDEX_CHECK_MINUTES: "0", CLAUDE_REINDEX_STALE_HOURS: "0" },
+        env: {
+          CLAUDE_CONFIG_DIR: tree.root,
+          PATH: `${stubDir}:${process.env.PATH}`,
+          CLAUDE_REINDEX_CHECK_MINUTES: "0",
+          CLAUDE_REINDEX_STALE_HOURS: "0",
+        },
         input: "",
         reject: false,
       });
@@ -71,7 +85,9 @@ describe("races on one project", () => {
       ...Array.from({ length: 8 }, () => hook("stop", tree.root, sessions[10]!, "Stop")),
       ...sessions.slice(11, 15).map((s) => hook("session-end", tree.root, s, "SessionEnd")),
       ...sessions.slice(15, 17).map((s) => hook("session-start", tree.root, s, "SessionStart")),
-      ...Array.from({ length: 4 }, () => execa(cli, ["rebuild", "--all"], { env: { CLAUDE_CONFIG_DIR: tree.root }, reject: false })),
+      ...Array.from({ length: 4 }, () =>
+        execa(cli, ["rebuild", "--all"], { env: { CLAUDE_CONFIG_DIR: tree.root }, reject: false }),
+      ),
       ...Array.from({ length: 4 }, shim),
     ];
     expect(writers).toHaveLength(32);
@@ -85,7 +101,10 @@ describe("races on one project", () => {
     // until the next merge; after one, every entry is what a rebuild from scratch derives.
     await execa(cli, ["rebuild", "--all"], { env: { CLAUDE_CONFIG_DIR: tree.root } });
     const entries = await expectWhole(tree, cwd, sessions);
-    recordFigure("concurrent writers on one project (hooks, rebuild --all, shim)", `32, ${entries} entries checked, ${reads} reads during the race, all whole`);
+    recordFigure(
+      "concurrent writers on one project (hooks, rebuild --all, shim)",
+      `32, ${entries} entries checked, ${reads} reads during the race, all whole`,
+    );
   }, 180_000);
 
   it("the real Claude Code 2.1.29 writing its own index while our hooks run: afterwards every transcript has its entry", async () => {
@@ -98,7 +117,14 @@ describe("races on one project", () => {
     const id = "a0000000-0000-4000-8000-0000000000d1";
     // Claude Code 2.1.29 rewrites the index from its start-up snapshot in the background, while
     // Stop hooks of the other sessions (ours) merge theirs; its own hooks (ours too) run as well.
-    const claude = runClaudeCode({ version: "2.1.29", args: ["-p", "racing the hooks", "--session-id", id], cwd, apiUrl: api.url, configDir: tree.root, home: path.join(tempDir(), "home") });
+    const claude = runClaudeCode({
+      version: "2.1.29",
+      args: ["-p", "racing the hooks", "--session-id", id],
+      cwd,
+      apiUrl: api.url,
+      configDir: tree.root,
+      home: path.join(tempDir(), "home"),
+    });
     const hooks: Promise<unknown>[] = [];
     for (let round = 0; round < 4; round++) {
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -7,7 +7,10 @@ export interface ClaudeCodeRun {
 }
 
 export function claudeCodeCacheDir(): string;
-export function installClaudeCode(version: string, options?: { cacheDir?: string }): Promise<{ version: string; command: string; args: string[]; argv: string[]; packageDir: string }>;
+export function installClaudeCode(
+  version: string,
+  options?: { cacheDir?: string },
+): Promise<{ version: string; command: string; args: string[]; argv: string[]; packageDir: string }>;
 export function runClaudeCode(options: {
   version: string;
   args: string[];
@@ -19,4 +22,9 @@ export function runClaudeCode(options: {
   timeoutMs?: number;
 }): Promise<ClaudeCodeRun>;
 
-export function offlineEnv(options: { apiUrl: string; home: string; configDir?: string; extra?: Record<string, string> }): Record<string, string>;
+export function offlineEnv(options: {
+  apiUrl: string;
+  home: string;
+  configDir?: string;
+  extra?: Record<string, string>;
+}): Record<string, string>;

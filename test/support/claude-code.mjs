@@ -17,19 +17,19 @@
 // loopback stand-in, and HTTPS_PROXY/HTTP_PROXY point at that same stand-in, which refuses
 // tunnels, so requests Claude Code makes to hard-coded hosts never leave the machine.
 
-import { spawn, execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import { execFile, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 
 const execFileAsync = promisify(execFile);
 
-const PACKAGE = '@anthropic-ai/claude-code';
+const PACKAGE = "@anthropic-ai/claude-code";
 
 /** Where releases are installed; CLAUDE_REINDEX_CC_CACHE overrides it. */
 export function claudeCodeCacheDir() {
-  return process.env.CLAUDE_REINDEX_CC_CACHE || path.join(os.tmpdir(), 'claude-reindex-claude-code');
+  return process.env.CLAUDE_REINDEX_CC_CACHE || path.join(os.tmpdir(), "claude-reindex-claude-code");
 }
 
 /**
@@ -50,14 +50,24 @@ export async function installClaudeCode(version, { cacheDir = claudeCodeCacheDir
     fs.mkdirSync(cacheDir, { recursive: true });
     const staging = fs.mkdtempSync(path.join(cacheDir, `.${version}-`));
     try {
-      fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ name: 'cc-cache', private: true }) + '\n');
+      fs.writeFileSync(path.join(staging, "package.json"), `${JSON.stringify({ name: "cc-cache", private: true })}\n`);
       await execFileAsync(
         npmCommand(),
-        ['install', '--prefix', staging, '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact',
-          '--loglevel=error', `${PACKAGE}@${version}`],
-        { env: process.env, maxBuffer: 64 * 1024 * 1024, shell: process.platform === 'win32' },
+        [
+          "install",
+          "--prefix",
+          staging,
+          "--no-audit",
+          "--no-fund",
+          "--ignore-scripts",
+          "--save-exact",
+          "--loglevel=error",
+          `${PACKAGE}@${version}`,
+        ],
+        { env: process.env, maxBuffer: 64 * 1024 * 1024, shell: process.platform === "win32" },
       );
-      if (!locate(staging, version)) throw new Error(`npm installed ${PACKAGE}@${version} but no runnable entry was found`);
+      if (!locate(staging, version))
+        throw new Error(`npm installed ${PACKAGE}@${version} but no runnable entry was found`);
       fs.rmSync(prefix, { recursive: true, force: true }); // an earlier broken install
       try {
         fs.renameSync(staging, prefix);
@@ -70,27 +80,32 @@ export async function installClaudeCode(version, { cacheDir = claudeCodeCacheDir
     runnable = locate(prefix, version);
     if (!runnable) throw new Error(`could not install ${PACKAGE}@${version} into ${prefix}`);
   }
-  return { version, ...runnable, argv: [runnable.command, ...runnable.args], packageDir: path.join(prefix, 'node_modules', PACKAGE) };
+  return {
+    version,
+    ...runnable,
+    argv: [runnable.command, ...runnable.args],
+    packageDir: path.join(prefix, "node_modules", PACKAGE),
+  };
 }
 
 // How to run an installed release, or null when it is not (completely) installed.
 function locate(prefix, version) {
-  const scope = path.join(prefix, 'node_modules', '@anthropic-ai');
-  const packageDir = path.join(scope, 'claude-code');
+  const scope = path.join(prefix, "node_modules", "@anthropic-ai");
+  const packageDir = path.join(scope, "claude-code");
   let manifest;
   try {
-    manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+    manifest = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8"));
   } catch {
     return null;
   }
   if (manifest.version !== version) return null;
-  const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.claude;
+  const bin = typeof manifest.bin === "string" ? manifest.bin : manifest.bin?.claude;
   if (bin && /\.(c|m)?js$/.test(bin)) {
     const script = path.join(packageDir, bin);
     return fs.existsSync(script) ? { command: process.execPath, args: [script] } : null;
   }
   // Native releases: the binary lives in the platform package npm picked (os/cpu/libc).
-  const exe = process.platform === 'win32' ? 'claude.exe' : 'claude';
+  const exe = process.platform === "win32" ? "claude.exe" : "claude";
   for (const suffix of [`${process.platform}-${process.arch}`, `${process.platform}-${process.arch}-musl`]) {
     const binary = path.join(scope, `claude-code-${suffix}`, exe);
     if (fs.existsSync(binary)) return { command: binary, args: [] };
@@ -99,7 +114,7 @@ function locate(prefix, version) {
 }
 
 function npmCommand() {
-  return process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  return process.platform === "win32" ? "npm.cmd" : "npm";
 }
 
 /**
@@ -108,15 +123,15 @@ function npmCommand() {
  */
 export function offlineEnv({ apiUrl, home, configDir, extra = {} }) {
   const env = {
-    PATH: process.env.PATH ?? '',
-    LANG: 'C.UTF-8',
-    TERM: 'dumb',
+    PATH: process.env.PATH ?? "",
+    LANG: "C.UTF-8",
+    TERM: "dumb",
     ANTHROPIC_BASE_URL: apiUrl,
-    ANTHROPIC_API_KEY: 'sk-test',
-    DISABLE_TELEMETRY: '1',
-    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-    DISABLE_AUTOUPDATER: '1',
-    DISABLE_ERROR_REPORTING: '1',
+    ANTHROPIC_API_KEY: "sk-test",
+    DISABLE_TELEMETRY: "1",
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
+    DISABLE_AUTOUPDATER: "1",
+    DISABLE_ERROR_REPORTING: "1",
     HOME: home,
     USERPROFILE: home,
     // Anything sent to a non-loopback host goes to the stand-in as a proxy and is refused there.
@@ -124,12 +139,13 @@ export function offlineEnv({ apiUrl, home, configDir, extra = {} }) {
     HTTP_PROXY: apiUrl,
     https_proxy: apiUrl,
     http_proxy: apiUrl,
-    NO_PROXY: '127.0.0.1,localhost',
-    no_proxy: '127.0.0.1,localhost',
+    NO_PROXY: "127.0.0.1,localhost",
+    no_proxy: "127.0.0.1,localhost",
   };
   if (process.env.TMPDIR) env.TMPDIR = process.env.TMPDIR;
-  if (process.platform === 'win32') {
-    for (const name of ['SystemRoot', 'ComSpec', 'PATHEXT', 'TEMP', 'TMP']) if (process.env[name]) env[name] = process.env[name];
+  if (process.platform === "win32") {
+    for (const name of ["SystemRoot", "ComSpec", "PATHEXT", "TEMP", "TMP"])
+      if (process.env[name]) env[name] = process.env[name];
   }
   if (configDir !== undefined) env.CLAUDE_CONFIG_DIR = configDir;
   for (const [name, value] of Object.entries(extra)) {
@@ -153,13 +169,13 @@ export function offlineEnv({ apiUrl, home, configDir, extra = {} }) {
  * @returns {Promise<{ exitCode: number | null, signal: string | null, timedOut: boolean, stdout: string, stderr: string }>}
  */
 export async function runClaudeCode({ version, args, cwd, env = {}, apiUrl, configDir, home, timeoutMs = 120_000 }) {
-  if (!args.includes('-p') && !args.includes('--print')) {
-    throw new Error('runClaudeCode runs Claude Code non-interactively only: pass -p');
+  if (!args.includes("-p") && !args.includes("--print")) {
+    throw new Error("runClaudeCode runs Claude Code non-interactively only: pass -p");
   }
-  if (!apiUrl) throw new Error('runClaudeCode: apiUrl (a loopback stand-in) is required');
+  if (!apiUrl) throw new Error("runClaudeCode: apiUrl (a loopback stand-in) is required");
   const { command, args: prefixArgs } = await installClaudeCode(version);
   const ownHome = home === undefined;
-  const homeDir = ownHome ? fs.mkdtempSync(path.join(os.tmpdir(), 'claude-reindex-home-')) : home;
+  const homeDir = ownHome ? fs.mkdtempSync(path.join(os.tmpdir(), "claude-reindex-home-")) : home;
   fs.mkdirSync(homeDir, { recursive: true });
   try {
     return await new Promise((resolve, reject) => {
@@ -167,29 +183,29 @@ export async function runClaudeCode({ version, args, cwd, env = {}, apiUrl, conf
       const child = spawn(command, [...prefixArgs, ...args], {
         cwd,
         env: offlineEnv({ apiUrl, home: homeDir, configDir, extra: env }),
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: process.platform !== 'win32',
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: process.platform !== "win32",
         windowsHide: true,
       });
-      let stdout = '';
-      let stderr = '';
+      let stdout = "";
+      let stderr = "";
       let timedOut = false;
-      child.stdout.setEncoding('utf8').on('data', (s) => (stdout += s));
-      child.stderr.setEncoding('utf8').on('data', (s) => (stderr += s));
+      child.stdout.setEncoding("utf8").on("data", (s) => (stdout += s));
+      child.stderr.setEncoding("utf8").on("data", (s) => (stderr += s));
       const timer = setTimeout(() => {
         timedOut = true;
         try {
-          if (process.platform === 'win32') child.kill('SIGKILL');
-          else process.kill(-child.pid, 'SIGKILL');
+          if (process.platform === "win32") child.kill("SIGKILL");
+          else process.kill(-child.pid, "SIGKILL");
         } catch {
           // already gone
         }
       }, timeoutMs);
-      child.on('error', (error) => {
+      child.on("error", (error) => {
         clearTimeout(timer);
         reject(error);
       });
-      child.on('close', (exitCode, signal) => {
+      child.on("close", (exitCode, signal) => {
         clearTimeout(timer);
         resolve({ exitCode, signal, timedOut, stdout, stderr });
       });

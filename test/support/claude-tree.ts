@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { encodeProjectDirName } from "../../src/project-dir.ts";
-import { TranscriptBuilder } from "./transcript-builder.ts";
+import { encodeProjectDirName } from "../../src/layout/project-dir.ts";
 import { tempDir } from "./temp.ts";
+import { TranscriptBuilder } from "./transcript-builder.ts";
 
 export interface TreeSession {
   id: string;
@@ -29,7 +29,11 @@ export class ClaudeTree {
   /** Writes a session of `turns` turns for `cwd`, with its mtime set to `mtime` (ms). */
   session(cwd: string, turns: string[], options: { mtime?: number; id?: string; start?: Date } = {}): TreeSession {
     const id = options.id ?? this.nextId();
-    const builder = new TranscriptBuilder({ sessionId: id, cwd, start: options.start ?? new Date(Date.UTC(2026, 9, 1, 9, this.counter)) });
+    const builder = new TranscriptBuilder({
+      sessionId: id,
+      cwd,
+      start: options.start ?? new Date(Date.UTC(2026, 9, 1, 9, this.counter)),
+    });
     for (const prompt of turns) builder.turn(prompt);
     const file = path.join(this.projectDir(cwd), `${id}.jsonl`);
     fs.writeFileSync(file, builder.toString(), { mode: 0o600 });
@@ -40,7 +44,10 @@ export class ClaudeTree {
   append(session: TreeSession, prompt: string, mtime?: number): void {
     const before = session.builder.lines.length;
     session.builder.turn(prompt);
-    const added = session.builder.lines.slice(before).map((l) => `${JSON.stringify(l)}\n`).join("");
+    const added = session.builder.lines
+      .slice(before)
+      .map((l) => `${JSON.stringify(l)}\n`)
+      .join("");
     fs.appendFileSync(session.path, added);
     if (mtime !== undefined) setMtime(session.path, mtime);
   }
@@ -49,7 +56,9 @@ export class ClaudeTree {
     return path.join(this.projectDir(cwd), "sessions-index.json");
   }
 
-  readIndex(cwd: string): { version: number; entries: Record<string, unknown>[]; originalPath?: string } & Record<string, unknown> {
+  readIndex(
+    cwd: string,
+  ): { version: number; entries: Record<string, unknown>[]; originalPath?: string } & Record<string, unknown> {
     return JSON.parse(fs.readFileSync(this.indexPath(cwd), "utf8"));
   }
 }
@@ -64,8 +73,8 @@ export function captureIo() {
   const err: string[] = [];
   return {
     io: {
-      stdout: { write: (s: string) => (out.push(s), true) } as unknown as NodeJS.WritableStream,
-      stderr: { write: (s: string) => (err.push(s), true), isTTY: false } as unknown as NodeJS.WritableStream,
+      stdout: { write: (s: string) => out.push(s) > 0 } as unknown as NodeJS.WritableStream,
+      stderr: { write: (s: string) => err.push(s) > 0, isTTY: false } as unknown as NodeJS.WritableStream,
     },
     stdout: () => out.join(""),
     stderr: () => err.join(""),

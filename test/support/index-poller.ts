@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { IndexFileSchema } from "../../src/session-index.ts";
+import { IndexFileSchema } from "../../src/sessions-index/session-index.ts";
 
 /**
  * Reads index files over and over while writers run, as a resume picker would. Every read must

@@ -6,8 +6,8 @@ export interface StandInApi {
 }
 
 export function startStandInApi(options?: {
-  reply?: string | { content: unknown[] } | ((body: any, request: object) => string | { content: unknown[] });
-  delayMs?: number | ((body: any, request: object) => number);
+  reply?: string | { content: unknown[] } | ((body: unknown, request: object) => string | { content: unknown[] });
+  delayMs?: number | ((body: unknown, request: object) => number);
   log?: (line: string) => void;
   port?: number;
 }): Promise<StandInApi>;

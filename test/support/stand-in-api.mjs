@@ -17,7 +17,7 @@
 // Every request is recorded in `requests` as { method, path, body, kind, at } where `kind` is
 // 'messages', 'count_tokens', 'connect' or 'other', so a caller can see what Claude Code asked for.
 
-import http from 'node:http';
+import http from "node:http";
 
 /**
  * @param {object} [options]
@@ -33,7 +33,7 @@ import http from 'node:http';
  * @param {number} [options.port] Port to listen on; 0 (default) picks a free one.
  */
 export async function startStandInApi(options = {}) {
-  const { reply = 'OK', delayMs = 0, log = () => {}, port = 0 } = options;
+  const { reply = "OK", delayMs = 0, log = () => {}, port = 0 } = options;
   const requests = [];
   let messageCount = 0;
   // Timers of replies still being held back, so close() does not wait for them.
@@ -41,49 +41,49 @@ export async function startStandInApi(options = {}) {
 
   const server = http.createServer((req, res) => {
     const chunks = [];
-    req.on('data', (chunk) => chunks.push(chunk));
-    req.on('error', () => res.destroy());
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
+    req.on("data", (chunk) => chunks.push(chunk));
+    req.on("error", () => res.destroy());
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
       let body = raw;
       try {
         body = raw ? JSON.parse(raw) : undefined;
       } catch {
         // Not JSON: keep the raw text, the answer does not depend on it.
       }
-      const path = (req.url ?? '/').split('?')[0];
-      const record = { method: req.method, path, url: req.url, body, kind: 'other', at: Date.now() };
+      const path = (req.url ?? "/").split("?")[0];
+      const record = { method: req.method, path, url: req.url, body, kind: "other", at: Date.now() };
       requests.push(record);
       try {
-        route(record, req, res);
+        route(record, res);
       } catch (error) {
         log(`stand-in: error answering ${req.method} ${req.url}: ${error?.stack ?? error}`);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ type: 'error', error: { type: 'api_error', message: 'stand-in failure' } }));
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ type: "error", error: { type: "api_error", message: "stand-in failure" } }));
       }
     });
   });
 
-  function route(record, req, res) {
+  function route(record, res) {
     const { method, path, body } = record;
-    if (method === 'POST' && path === '/v1/messages/count_tokens') {
-      record.kind = 'count_tokens';
+    if (method === "POST" && path === "/v1/messages/count_tokens") {
+      record.kind = "count_tokens";
       log(`stand-in: count_tokens`);
       // A rough, deterministic estimate: Claude Code only uses it for display and budgeting.
-      const n = Math.max(1, Math.ceil(JSON.stringify(body ?? '').length / 4));
+      const n = Math.max(1, Math.ceil(JSON.stringify(body ?? "").length / 4));
       return sendJson(res, 200, { input_tokens: n });
     }
-    if (method === 'POST' && path === '/v1/messages') {
-      record.kind = 'messages';
-      const wanted = typeof reply === 'function' ? reply(body, record) : reply;
+    if (method === "POST" && path === "/v1/messages") {
+      record.kind = "messages";
+      const wanted = typeof reply === "function" ? reply(body, record) : reply;
       const content = normaliseContent(wanted);
-      const stopReason = wanted?.stopReason ?? (content.some((b) => b.type === 'tool_use') ? 'tool_use' : 'end_turn');
-      const text = content.map((b) => (b.type === 'text' ? b.text : JSON.stringify(b.input ?? {}))).join('');
-      const wait = Number(typeof delayMs === 'function' ? delayMs(body, record) : delayMs) || 0;
-      const id = `msg_standin_${String(++messageCount).padStart(4, '0')}`;
-      const model = typeof body?.model === 'string' ? body.model : 'claude-stand-in';
+      const stopReason = wanted?.stopReason ?? (content.some((b) => b.type === "tool_use") ? "tool_use" : "end_turn");
+      const text = content.map((b) => (b.type === "text" ? b.text : JSON.stringify(b.input ?? {}))).join("");
+      const wait = Number(typeof delayMs === "function" ? delayMs(body, record) : delayMs) || 0;
+      const id = `msg_standin_${String(++messageCount).padStart(4, "0")}`;
+      const model = typeof body?.model === "string" ? body.model : "claude-stand-in";
       const stream = body?.stream === true;
-      const kinds = content.map((b) => (b.type === 'text' ? 'text' : `${b.type}:${b.name}`)).join(',');
+      const kinds = content.map((b) => (b.type === "text" ? "text" : `${b.type}:${b.name}`)).join(",");
       log(`stand-in: messages ${id} stream=${stream} delay=${wait}ms [${kinds}] ${JSON.stringify(text.slice(0, 60))}`);
       const send = () => {
         if (res.destroyed) return; // the client gave up (e.g. Claude Code exited)
@@ -105,7 +105,7 @@ export async function startStandInApi(options = {}) {
     // Anything else (feature flags, profile, settings, HEAD / for a connectivity check…): a
     // harmless empty answer. Record it so callers can see what was asked for.
     log(`stand-in: other ${method} ${record.url}`);
-    if (method === 'HEAD') {
+    if (method === "HEAD") {
       res.writeHead(200);
       return res.end();
     }
@@ -113,18 +113,18 @@ export async function startStandInApi(options = {}) {
   }
 
   // Refuse proxy tunnels: with HTTPS_PROXY pointing here, a client's non-loopback traffic ends here.
-  server.on('connect', (req, socket) => {
-    requests.push({ method: 'CONNECT', path: req.url, url: req.url, body: undefined, kind: 'connect', at: Date.now() });
+  server.on("connect", (req, socket) => {
+    requests.push({ method: "CONNECT", path: req.url, url: req.url, body: undefined, kind: "connect", at: Date.now() });
     log(`stand-in: refused CONNECT ${req.url}`);
-    socket.on('error', () => {});
-    socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    socket.on("error", () => {});
+    socket.end("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
   });
-  server.on('clientError', (_error, socket) => socket.destroy());
+  server.on("clientError", (_error, socket) => socket.destroy());
 
   await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", reject);
       resolve();
     });
   });
@@ -146,18 +146,18 @@ export async function startStandInApi(options = {}) {
 
 // A reply is a string (one text block) or { content: [blocks] }; always return a block array.
 function normaliseContent(answer) {
-  if (answer && typeof answer === 'object' && Array.isArray(answer.content)) {
+  if (answer && typeof answer === "object" && Array.isArray(answer.content)) {
     return answer.content.map((block, i) =>
-      block.type === 'tool_use'
-        ? { type: 'tool_use', id: block.id ?? `toolu_standin_${i}`, name: block.name, input: block.input ?? {} }
-        : { type: 'text', text: String(block.text ?? '') },
+      block.type === "tool_use"
+        ? { type: "tool_use", id: block.id ?? `toolu_standin_${i}`, name: block.name, input: block.input ?? {} }
+        : { type: "text", text: String(block.text ?? "") },
     );
   }
-  return [{ type: 'text', text: String(answer ?? '') }];
+  return [{ type: "text", text: String(answer ?? "") }];
 }
 
 function usageFor(body, text) {
-  const input = Math.max(1, Math.ceil(JSON.stringify(body?.messages ?? '').length / 4));
+  const input = Math.max(1, Math.ceil(JSON.stringify(body?.messages ?? "").length / 4));
   return { input_tokens: input, output_tokens: Math.max(1, Math.ceil(text.length / 4)) };
 }
 
@@ -165,8 +165,8 @@ function usageFor(body, text) {
 function messageObject({ id, model, content, stopReason, usage }, complete) {
   return {
     id,
-    type: 'message',
-    role: 'assistant',
+    type: "message",
+    role: "assistant",
     model,
     content: complete ? content : [],
     stop_reason: complete ? stopReason : null,
@@ -182,32 +182,42 @@ function messageObject({ id, model, content, stopReason, usage }, complete) {
 
 function sendJson(res, status, value) {
   const data = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), 'request-id': 'req_standin' });
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(data),
+    "request-id": "req_standin",
+  });
   res.end(data);
 }
 
 function sendStream(res, reply) {
   res.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache',
-    'request-id': 'req_standin',
+    "content-type": "text/event-stream; charset=utf-8",
+    "cache-control": "no-cache",
+    "request-id": "req_standin",
   });
   const event = (type, data) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
-  event('message_start', { message: messageObject(reply, false) });
+  event("message_start", { message: messageObject(reply, false) });
   reply.content.forEach((block, index) => {
-    if (block.type === 'tool_use') {
-      event('content_block_start', { index, content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} } });
-      event('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json: JSON.stringify(block.input) } });
+    if (block.type === "tool_use") {
+      event("content_block_start", {
+        index,
+        content_block: { type: "tool_use", id: block.id, name: block.name, input: {} },
+      });
+      event("content_block_delta", {
+        index,
+        delta: { type: "input_json_delta", partial_json: JSON.stringify(block.input) },
+      });
     } else {
-      event('content_block_start', { index, content_block: { type: 'text', text: '' } });
-      event('content_block_delta', { index, delta: { type: 'text_delta', text: block.text } });
+      event("content_block_start", { index, content_block: { type: "text", text: "" } });
+      event("content_block_delta", { index, delta: { type: "text_delta", text: block.text } });
     }
-    event('content_block_stop', { index });
+    event("content_block_stop", { index });
   });
-  event('message_delta', {
+  event("message_delta", {
     delta: { stop_reason: reply.stopReason, stop_sequence: null },
     usage: { output_tokens: reply.usage.output_tokens },
   });
-  event('message_stop', {});
+  event("message_stop", {});
   res.end();
 }

@@ -55,10 +55,24 @@ export class TranscriptBuilder {
 
   assistant(text: string, extra: Line = {}): Line {
     return this.push(
-      this.base("assistant", this.last, {
-        message: { model: "claude-sonnet-4-5", id: `msg_${this.lines.length}`, type: "message", role: "assistant", content: [{ type: "text", text }], stop_reason: null, stop_sequence: null, usage: { input_tokens: 3, output_tokens: 5 } },
-        requestId: `req_${this.lines.length}`,
-      }, extra),
+      this.base(
+        "assistant",
+        this.last,
+        {
+          message: {
+            model: "claude-sonnet-4-5",
+            id: `msg_${this.lines.length}`,
+            type: "message",
+            role: "assistant",
+            content: [{ type: "text", text }],
+            stop_reason: null,
+            stop_sequence: null,
+            usage: { input_tokens: 3, output_tokens: 5 },
+          },
+          requestId: `req_${this.lines.length}`,
+        },
+        extra,
+      ),
     );
   }
 

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { runDoctor } from "../../src/doctor-command.ts";
-import { runRebuild } from "../../src/rebuild-command.ts";
-import { captureIo, ClaudeTree } from "../support/claude-tree.ts";
+import { runDoctor } from "../../src/commands/doctor-command.ts";
+import { runRebuild } from "../../src/commands/rebuild-command.ts";
+import { ClaudeTree, captureIo } from "../support/claude-tree.ts";
 
 const APP = "/home/dev/app";
 const now = () => new Date("2026-11-21T10:00:00.000Z");
@@ -23,7 +23,14 @@ describe("doctor", () => {
     expect(before.out).toContain(`  fix: claude-reindex rebuild --project ${tree.projectDir(APP)}\n`);
     expect(fs.existsSync(tree.indexPath(APP))).toBe(false);
 
-    await runRebuild({ configRoot: tree.root, selection: { kind: "all" }, dryRun: false, json: false, now, io: captureIo().io });
+    await runRebuild({
+      configRoot: tree.root,
+      selection: { kind: "all" },
+      dryRun: false,
+      json: false,
+      now,
+      io: captureIo().io,
+    });
     const after = await doctor(tree);
     expect(after.code).toBe(0);
     expect(after.out).toContain("All 1 project indexes are in order (1 sessions");
@@ -33,7 +40,14 @@ describe("doctor", () => {
     const tree = new ClaudeTree();
     const a = tree.session(APP, ["one"], { mtime: Date.UTC(2026, 7, 1) });
     const b = tree.session(APP, ["two"], { mtime: Date.UTC(2026, 7, 1) });
-    await runRebuild({ configRoot: tree.root, selection: { kind: "all" }, dryRun: false, json: false, now, io: captureIo().io });
+    await runRebuild({
+      configRoot: tree.root,
+      selection: { kind: "all" },
+      dryRun: false,
+      json: false,
+      now,
+      io: captureIo().io,
+    });
     tree.append(a, "later", Date.UTC(2026, 7, 4));
     tree.session(APP, ["three"], { mtime: Date.UTC(2026, 7, 11) });
     fs.rmSync(b.path);
@@ -48,7 +62,12 @@ describe("doctor", () => {
     expect(fs.readFileSync(tree.indexPath(APP), "utf8")).toBe(indexBefore);
 
     const json = JSON.parse((await doctor(tree, true)).out);
-    expect(json.projects[0].findings.map((f: { kind: string }) => f.kind)).toEqual(["index-lagging", "sessions-missing", "entries-stale", "entries-gone"]);
+    expect(json.projects[0].findings.map((f: { kind: string }) => f.kind)).toEqual([
+      "index-lagging",
+      "sessions-missing",
+      "entries-stale",
+      "entries-gone",
+    ]);
     expect(json.projects[0].lagMs).toBe(10 * 86_400_000);
   });
 

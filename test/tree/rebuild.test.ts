@@ -2,12 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import lockfile from "proper-lockfile";
 import { describe, expect, it } from "vitest";
-import { resolveConfigRoot } from "../../src/config-root.ts";
-import { rebuildProject } from "../../src/rebuild.ts";
-import { runRebuild } from "../../src/rebuild-command.ts";
-import { MIN_CACHED_BYTES, REFRESH_AFTER_BYTES, TranscriptCache } from "../../src/transcript-cache.ts";
-import { deriveTranscript } from "../../src/transcript.ts";
-import { captureIo, ClaudeTree, setMtime } from "../support/claude-tree.ts";
+import { runRebuild } from "../../src/commands/rebuild-command.ts";
+import { resolveConfigRoot } from "../../src/layout/config-root.ts";
+import { rebuildProject } from "../../src/rebuild/rebuild-project.ts";
+import { deriveTranscript } from "../../src/transcript/transcript.ts";
+import { MIN_CACHED_BYTES, REFRESH_AFTER_BYTES, TranscriptCache } from "../../src/transcript/transcript-cache.ts";
+import { ClaudeTree, captureIo, setMtime } from "../support/claude-tree.ts";
 
 const APP = "/home/dev/app";
 const API = "/home/dev/api.v2";
@@ -16,7 +16,14 @@ const now = () => new Date("2026-11-21T10:00:00.000Z");
 async function rebuildAll(tree: ClaudeTree, options: { dryRun?: boolean } = {}) {
   const capture = captureIo();
   const configRoot = resolveConfigRoot({ CLAUDE_CONFIG_DIR: tree.root }, "/nonexistent-home");
-  const code = await runRebuild({ configRoot, selection: { kind: "all" }, dryRun: options.dryRun ?? false, json: true, now, io: capture.io });
+  const code = await runRebuild({
+    configRoot,
+    selection: { kind: "all" },
+    dryRun: options.dryRun ?? false,
+    json: true,
+    now,
+    io: capture.io,
+  });
   return { code, report: JSON.parse(capture.stdout()), stderr: capture.stderr() };
 }
 
@@ -26,7 +33,10 @@ describe("rebuild on a config tree", () => {
     const a = tree.session(APP, ["build it", "test it"], { mtime: 1_763_000_000_000 });
     const b = tree.session(APP, ["second session"], { mtime: 1_763_000_100_000 });
     tree.session(API, ["api work"]);
-    fs.writeFileSync(path.join(tree.projectDir(APP), "ffffffff-0000-4000-8000-000000000000.jsonl"), '{"type":"queue-operation"}\n');
+    fs.writeFileSync(
+      path.join(tree.projectDir(APP), "ffffffff-0000-4000-8000-000000000000.jsonl"),
+      '{"type":"queue-operation"}\n',
+    );
     fs.writeFileSync(path.join(tree.projectDir(APP), "agent-1234.jsonl"), fs.readFileSync(a.path));
     fs.mkdirSync(path.join(tree.projectDir(APP), a.id, "subagents"), { recursive: true });
     fs.copyFileSync(a.path, path.join(tree.projectDir(APP), a.id, "subagents", "agent-5678.jsonl"));
@@ -38,7 +48,13 @@ describe("rebuild on a config tree", () => {
     expect(index.originalPath).toBe(APP);
     expect(index.entries.map((e) => e.sessionId).sort()).toEqual([a.id, b.id].sort());
     const entryA = index.entries.find((e) => e.sessionId === a.id)!;
-    expect(entryA).toMatchObject({ fullPath: a.path, fileMtime: 1_763_000_000_000, firstPrompt: "build it", messageCount: 4, projectPath: APP });
+    expect(entryA).toMatchObject({
+      fullPath: a.path,
+      fileMtime: 1_763_000_000_000,
+      firstPrompt: "build it",
+      messageCount: 4,
+      projectPath: APP,
+    });
     expect(fs.statSync(tree.indexPath(APP)).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(tree.indexPath(APP), "utf8").endsWith("}")).toBe(true);
   });
@@ -148,13 +164,22 @@ describe("rebuild on a config tree", () => {
 describe("the transcript cache", () => {
   it("resumes a large transcript after an append, with the same entry as a full read", async () => {
     const tree = new ClaudeTree();
-    const big = tree.session(APP, Array.from({ length: 400 }, (_, i) => `prompt ${i} ${"z".repeat(4000)}`));
+    const big = tree.session(
+      APP,
+      Array.from({ length: 400 }, (_, i) => `prompt ${i} ${"z".repeat(4000)}`),
+    );
     expect(fs.statSync(big.path).size).toBeGreaterThan(MIN_CACHED_BYTES);
     const cache = TranscriptCache.under(tree.root, { writable: true });
     const file = () => ({ sessionId: big.id, path: big.path, mtime: fs.statSync(big.path).mtime.getTime() });
 
     expect(deriveTranscript(file(), cache).kind).toBe("entry");
-    const cacheFile = path.join(tree.root, "claude-reindex", "transcript-cache", path.basename(tree.projectDir(APP)), `${big.id}.json`);
+    const cacheFile = path.join(
+      tree.root,
+      "claude-reindex",
+      "transcript-cache",
+      path.basename(tree.projectDir(APP)),
+      `${big.id}.json`,
+    );
     expect(fs.existsSync(cacheFile)).toBe(true);
     expect(fs.statSync(cacheFile).mode & 0o777).toBe(0o600);
 
@@ -184,7 +209,10 @@ describe("verified stamps", () => {
     const tree = new ClaudeTree();
     const a = tree.session(APP, ["one"], { mtime: 1_763_000_000_000 });
     tree.session(APP, ["two"], { mtime: 1_763_000_000_000 });
-    fs.writeFileSync(path.join(tree.projectDir(APP), "ffffffff-0000-4000-8000-000000000000.jsonl"), '{"type":"queue-operation"}\n');
+    fs.writeFileSync(
+      path.join(tree.projectDir(APP), "ffffffff-0000-4000-8000-000000000000.jsonl"),
+      '{"type":"queue-operation"}\n',
+    );
     await rebuildAll(tree);
     const stamp = path.join(tree.root, "claude-reindex", "verified", `${path.basename(tree.projectDir(APP))}.json`);
     expect(fs.statSync(stamp).mode & 0o777).toBe(0o600);

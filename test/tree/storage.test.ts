@@ -1,20 +1,27 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runDoctor } from "../../src/doctor-command.ts";
-import { splitProjects } from "../../src/storage-check.ts";
-import { captureIo, ClaudeTree } from "../support/claude-tree.ts";
-import { TranscriptBuilder } from "../support/transcript-builder.ts";
+import { runDoctor } from "../../src/commands/doctor-command.ts";
+import { splitProjects } from "../../src/doctor/storage-check.ts";
+import { ClaudeTree, captureIo } from "../support/claude-tree.ts";
 import { tempDir } from "../support/temp.ts";
+import { TranscriptBuilder } from "../support/transcript-builder.ts";
 
-async function doctor(tree: ClaudeTree, storage: { env?: NodeJS.ProcessEnv; accountHome?: string; strayRoots?: string[] } = {}) {
+async function doctor(
+  tree: ClaudeTree,
+  storage: { env?: NodeJS.ProcessEnv; accountHome?: string; strayRoots?: string[] } = {},
+) {
   const capture = captureIo();
   const code = await runDoctor({
     configRoot: tree.root,
     selection: { kind: "all" },
     json: true,
     io: capture.io,
-    storage: { env: storage.env ?? {}, accountHome: storage.accountHome ?? "/home/me", strayRoots: storage.strayRoots ?? [] },
+    storage: {
+      env: storage.env ?? {},
+      accountHome: storage.accountHome ?? "/home/me",
+      strayRoots: storage.strayRoots ?? [],
+    },
   });
   return { code, report: JSON.parse(capture.stdout()) };
 }
@@ -39,19 +46,31 @@ describe("doctor on storage", () => {
     const stray = tempDir();
     const strayProject = path.join(stray, "ide-home", ".claude", "projects", "-home-me-app");
     fs.mkdirSync(strayProject, { recursive: true });
-    fs.writeFileSync(path.join(strayProject, "44444444-4444-4444-8444-444444444444.jsonl"), new TranscriptBuilder({ sessionId: "44444444-4444-4444-8444-444444444444" }).turn("lost").toString());
+    fs.writeFileSync(
+      path.join(strayProject, "44444444-4444-4444-8444-444444444444.jsonl"),
+      new TranscriptBuilder({ sessionId: "44444444-4444-4444-8444-444444444444" }).turn("lost").toString(),
+    );
     const { code, report } = await doctor(tree, { env: { HOME: path.join(stray, "ide-home") }, strayRoots: [stray] });
     expect(code).toBe(1);
     const kinds = report.storage.findings.map((f: { kind: string }) => f.kind);
     expect(kinds).toEqual(["home-mismatch", "sessions-elsewhere"]);
-    expect(report.storage.findings[1]).toMatchObject({ message: expect.stringContaining(`1 session in ${path.join(stray, "ide-home", ".claude", "projects")}`), fix: `claude-reindex migrate --from ${path.join(stray, "ide-home", ".claude", "projects")}` });
+    expect(report.storage.findings[1]).toMatchObject({
+      message: expect.stringContaining(`1 session in ${path.join(stray, "ide-home", ".claude", "projects")}`),
+      fix: `claude-reindex migrate --from ${path.join(stray, "ide-home", ".claude", "projects")}`,
+    });
   });
 
   it("a CLAUDE_CONFIG_DIR that does not exist or holds nothing; a linked projects directory is noted, not faulted", async () => {
     const missing = new ClaudeTree();
     const gone = path.join(missing.root, "nowhere");
     const capture = captureIo();
-    await runDoctor({ configRoot: gone, selection: { kind: "all" }, json: true, io: capture.io, storage: { env: { CLAUDE_CONFIG_DIR: gone }, accountHome: "/home/me", strayRoots: [] } });
+    await runDoctor({
+      configRoot: gone,
+      selection: { kind: "all" },
+      json: true,
+      io: capture.io,
+      storage: { env: { CLAUDE_CONFIG_DIR: gone }, accountHome: "/home/me", strayRoots: [] },
+    });
     expect(JSON.parse(capture.stdout()).storage.findings[0]).toMatchObject({ kind: "config-dir-missing" });
 
     const linked = new ClaudeTree();
@@ -68,13 +87,25 @@ describe("doctor on storage", () => {
   it("sessions newer pickers hide or mistitle", async () => {
     const tree = new ClaudeTree();
     const hidden = tree.session("/a", ["one"]);
-    fs.writeFileSync(hidden.path, fs.readFileSync(hidden.path, "utf8").replace('"isSidechain":false', '"isSidechain":true'));
+    fs.writeFileSync(
+      hidden.path,
+      fs.readFileSync(hidden.path, "utf8").replace('"isSidechain":false', '"isSidechain":true'),
+    );
     const titled = tree.session("/a", ["two"]);
-    fs.appendFileSync(titled.path, `${JSON.stringify({ type: "custom-title", customTitle: "Early title", sessionId: titled.id })}\n`);
+    fs.appendFileSync(
+      titled.path,
+      `${JSON.stringify({ type: "custom-title", customTitle: "Early title", sessionId: titled.id })}\n`,
+    );
     tree.append(titled, `a long answer ${"z".repeat(70 * 1024)}`);
     const { report } = await doctor(tree);
-    const findings = report.projects[0].findings.map((f: { kind: string; message: string }) => `${f.kind}: ${f.message}`);
-    expect(findings).toContainEqual(expect.stringMatching(new RegExp(`^picker-hidden: 1 session hidden .*${hidden.id}`)));
-    expect(findings).toContainEqual(expect.stringMatching(new RegExp(`^picker-mistitled: 1 session whose custom title .*${titled.id}`)));
+    const findings = report.projects[0].findings.map(
+      (f: { kind: string; message: string }) => `${f.kind}: ${f.message}`,
+    );
+    expect(findings).toContainEqual(
+      expect.stringMatching(new RegExp(`^picker-hidden: 1 session hidden .*${hidden.id}`)),
+    );
+    expect(findings).toContainEqual(
+      expect.stringMatching(new RegExp(`^picker-mistitled: 1 session whose custom title .*${titled.id}`)),
+    );
   });
 });

@@ -1,21 +1,38 @@
 import { describe, expect, it } from "vitest";
-import { chooseOriginalPath, mergeIndex, type MergeInput } from "../../src/index-merge.ts";
-import type { SessionEntry } from "../../src/session-entry.ts";
-import type { SessionFile } from "../../src/session-file.ts";
-import type { TranscriptDerivation } from "../../src/transcript.ts";
+import type { SessionFile } from "../../src/layout/session-file.ts";
+import { chooseOriginalPath, type MergeInput, mergeIndex } from "../../src/sessions-index/index-merge.ts";
+import type { SessionEntry } from "../../src/transcript/session-entry.ts";
+import type { TranscriptDerivation } from "../../src/transcript/transcript.ts";
 
 const DIR = "/root/.claude/projects/-home-dev-app";
-const ids = ["11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222", "33333333-3333-4333-8333-333333333333"] as const;
+const ids = [
+  "11111111-1111-4111-8111-111111111111",
+  "22222222-2222-4222-8222-222222222222",
+  "33333333-3333-4333-8333-333333333333",
+] as const;
 
 function file(sessionId: string, mtime: number): SessionFile {
   return { sessionId, path: `${DIR}/${sessionId}.jsonl`, mtime, size: 100 };
 }
 
 function entry(sessionId: string, fileMtime: number, firstPrompt = `prompt of ${sessionId.slice(0, 4)}`): SessionEntry {
-  return { sessionId, fullPath: `${DIR}/${sessionId}.jsonl`, fileMtime, firstPrompt, messageCount: 2, created: "2026-01-01T00:00:00.000Z", modified: "2026-01-01T00:01:00.000Z", gitBranch: "main", projectPath: "/home/dev/app", isSidechain: false };
+  return {
+    sessionId,
+    fullPath: `${DIR}/${sessionId}.jsonl`,
+    fileMtime,
+    firstPrompt,
+    messageCount: 2,
+    created: "2026-01-01T00:00:00.000Z",
+    modified: "2026-01-01T00:01:00.000Z",
+    gitBranch: "main",
+    projectPath: "/home/dev/app",
+    isSidechain: false,
+  };
 }
 
-function input(overrides: Partial<MergeInput> & { files: SessionFile[]; derived?: Record<string, TranscriptDerivation> }): MergeInput & { derivedIds: string[] } {
+function input(
+  overrides: Partial<MergeInput> & { files: SessionFile[]; derived?: Record<string, TranscriptDerivation> },
+): MergeInput & { derivedIds: string[] } {
   const derivedIds: string[] = [];
   return {
     current: null,
@@ -34,13 +51,20 @@ function input(overrides: Partial<MergeInput> & { files: SessionFile[]; derived?
 describe("mergeIndex", () => {
   it("builds a new index in directory order with originalPath", () => {
     const plan = mergeIndex(input({ files: [file(ids[1], 5), file(ids[0], 6)] }));
-    expect(plan.index).toEqual({ version: 1, entries: [entry(ids[1], 5, "fresh"), entry(ids[0], 6, "fresh")], originalPath: "/home/dev/app" });
+    expect(plan.index).toEqual({
+      version: 1,
+      entries: [entry(ids[1], 5, "fresh"), entry(ids[0], 6, "fresh")],
+      originalPath: "/home/dev/app",
+    });
     expect(plan.changes.map((c) => c.change)).toEqual(["added", "added"]);
     expect(plan.changed).toBe(true);
   });
 
   it("trusts an entry whose file is not newer, without reading the transcript", () => {
-    const m = input({ files: [file(ids[0], 10)], current: { version: 1, entries: [entry(ids[0], 10, "old")], originalPath: "/home/dev/app" } });
+    const m = input({
+      files: [file(ids[0], 10)],
+      current: { version: 1, entries: [entry(ids[0], 10, "old")], originalPath: "/home/dev/app" },
+    });
     const plan = mergeIndex(m);
     expect(m.derivedIds).toEqual([]);
     expect(plan.changed).toBe(false);
@@ -49,8 +73,17 @@ describe("mergeIndex", () => {
 
   it("re-derives an entry whose file is newer, in place, keeping keys it does not own", () => {
     const old = { ...entry(ids[0], 10, "old"), pinned: true, "x-viewer": { color: "red" } };
-    const plan = mergeIndex(input({ files: [file(ids[1], 3), file(ids[0], 20)], current: { version: 1, entries: [old, entry(ids[1], 3)], originalPath: "/p", extra: 1 } }));
-    expect(plan.index.entries[0]).toEqual({ ...entry(ids[0], 20, "fresh"), pinned: true, "x-viewer": { color: "red" } });
+    const plan = mergeIndex(
+      input({
+        files: [file(ids[1], 3), file(ids[0], 20)],
+        current: { version: 1, entries: [old, entry(ids[1], 3)], originalPath: "/p", extra: 1 },
+      }),
+    );
+    expect(plan.index.entries[0]).toEqual({
+      ...entry(ids[0], 20, "fresh"),
+      pinned: true,
+      "x-viewer": { color: "red" },
+    });
     expect(plan.index).toMatchObject({ extra: 1, originalPath: "/p" });
     expect(plan.changes).toEqual([{ sessionId: ids[0], change: "updated", reason: "transcript is newer" }]);
   });
@@ -78,7 +111,10 @@ describe("mergeIndex", () => {
   });
 
   it("replaces invalid entries, drops duplicates and entries without a session id", () => {
-    const current = { version: 1, entries: [{ ...entry(ids[0], 99), messageCount: "two" }, entry(ids[0], 1), null, { foo: 1 }, entry(ids[2], 5)] };
+    const current = {
+      version: 1,
+      entries: [{ ...entry(ids[0], 99), messageCount: "two" }, entry(ids[0], 1), null, { foo: 1 }, entry(ids[2], 5)],
+    };
     const plan = mergeIndex(input({ files: [file(ids[0], 10), file(ids[2], 5)], current }));
     expect(plan.index.entries).toEqual([entry(ids[0], 10, "fresh"), entry(ids[2], 5)]);
     expect(plan.changes).toEqual([
@@ -97,14 +133,20 @@ describe("mergeIndex", () => {
   });
 
   it("does not create an index when no transcript gives an entry", () => {
-    const plan = mergeIndex(input({ files: [file(ids[0], 1)], derived: { [ids[0]]: { kind: "no-entry", reason: "no messages" } } }));
+    const plan = mergeIndex(
+      input({ files: [file(ids[0], 1)], derived: { [ids[0]]: { kind: "no-entry", reason: "no messages" } } }),
+    );
     expect(plan.changed).toBe(false);
   });
 });
 
 describe("chooseOriginalPath", () => {
   it("prefers the projectPath that encodes to the directory name", () => {
-    const entries = [{ projectPath: "/home/dev/app/sub" }, { projectPath: "/home/dev/app/sub" }, { projectPath: "/home/dev/app" }];
+    const entries = [
+      { projectPath: "/home/dev/app/sub" },
+      { projectPath: "/home/dev/app/sub" },
+      { projectPath: "/home/dev/app" },
+    ];
     expect(chooseOriginalPath("-home-dev-app", entries)).toBe("/home/dev/app");
     expect(chooseOriginalPath("-elsewhere", entries)).toBe("/home/dev/app/sub");
     expect(chooseOriginalPath("-elsewhere", [])).toBeUndefined();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseSkeleton } from "../../src/line-skeleton.ts";
-import { TranscriptState } from "../../src/transcript-state.ts";
+import { parseSkeleton } from "../../src/transcript/line-skeleton.ts";
+import { TranscriptState } from "../../src/transcript/transcript-state.ts";
 import { TranscriptBuilder } from "../support/transcript-builder.ts";
 
 const SESSION = "7d2c1b0a-3e4f-4a5b-8c6d-9e0f1a2b3c4d";
@@ -10,7 +10,13 @@ function viewOf(parse: () => { kind: string; value?: unknown }) {
   const state = new TranscriptState(SESSION);
   const parsed = parse();
   if (parsed.kind === "value") state.apply(parsed.value);
-  return { accepted: parsed.kind === "value", nodes: [...state.nodes.values()], summaries: [...state.summaries], metadata: state.metadata, halted: state.halted };
+  return {
+    accepted: parsed.kind === "value",
+    nodes: [...state.nodes.values()],
+    summaries: [...state.summaries],
+    metadata: state.metadata,
+    halted: state.halted,
+  };
 }
 
 function exactView(line: Buffer) {
@@ -26,19 +32,39 @@ function exactView(line: Buffer) {
 function skeletonView(line: Buffer) {
   return viewOf(() => {
     const parsed = parseSkeleton(line, 0, line.length);
-    return parsed.kind === "use-exact" ? (() => { try { return { kind: "value", value: JSON.parse(line.toString("utf8").trim()) }; } catch { return { kind: "skip" }; } })() : parsed;
+    return parsed.kind === "use-exact"
+      ? (() => {
+          try {
+            return { kind: "value", value: JSON.parse(line.toString("utf8").trim()) };
+          } catch {
+            return { kind: "skip" };
+          }
+        })()
+      : parsed;
   });
 }
 
-const CODE = 'const s = "quote \\" backslash \\\\ tab\\t";\n\tif (a < b && c > d) { return `tpl ${x}`; } // ünïcödé 😀 \u2028 \\u0041\n'.repeat(300);
+const CODE =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: source text with a template literal in it, as data
+  'const s = "quote \\" backslash \\\\ tab\\t";\n\tif (a < b && c > d) { return `tpl ${x}`; } // ünïcödé 😀 \u2028 \\u0041\n'.repeat(
+    300,
+  );
 
 function corpus(): Buffer[] {
   const t = new TranscriptBuilder({ sessionId: SESSION, cwd: "/home/dev/ünï cödé" });
   t.user(`Please review this:\n${CODE}`);
   t.assistant(`Looked at it. ${CODE.slice(0, 3000)}`);
-  t.user([{ tool_use_id: "toolu_1", type: "tool_result", content: CODE }], { toolUseResult: { stdout: CODE, stderr: "", interrupted: false } });
-  t.user([{ type: "image", source: { type: "base64", media_type: "image/png", data: "iVBORw0KGgo".repeat(4000) } }, { type: "text", text: `what is in this image? ${"x".repeat(600)}` }]);
-  t.user([{ type: "text", text: "" }, { type: "tool_result", content: [{ type: "text", text: CODE }] }]);
+  t.user([{ tool_use_id: "toolu_1", type: "tool_result", content: CODE }], {
+    toolUseResult: { stdout: CODE, stderr: "", interrupted: false },
+  });
+  t.user([
+    { type: "image", source: { type: "base64", media_type: "image/png", data: "iVBORw0KGgo".repeat(4000) } },
+    { type: "text", text: `what is in this image? ${"x".repeat(600)}` },
+  ]);
+  t.user([
+    { type: "text", text: "" },
+    { type: "tool_result", content: [{ type: "text", text: CODE }] },
+  ]);
   t.meta({ type: "summary", summary: `A long summary ${"s".repeat(2000)}`, leafUuid: t.tip });
   t.meta({ type: "custom-title", customTitle: `T${"t".repeat(2500)}`, sessionId: SESSION });
   t.user(CODE, { cwd: `/very/long/${"d".repeat(700)}`, gitBranch: `feature/${"b".repeat(600)}` });
@@ -69,14 +95,18 @@ describe("parseSkeleton", () => {
     const damage: Buffer[] = [];
     for (const [i, line] of lines.entries()) {
       for (let k = 0; k < 40; k++) damage.push(line.subarray(0, Math.floor(random() * line.length)));
-      damage.push(Buffer.concat([line.subarray(0, Math.floor(random() * line.length)), lines[(i + 1) % lines.length]!]));
+      damage.push(
+        Buffer.concat([line.subarray(0, Math.floor(random() * line.length)), lines[(i + 1) % lines.length]!]),
+      );
       for (let k = 0; k < 60; k++) {
         const copy = Buffer.from(line);
         const at = Math.floor(random() * copy.length);
         // Damage to an escape sequence (a backslash or the 5 bytes after one) makes an invalid escape:
         // the documented difference when it lands in a long unread string, tested on its own below.
         if (copy.subarray(Math.max(0, at - 5), at + 1).includes(0x5c)) continue;
-        const replacement = [0x00, 0x22, 0x7b, 0x7d, 0x5b, 0x5d, 0x2c, 0x3a, 0x20, 0x61, 0xff, 0xc3, 0x31][Math.floor(random() * 13)]!;
+        const replacement = [0x00, 0x22, 0x7b, 0x7d, 0x5b, 0x5d, 0x2c, 0x3a, 0x20, 0x61, 0xff, 0xc3, 0x31][
+          Math.floor(random() * 13)
+        ]!;
         copy[at] = replacement;
         damage.push(copy);
       }
@@ -94,13 +124,27 @@ describe("parseSkeleton", () => {
   });
 
   it("rejects a bad escape in a string the index reads, as JSON.parse does", () => {
-    const line = Buffer.from(JSON.stringify({ type: "user", uuid: "u", parentUuid: null, message: { content: `${"p".repeat(600)}MARK` } }).replace("MARK", "\\q"));
+    const line = Buffer.from(
+      JSON.stringify({
+        type: "user",
+        uuid: "u",
+        parentUuid: null,
+        message: { content: `${"p".repeat(600)}MARK` },
+      }).replace("MARK", "\\q"),
+    );
     expect(parseSkeleton(line, 0, line.length).kind).toBe("invalid");
     expect(exactView(line).accepted).toBe(false);
   });
 
   it("does not check escapes inside long strings the index never reads (the documented difference)", () => {
-    const line = Buffer.from(JSON.stringify({ type: "user", uuid: "u", parentUuid: null, message: { content: [{ type: "tool_result", content: `${"r".repeat(600)}MARK` }] } }).replace("MARK", "\\q"));
+    const line = Buffer.from(
+      JSON.stringify({
+        type: "user",
+        uuid: "u",
+        parentUuid: null,
+        message: { content: [{ type: "tool_result", content: `${"r".repeat(600)}MARK` }] },
+      }).replace("MARK", "\\q"),
+    );
     expect(exactView(line).accepted).toBe(false);
     expect(parseSkeleton(line, 0, line.length).kind).toBe("value");
   });

@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { progressLine } from "../../src/progress-line.ts";
+import { progressLine } from "../../src/text/progress-line.ts";
 
 function stream(isTTY: boolean) {
   const writes: string[] = [];
-  return { writes, stream: { isTTY, columns: 40, write: (s: string) => (writes.push(s), true) } as unknown as NodeJS.WritableStream & { isTTY: boolean } };
+  return {
+    writes,
+    stream: { isTTY, columns: 40, write: (s: string) => writes.push(s) > 0 } as unknown as NodeJS.WritableStream & {
+      isTTY: boolean;
+    },
+  };
 }
 
 describe("progressLine", () => {
@@ -17,7 +22,11 @@ describe("progressLine", () => {
     now = 150;
     progress.project(2, 3, "/p/-home-c-with-a-very-long-name-that-does-not-fit");
     progress.finish();
-    expect(writes).toEqual(["\r\x1b[Krebuilding 0/3 -home-a", "\r\x1b[Krebuilding 2/3 -home-c-with-a-very-long", "\r\x1b[K"]);
+    expect(writes).toEqual([
+      "\r\x1b[Krebuilding 0/3 -home-a",
+      "\r\x1b[Krebuilding 2/3 -home-c-with-a-very-long",
+      "\r\x1b[K",
+    ]);
   });
 
   it("writes nothing when the stream is not a terminal, or when disabled", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeProjectDirName } from "../../src/project-dir.ts";
+import { encodeProjectDirName } from "../../src/layout/project-dir.ts";
 
 describe("encodeProjectDirName", () => {
   it.each([
@@ -18,6 +18,6 @@ describe("encodeProjectDirName", () => {
     let hash = 0;
     for (let i = 0; i < workingDir.length; i++) hash = ((hash << 5) - hash + workingDir.charCodeAt(i)) | 0;
     expect(encoded).toBe(`${workingDir.replace(/[^a-zA-Z0-9]/g, "-").slice(0, 200)}-${Math.abs(hash).toString(36)}`);
-    expect(encodeProjectDirName("/" + "a".repeat(199))).toHaveLength(200);
+    expect(encodeProjectDirName(`/${"a".repeat(199)}`)).toHaveLength(200);
   });
 });

@@ -2,13 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { mergeIndex } from "../../src/index-merge.ts";
-import { parseSkeleton } from "../../src/line-skeleton.ts";
-import type { SessionEntry } from "../../src/session-entry.ts";
-import type { SessionFile } from "../../src/session-file.ts";
-import { deriveTranscript } from "../../src/transcript.ts";
-import { MIN_CACHED_BYTES, TranscriptCache } from "../../src/transcript-cache.ts";
-import { TranscriptState } from "../../src/transcript-state.ts";
+import type { SessionFile } from "../../src/layout/session-file.ts";
+import { mergeIndex } from "../../src/sessions-index/index-merge.ts";
+import { parseSkeleton } from "../../src/transcript/line-skeleton.ts";
+import type { SessionEntry } from "../../src/transcript/session-entry.ts";
+import { deriveTranscript } from "../../src/transcript/transcript.ts";
+import { MIN_CACHED_BYTES, TranscriptCache } from "../../src/transcript/transcript-cache.ts";
+import { TranscriptState } from "../../src/transcript/transcript-state.ts";
 import { recordFigure } from "../support/stress-results.ts";
 import { tempDir } from "../support/temp.ts";
 
@@ -16,18 +16,62 @@ const SESSION = "0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00";
 const RUNS = Number(process.env.CLAUDE_REINDEX_PROPERTY_RUNS ?? 150);
 
 /** Records of every kind Claude Code writes, and some it does not, over a small pool of uuids. */
-const uuidArb = fc.oneof(fc.constantFrom("u1", "u2", "u3", "u4", "u5", "u6"), fc.constant(null), fc.integer({ min: 0, max: 3 }));
-const textArb = fc.oneof(fc.string(), fc.constantFrom("<command-name>/clear</command-name>", "<bash-input>ls</bash-input>", "  ", "<local-command-stdout>x</local-command-stdout>"));
+const uuidArb = fc.oneof(
+  fc.constantFrom("u1", "u2", "u3", "u4", "u5", "u6"),
+  fc.constant(null),
+  fc.integer({ min: 0, max: 3 }),
+);
+const textArb = fc.oneof(
+  fc.string(),
+  fc.constantFrom(
+    "<command-name>/clear</command-name>",
+    "<bash-input>ls</bash-input>",
+    "  ",
+    "<local-command-stdout>x</local-command-stdout>",
+  ),
+);
 const blockArb = fc.oneof(
-  fc.record({ type: fc.constantFrom("text", "image", "tool_result", "thinking", "document"), text: fc.oneof(textArb, fc.integer(), fc.constant(undefined)) }, { requiredKeys: ["type"] }),
+  fc.record(
+    {
+      type: fc.constantFrom("text", "image", "tool_result", "thinking", "document"),
+      text: fc.oneof(textArb, fc.integer(), fc.constant(undefined)),
+    },
+    { requiredKeys: ["type"] },
+  ),
   fc.constant(null),
 );
 const contentArb = fc.oneof(textArb, fc.array(blockArb, { maxLength: 3 }), fc.constant(null), fc.integer());
-const timestampArb = fc.oneof(fc.integer({ min: 0, max: 50 }).map((n) => new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString()), fc.constantFrom("yesterday", ""), fc.constant(undefined));
+const timestampArb = fc.oneof(
+  fc.integer({ min: 0, max: 50 }).map((n) => new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString()),
+  fc.constantFrom("yesterday", ""),
+  fc.constant(undefined),
+);
 const recordArb = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ type: fc.constantFrom("user", "assistant", "system", "progress", "attachment"), uuid: uuidArb, parentUuid: uuidArb, timestamp: timestampArb, isMeta: fc.boolean(), cwd: fc.constantFrom("/a", "/b"), message: fc.record({ content: contentArb }) }, { requiredKeys: ["type", "uuid", "parentUuid", "message"] }) },
+  {
+    weight: 6,
+    arbitrary: fc.record(
+      {
+        type: fc.constantFrom("user", "assistant", "system", "progress", "attachment"),
+        uuid: uuidArb,
+        parentUuid: uuidArb,
+        timestamp: timestampArb,
+        isMeta: fc.boolean(),
+        cwd: fc.constantFrom("/a", "/b"),
+        message: fc.record({ content: contentArb }),
+      },
+      { requiredKeys: ["type", "uuid", "parentUuid", "message"] },
+    ),
+  },
   { weight: 1, arbitrary: fc.record({ type: fc.constant("summary"), summary: fc.string(), leafUuid: uuidArb }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constantFrom("custom-title", "tag", "pr-link"), customTitle: fc.string(), tag: fc.string(), sessionId: fc.constantFrom(SESSION, "other") }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constantFrom("custom-title", "tag", "pr-link"),
+      customTitle: fc.string(),
+      tag: fc.string(),
+      sessionId: fc.constantFrom(SESSION, "other"),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ type: fc.string(), anything: fc.jsonValue() }) },
 );
 /** A line: a record as written, or damaged the ways files get damaged. */
@@ -54,10 +98,23 @@ describe("properties", () => {
         const split = lines.length === 0 ? 0 : cut % (lines.length + 1);
         fs.rmSync(path.join(dir, "cache"), { recursive: true, force: true });
         const cache = new TranscriptCache(path.join(dir, "cache"), true);
-        fs.writeFileSync(file, filler + lines.slice(0, split).map((l) => `${l}\n`).join(""));
+        fs.writeFileSync(
+          file,
+          filler +
+            lines
+              .slice(0, split)
+              .map((l) => `${l}\n`)
+              .join(""),
+        );
         derive(file, cache);
         expect(fs.existsSync(path.join(dir, "cache", path.basename(dir), `${SESSION}.json`))).toBe(true);
-        fs.appendFileSync(file, lines.slice(split).map((l) => `${l}\n`).join(""));
+        fs.appendFileSync(
+          file,
+          lines
+            .slice(split)
+            .map((l) => `${l}\n`)
+            .join(""),
+        );
         const resumed = derive(file, cache);
         const whole = derive(file, null);
         expect(resumed).toEqual(whole);
@@ -67,7 +124,11 @@ describe("properties", () => {
   });
 
   it("the skeleton parse of long lines lets the derivation see what JSON.parse gives", () => {
-    const longString = fc.string({ unit: fc.constantFrom("a", '"', "\\", "é", "😀", "\n", "{", "}", ":", ","), minLength: 520, maxLength: 900 });
+    const longString = fc.string({
+      unit: fc.constantFrom("a", '"', "\\", "é", "😀", "\n", "{", "}", ":", ","),
+      minLength: 520,
+      maxLength: 900,
+    });
     const longRecord = fc.record({
       type: fc.constantFrom("user", "assistant", "summary", "custom-title"),
       uuid: fc.oneof(fc.constant("u1"), longString),
@@ -75,7 +136,14 @@ describe("properties", () => {
       summary: longString,
       sessionId: fc.constant(SESSION),
       customTitle: longString,
-      message: fc.record({ content: fc.oneof(longString, fc.array(fc.record({ type: fc.constantFrom("text", "tool_result"), text: longString, content: longString }), { maxLength: 3 })) }),
+      message: fc.record({
+        content: fc.oneof(
+          longString,
+          fc.array(fc.record({ type: fc.constantFrom("text", "tool_result"), text: longString, content: longString }), {
+            maxLength: 3,
+          }),
+        ),
+      }),
       toolUseResult: fc.record({ stdout: longString }),
     });
     const apply = (value: unknown) => {
@@ -103,33 +171,58 @@ describe("properties", () => {
       extra: fc.option(fc.jsonValue(), { nil: undefined }),
     });
     fc.assert(
-      fc.property(fc.array(entryArb, { maxLength: 8 }), fc.subarray(ids), fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 6, maxLength: 6 }), fc.subarray(ids), (raw, listed, mtimes, noEntry) => {
-        const dir = "/p/-x";
-        const entry = (id: string, mtime: number): SessionEntry => ({ sessionId: id, fullPath: `${dir}/${id}.jsonl`, fileMtime: mtime, firstPrompt: `p${mtime}`, messageCount: 1, isSidechain: false });
-        const current = {
-          version: 1,
-          entries: raw.map((r) => ({ ...(r.valid ? entry(r.sessionId, r.fileMtime) : { sessionId: r.sessionId, fileMtime: "bad" }), ...(r.extra === undefined ? {} : { "x-extra": r.extra }) })),
-        };
-        const sessions = new Map<string, SessionFile>(listed.map((id) => [id, { sessionId: id, path: `${dir}/${id}.jsonl`, mtime: mtimes[ids.indexOf(id)]!, size: 1 }]));
-        const input = {
-          projectDirName: "-x",
-          sessions,
-          derive: (f: SessionFile) => (noEntry.includes(f.sessionId) ? ({ kind: "no-entry", reason: "none" } as const) : ({ kind: "entry", entry: entry(f.sessionId, f.mtime) } as const)),
-          transcriptExists: () => false,
-        };
-        const first = mergeIndex({ ...input, current });
-        const after = new Map((first.index.entries as { sessionId: string }[]).map((e) => [e.sessionId, e]));
-        for (const r of raw) {
-          if (listed.includes(r.sessionId)) {
-            expect(after.has(r.sessionId)).toBe(true);
-            if (r.extra !== undefined && raw.find((x) => x.sessionId === r.sessionId) === r) expect(after.get(r.sessionId)).toHaveProperty("x-extra");
+      fc.property(
+        fc.array(entryArb, { maxLength: 8 }),
+        fc.subarray(ids),
+        fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 6, maxLength: 6 }),
+        fc.subarray(ids),
+        (raw, listed, mtimes, noEntry) => {
+          const dir = "/p/-x";
+          const entry = (id: string, mtime: number): SessionEntry => ({
+            sessionId: id,
+            fullPath: `${dir}/${id}.jsonl`,
+            fileMtime: mtime,
+            firstPrompt: `p${mtime}`,
+            messageCount: 1,
+            isSidechain: false,
+          });
+          const current = {
+            version: 1,
+            entries: raw.map((r) => ({
+              ...(r.valid ? entry(r.sessionId, r.fileMtime) : { sessionId: r.sessionId, fileMtime: "bad" }),
+              ...(r.extra === undefined ? {} : { "x-extra": r.extra }),
+            })),
+          };
+          const sessions = new Map<string, SessionFile>(
+            listed.map((id) => [
+              id,
+              { sessionId: id, path: `${dir}/${id}.jsonl`, mtime: mtimes[ids.indexOf(id)]!, size: 1 },
+            ]),
+          );
+          const input = {
+            projectDirName: "-x",
+            sessions,
+            derive: (f: SessionFile) =>
+              noEntry.includes(f.sessionId)
+                ? ({ kind: "no-entry", reason: "none" } as const)
+                : ({ kind: "entry", entry: entry(f.sessionId, f.mtime) } as const),
+            transcriptExists: () => false,
+          };
+          const first = mergeIndex({ ...input, current });
+          const after = new Map((first.index.entries as { sessionId: string }[]).map((e) => [e.sessionId, e]));
+          for (const r of raw) {
+            if (listed.includes(r.sessionId)) {
+              expect(after.has(r.sessionId)).toBe(true);
+              if (r.extra !== undefined && raw.find((x) => x.sessionId === r.sessionId) === r)
+                expect(after.get(r.sessionId)).toHaveProperty("x-extra");
+            }
           }
-        }
-        for (const id of listed) if (!noEntry.includes(id)) expect(after.has(id)).toBe(true);
-        const second = mergeIndex({ ...input, current: first.index as typeof current });
-        expect(second.changed).toBe(false);
-        expect(second.index).toEqual(first.index);
-      }),
+          for (const id of listed) if (!noEntry.includes(id)) expect(after.has(id)).toBe(true);
+          const second = mergeIndex({ ...input, current: first.index as typeof current });
+          expect(second.changed).toBe(false);
+          expect(second.index).toEqual(first.index);
+        },
+      ),
       { numRuns: RUNS * 2 },
     );
   });

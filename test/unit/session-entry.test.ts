@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { deriveTranscript } from "../../src/transcript.ts";
-import { TranscriptBuilder } from "../support/transcript-builder.ts";
+import { deriveTranscript } from "../../src/transcript/transcript.ts";
 import { tempDir } from "../support/temp.ts";
+import { TranscriptBuilder } from "../support/transcript-builder.ts";
 
 const SESSION = "0b6a3c1e-8f2d-4c1a-9e7b-5d4c3b2a1f00";
 
@@ -22,11 +22,29 @@ function entryOf(content: string | Buffer) {
 describe("deriveEntry", () => {
   it("writes the fields of 2.1.29 in its key order", () => {
     const t = new TranscriptBuilder({ sessionId: SESSION, cwd: "/home/dev/app", gitBranch: "feature" });
-    t.meta({ type: "queue-operation", operation: "enqueue", timestamp: "2026-10-01T08:59:59.000Z", sessionId: SESSION, content: "hi" });
+    t.meta({
+      type: "queue-operation",
+      operation: "enqueue",
+      timestamp: "2026-10-01T08:59:59.000Z",
+      sessionId: SESSION,
+      content: "hi",
+    });
     t.turn("first question").turn("second question");
     t.meta({ type: "custom-title", customTitle: "My title", sessionId: SESSION });
     const entry = entryOf(t.toString());
-    expect(Object.keys(entry)).toEqual(["sessionId", "fullPath", "fileMtime", "firstPrompt", "customTitle", "messageCount", "created", "modified", "gitBranch", "projectPath", "isSidechain"]);
+    expect(Object.keys(entry)).toEqual([
+      "sessionId",
+      "fullPath",
+      "fileMtime",
+      "firstPrompt",
+      "customTitle",
+      "messageCount",
+      "created",
+      "modified",
+      "gitBranch",
+      "projectPath",
+      "isSidechain",
+    ]);
     expect(entry).toMatchObject({
       sessionId: SESSION,
       fileMtime: 1_700_000_000_000,
@@ -65,9 +83,21 @@ describe("deriveEntry", () => {
     t.meta({ type: "tag", tag: "one", sessionId: SESSION });
     t.meta({ type: "tag", tag: "two", sessionId: SESSION });
     t.meta({ type: "tag", tag: "other session", sessionId: "11111111-1111-4111-8111-111111111111" });
-    t.meta({ type: "pr-link", sessionId: SESSION, prNumber: 7, prUrl: "https://example.invalid/pr/7", prRepository: "o/r" });
+    t.meta({
+      type: "pr-link",
+      sessionId: SESSION,
+      prNumber: 7,
+      prUrl: "https://example.invalid/pr/7",
+      prRepository: "o/r",
+    });
     const entry = entryOf(t.toString());
-    expect(entry).toMatchObject({ summary: "Greeting", tag: "two", prNumber: 7, prUrl: "https://example.invalid/pr/7", prRepository: "o/r" });
+    expect(entry).toMatchObject({
+      summary: "Greeting",
+      tag: "two",
+      prNumber: 7,
+      prUrl: "https://example.invalid/pr/7",
+      prRepository: "o/r",
+    });
   });
 
   it("appends the leaf's non-message children (system records) to the chain", () => {
@@ -83,7 +113,10 @@ describe("deriveEntry", () => {
     expect(derive("").kind).toBe("no-entry");
     expect(derive("\n\n  \n").kind).toBe("no-entry");
     expect(derive(`${JSON.stringify({ type: "summary", summary: "x", leafUuid: "y" })}\n`).kind).toBe("no-entry");
-    expect(derive(`${JSON.stringify({ type: "system", uuid: "a", parentUuid: null, timestamp: "2026-01-01T00:00:00Z" })}\n`).kind).toBe("no-entry");
+    expect(
+      derive(`${JSON.stringify({ type: "system", uuid: "a", parentUuid: null, timestamp: "2026-01-01T00:00:00Z" })}\n`)
+        .kind,
+    ).toBe("no-entry");
   });
 
   it("reads lines as Claude Code does: BOM, CRLF, blank and broken lines, invalid UTF-8", () => {
@@ -92,7 +125,11 @@ describe("deriveEntry", () => {
     const [a, b, c, d] = t.lines.map((l) => JSON.stringify(l));
     const broken = Buffer.from(a!.replace("\uFFFD", "\u0000MARK"), "utf8");
     const withInvalid = Buffer.from(broken.toString("latin1").replace("\u0000MARK", "\u00ff"), "latin1");
-    const content = Buffer.concat([Buffer.from("\uFEFF"), withInvalid, Buffer.from(`\r\n\n{not json\n${b}\n   \n${c}\n${d}`)]);
+    const content = Buffer.concat([
+      Buffer.from("\uFEFF"),
+      withInvalid,
+      Buffer.from(`\r\n\n{not json\n${b}\n   \n${c}\n${d}`),
+    ]);
     const entry = entryOf(content);
     expect(entry.firstPrompt).toBe("first \uFFFD question");
     expect(entry.messageCount).toBe(4);
@@ -112,7 +149,9 @@ describe("deriveEntry", () => {
     const t = new TranscriptBuilder({ sessionId: SESSION });
     const first = t.user("draft prompt");
     t.assistant("reply");
-    const entry = entryOf(`${t.toString()}${JSON.stringify({ ...first, message: { role: "user", content: "final prompt" } })}\n`);
+    const entry = entryOf(
+      `${t.toString()}${JSON.stringify({ ...first, message: { role: "user", content: "final prompt" } })}\n`,
+    );
     expect(entry.firstPrompt).toBe("final prompt");
     expect(entry.messageCount).toBe(2);
   });
@@ -125,7 +164,8 @@ describe("deriveEntry", () => {
   });
 
   it("stops at a parentUuid cycle instead of looping forever", () => {
-    const line = (uuid: string, parentUuid: string, type: string) => JSON.stringify({ type, uuid, parentUuid, timestamp: "2026-01-01T00:00:00Z", message: { content: "x" } });
+    const line = (uuid: string, parentUuid: string, type: string) =>
+      JSON.stringify({ type, uuid, parentUuid, timestamp: "2026-01-01T00:00:00Z", message: { content: "x" } });
     const cyclic = [line("a", "b", "system"), line("b", "a", "system"), line("c", "a", "progress")].join("\n");
     expect(derive(cyclic).kind).toBe("no-entry");
     const chainCycle = [line("a", "b", "user"), line("b", "a", "assistant")].join("\n");

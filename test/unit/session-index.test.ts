@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseIndex, serializeIndex } from "../../src/session-index.ts";
+import { parseIndex, serializeIndex } from "../../src/sessions-index/session-index.ts";
 
 const STAT = { ino: 1, size: 0, mtimeMs: 0 };
 

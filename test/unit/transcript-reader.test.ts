@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readLines } from "../../src/transcript-reader.ts";
-import { TranscriptState } from "../../src/transcript-state.ts";
-import { TranscriptBuilder } from "../support/transcript-builder.ts";
+import { readLines } from "../../src/transcript/transcript-reader.ts";
+import { TranscriptState } from "../../src/transcript/transcript-state.ts";
 import { tempDir } from "../support/temp.ts";
+import { TranscriptBuilder } from "../support/transcript-builder.ts";
 
 const SESSION = "5c1f9d2e-7a3b-4e8c-9d1f-2a3b4c5d6e7f";
 

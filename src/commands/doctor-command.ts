@@ -1,0 +1,117 @@
+import fs from "node:fs";
+import { diagnoseProject, type ProjectDiagnosis } from "../doctor/doctor.ts";
+import { checkSetup, type SetupCheck, type SetupReport } from "../doctor/setup-check.ts";
+import { checkStorage, type StorageCheck } from "../doctor/storage-check.ts";
+import { projectsRoot } from "../layout/config-root.ts";
+import { type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
+import { HOOK_EVENTS } from "../settings/hook-registration.ts";
+import type { CommandIo } from "../text/command-io.ts";
+import { progressLine } from "../text/progress-line.ts";
+import { shellQuote } from "../text/shell-quote.ts";
+import { TranscriptCache } from "../transcript/transcript-cache.ts";
+
+export interface DoctorCommand {
+  configRoot: string;
+  selection: ProjectSelection;
+  json: boolean;
+  io: CommandIo;
+  /** What to check the hook registrations and the shim against; no setup report without it. */
+  setup?: SetupCheck;
+  /** The environment and the places to look for storage mistakes; none checked without it. */
+  storage?: Omit<StorageCheck, "configRoot">;
+}
+
+/** `claude-reindex doctor`: read-only; exit 0 when all is well, 1 when something needs attention. */
+export async function runDoctor(command: DoctorCommand): Promise<number> {
+  const { io } = command;
+  const root = projectsRoot(command.configRoot);
+  const rootExists = fs.existsSync(root);
+  const projectDirs = rootExists ? selectProjectDirs(command.configRoot, command.selection) : [];
+  const cache = TranscriptCache.under(command.configRoot, { writable: false });
+  const progress = progressLine(io.stderr, "claude-reindex: checking");
+  const diagnoses: ProjectDiagnosis[] = [];
+  try {
+    for (const [i, projectDir] of projectDirs.entries()) {
+      progress.project(i, projectDirs.length, projectDir);
+      diagnoses.push(diagnoseProject(projectDir, cache));
+    }
+  } finally {
+    progress.finish();
+  }
+  const needAttention = diagnoses.filter((d) => d.findings.length > 0);
+  const setup = command.setup ? checkSetup(command.setup) : null;
+  const storage = command.storage
+    ? checkStorage({ ...command.storage, configRoot: command.configRoot })
+    : { findings: [], notes: [] };
+  const attention = needAttention.length > 0 || storage.findings.length > 0;
+
+  if (command.json) {
+    io.stdout.write(
+      `${JSON.stringify({ root: command.configRoot, projectsRoot: root, projectsRootExists: rootExists, storage, projects: diagnoses, needAttention: needAttention.length, setup }, null, 2)}\n`,
+    );
+    return attention ? 1 : 0;
+  }
+  for (const finding of storage.findings) {
+    io.stdout.write(`storage: ${finding.message}\n`);
+    if (finding.fix) io.stdout.write(`  fix: ${finding.fix}\n`);
+  }
+  for (const note of storage.notes) io.stdout.write(`note: ${note}\n`);
+  const code = writeDiagnoses(diagnoses, needAttention, root, rootExists, io);
+  if (setup && command.setup) writeSetup(setup, command.setup, io);
+  return attention ? 1 : code;
+}
+
+function writeDiagnoses(
+  diagnoses: ProjectDiagnosis[],
+  needAttention: ProjectDiagnosis[],
+  root: string,
+  rootExists: boolean,
+  io: CommandIo,
+): number {
+  if (!rootExists || diagnoses.length === 0) {
+    io.stdout.write(`No Claude Code sessions under ${root} (set CLAUDE_CONFIG_DIR if they live elsewhere).\n`);
+    return 0;
+  }
+  for (const diagnosis of needAttention) {
+    io.stdout.write(`${diagnosis.projectDir}\n`);
+    for (const finding of diagnosis.findings) io.stdout.write(`  - ${finding.message}\n`);
+    for (const fix of new Set(diagnosis.findings.map((f) => f.fix).filter((f) => f !== null)))
+      io.stdout.write(`  fix: ${fix}\n`);
+  }
+  const sessions = diagnoses.reduce((n, d) => n + d.sessions, 0);
+  if (needAttention.length === 0) {
+    io.stdout.write(`All ${diagnoses.length} project indexes are in order (${sessions} sessions under ${root}).\n`);
+    return 0;
+  }
+  const fixable = needAttention.filter((d) =>
+    d.findings.some((f) => f.fix?.startsWith("claude-reindex rebuild")),
+  ).length;
+  io.stdout.write(
+    `${needAttention.length} of ${diagnoses.length} projects need attention (${sessions} sessions under ${root}).\n`,
+  );
+  if (fixable > 1) io.stdout.write(`Fix every index at once: claude-reindex rebuild --all\n`);
+  return 1;
+}
+
+/** Setup is reported, not judged: hooks and the shim are choices, the exit code is about indexes. */
+function writeSetup(setup: SetupReport, check: SetupCheck, io: CommandIo): void {
+  const registered = setup.hooks.filter((h) => h.registered.length > 0);
+  for (const hooks of setup.hooks) {
+    if (hooks.problem) io.stdout.write(`setup: ${hooks.path} is ${hooks.problem}\n`);
+  }
+  for (const hooks of registered) {
+    const missing = HOOK_EVENTS.filter((event) => !hooks.registered.includes(event));
+    const gaps =
+      missing.length > 0 ? `; ${missing.join(", ")} missing (run: claude-reindex install --scope ${hooks.scope})` : "";
+    io.stdout.write(`setup: hooks registered in ${hooks.path} (${hooks.registered.join(", ")})${gaps}\n`);
+  }
+  if (registered.length === 0)
+    io.stdout.write("setup: hooks not registered; to keep indexes current while you work: claude-reindex install\n");
+  if (setup.shimInFront) io.stdout.write(`setup: claude on PATH is the shim (${setup.claudeOnPath})\n`);
+  else {
+    const found = setup.claudeOnPath ? `claude on PATH is ${setup.claudeOnPath}, not the shim` : "no claude on PATH";
+    io.stdout.write(
+      `setup: ${found}; to check indexes before each launch: alias claude=${shellQuote(check.shimPath)} (an alias in your shell is not visible from here)\n`,
+    );
+  }
+}

@@ -1,0 +1,128 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import readline from "node:readline";
+import search from "@inquirer/search";
+import { type ListedSession, matchesFilter, sessionLine } from "../sessions-index/session-list.ts";
+import { firstOnPath } from "../system/path-search.ts";
+import { type ListCommand, sessionsOf } from "./list-command.ts";
+
+export interface PickCommand extends Omit<ListCommand, "json" | "selection"> {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  pathEntries: string[];
+}
+
+/** Rows the picker shows at once: fits a plain 80x24 terminal with the prompt and help lines. */
+const PAGE_SIZE = 15;
+
+/**
+ * `claude-reindex pick`: every session of every project, newest first. On a terminal: type to
+ * filter (title, prompt, branch, path), arrows to move, Enter to resume. Otherwise a numbered
+ * list, and the number on stdin picks. The chosen session is resumed with the real `claude
+ * --resume <id>` in the session's own directory. Exit code: the resumed claude's.
+ */
+export async function runPick(command: PickCommand): Promise<number> {
+  const { io } = command;
+  const sessions = await sessionsOf({ ...command, selection: { kind: "all" } });
+  if (sessions.length === 0) {
+    io.stderr.write("claude-reindex: no sessions to pick from\n");
+    return 1;
+  }
+  if (command.stdin.isTTY) {
+    const chosen = await pickOnTerminal(command, sessions);
+    // Ctrl-C or Escape: nothing to resume, as an interrupted command exits.
+    return chosen === null ? 130 : resume(command, chosen);
+  }
+  const chosen = await pickByNumber(command, sessions);
+  return chosen === null ? 0 : resume(command, chosen);
+}
+
+async function pickOnTerminal(command: PickCommand, sessions: ListedSession[]): Promise<ListedSession | null> {
+  const now = command.now().getTime();
+  const columns = (command.io.stdout.columns ?? 80) - 4;
+  try {
+    return await search<ListedSession>({
+      message: `Resume which session? (${sessions.length}; type to filter)`,
+      pageSize: PAGE_SIZE,
+      source: (term) =>
+        sessions
+          .filter((session) => !term || matchesFilter(session, term))
+          .map((session) => ({
+            name: sessionLine(session, now, columns, "name"),
+            value: session,
+            description: `${session.projectPath ?? ""}  (${session.sessionId})`,
+          })),
+    });
+  } catch (error) {
+    // Ctrl-C or Escape in the picker: nothing chosen.
+    if ((error as Error).name === "ExitPromptError" || (error as Error).name === "AbortPromptError") return null;
+    throw error;
+  }
+}
+
+async function pickByNumber(command: PickCommand, sessions: ListedSession[]): Promise<ListedSession | null> {
+  const now = command.now().getTime();
+  const { stdout, stderr } = command.io;
+  for (const [i, session] of sessions.entries()) {
+    stdout.write(`${String(i + 1).padStart(4)}  ${sessionLine(session, now, (stdout.columns ?? 120) - 6, "path")}\n`);
+  }
+  const line = await firstLine(command.stdin);
+  if (line === null || line.trim() === "") return null;
+  const number = Number(line.trim());
+  if (!Number.isInteger(number) || number < 1 || number > sessions.length) {
+    stderr.write(`claude-reindex: "${line.trim()}" is not a number from 1 to ${sessions.length}\n`);
+    return null;
+  }
+  return sessions[number - 1]!;
+}
+
+function firstLine(stream: NodeJS.ReadableStream): Promise<string | null> {
+  return new Promise((resolve) => {
+    const lines = readline.createInterface({ input: stream });
+    let answered = false;
+    lines.once("line", (line) => {
+      answered = true;
+      lines.close();
+      resolve(line);
+    });
+    lines.once("close", () => {
+      if (!answered) resolve(null);
+    });
+  });
+}
+
+/** Runs `claude --resume <id>` in the session's directory and passes its exit status on. */
+async function resume(command: PickCommand, session: ListedSession): Promise<number> {
+  const { io, env } = command;
+  const claude = env.CLAUDE_REINDEX_REAL_CLAUDE || firstOnPath("claude", command.pathEntries);
+  if (!claude) {
+    io.stderr.write(
+      "claude-reindex: no claude on PATH to resume with; install Claude Code or set CLAUDE_REINDEX_REAL_CLAUDE\n",
+    );
+    return 127;
+  }
+  const cwd = session.projectPath ?? process.cwd();
+  if (!fs.existsSync(cwd)) {
+    io.stderr.write(
+      `claude-reindex: the session's directory ${cwd} no longer exists; Claude Code resumes a session from its own directory\n`,
+    );
+    return 1;
+  }
+  io.stderr.write(`claude-reindex: resuming ${session.sessionId} in ${cwd}\n`);
+  const child = spawn(claude, ["--resume", session.sessionId], { cwd, stdio: "inherit", env });
+  // Ctrl-C reaches claude directly (same terminal and process group): this process only waits,
+  // and must not die of it and leave claude without its parent.
+  const ignore = () => {};
+  process.on("SIGINT", ignore);
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("exit", (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 1)));
+    });
+  } finally {
+    process.off("SIGINT", ignore);
+  }
+}
+
+function signalNumber(signal: NodeJS.Signals): number {
+  return ({ SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 } as Record<string, number>)[signal] ?? 1;
+}

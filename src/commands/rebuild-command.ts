@@ -1,0 +1,86 @@
+// `claude-reindex rebuild`: merges the selected projects' indexes and reports what changed.
+import { projectsRoot } from "../layout/config-root.ts";
+import { type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
+import type { ProjectReport } from "../rebuild/rebuild-project.ts";
+import { type RebuildOptions, rebuildProjects } from "../rebuild/rebuild-projects.ts";
+import type { CommandIo } from "../text/command-io.ts";
+import { progressLine } from "../text/progress-line.ts";
+
+export interface RebuildCommand extends RebuildOptions {
+  selection: ProjectSelection;
+  json: boolean;
+  io: CommandIo;
+}
+
+/** `claude-reindex rebuild`: exit 0 when every index is written (or already right), 1 otherwise. */
+export async function runRebuild(command: RebuildCommand): Promise<number> {
+  const { io } = command;
+  const projectDirs = selectProjectDirs(command.configRoot, command.selection);
+  if (projectDirs.length === 0 && !command.json) {
+    const where =
+      command.selection.kind === "all"
+        ? projectsRoot(command.configRoot)
+        : `${command.selection.workingDir} under ${projectsRoot(command.configRoot)}`;
+    io.stderr.write(`claude-reindex: no Claude Code sessions recorded for ${where}; nothing to rebuild\n`);
+    return 0;
+  }
+  const progress = progressLine(io.stderr, "claude-reindex: rebuilding", { enabled: command.selection.kind === "all" });
+  let reports: ProjectReport[];
+  try {
+    reports = await rebuildProjects(projectDirs, command, progress.project);
+  } finally {
+    progress.finish();
+  }
+  if (command.json)
+    io.stdout.write(
+      `${JSON.stringify({ root: command.configRoot, dryRun: command.dryRun, projects: reports, totals: totals(reports) }, null, 2)}\n`,
+    );
+  else writeReports(reports, command, io);
+  return reports.some((r) => r.status === "failed") ? 1 : 0;
+}
+
+function totals(reports: ProjectReport[]) {
+  const sum = (key: "added" | "updated" | "removed" | "kept") => reports.reduce((n, r) => n + r[key], 0);
+  const withStatus = (status: ProjectReport["status"]) => reports.filter((r) => r.status === status).length;
+  return {
+    projects: reports.length,
+    written: withStatus("written"),
+    wouldWrite: withStatus("would-write"),
+    unchanged: withStatus("unchanged") + withStatus("empty"),
+    failed: withStatus("failed"),
+    added: sum("added"),
+    updated: sum("updated"),
+    removed: sum("removed"),
+    kept: sum("kept"),
+    skipped: reports.reduce((n, r) => n + r.skipped.length, 0),
+  };
+}
+
+function writeReports(reports: ProjectReport[], command: RebuildCommand, io: CommandIo): void {
+  for (const report of reports) {
+    if (report.status === "failed") {
+      io.stderr.write(`claude-reindex: ${report.problem}\n`);
+      continue;
+    }
+    if (report.status === "written" || report.status === "would-write") {
+      const verb = report.status === "written" ? "wrote" : "would write";
+      const backup = report.backup ? ` (unusable index moved to ${report.backup})` : "";
+      io.stdout.write(
+        `${verb} ${report.indexPath}: ${report.added} added, ${report.updated} updated, ${report.removed} removed, ${report.kept} kept${backup}\n`,
+      );
+    }
+    if (report.skipped.length > 0 && reports.length === 1) {
+      for (const { path, reason } of report.skipped) io.stdout.write(`  skipped ${path}: ${reason}\n`);
+    }
+  }
+  const t = totals(reports);
+  const parts = [
+    command.dryRun ? `${t.wouldWrite} would be written` : `${t.written} written`,
+    `${t.unchanged} up to date`,
+    ...(t.failed > 0 ? [`${t.failed} failed`] : []),
+    ...(t.skipped > 0 ? [`${t.skipped} transcripts give no entry`] : []),
+  ];
+  io.stdout.write(
+    `${reports.length} ${reports.length === 1 ? "project" : "projects"}: ${parts.join(", ")}${command.dryRun ? " (dry run: nothing changed)" : ""}\n`,
+  );
+}

@@ -1,0 +1,63 @@
+import path from "node:path";
+import { projectsRoot } from "../layout/config-root.ts";
+import { findProjectDirs, listProjectDirNames } from "../layout/project-dir.ts";
+import { checkedRecently, recordCheck } from "../layout/shim-stamp.ts";
+import { repairStaleIndexes } from "../rebuild/stale-repair.ts";
+import { numberSetting } from "../system/environment-setting.ts";
+import type { CommandIo } from "../text/command-io.ts";
+import { formatDuration } from "../text/duration.ts";
+
+export interface ShimCheck {
+  configRoot: string;
+  workingDir: string;
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+  io: CommandIo;
+  workerScript?: URL;
+}
+
+const DEFAULT_NOTICE_DAYS = 1;
+
+/**
+ * The shim's check before Claude Code starts: find the projects whose index lags by more than
+ * the stale threshold and rebuild them, the current project first. It never fails: problems are
+ * one line on stderr, and the shim starts Claude Code whatever happens here.
+ */
+export async function runShimCheck(check: ShimCheck): Promise<void> {
+  const { configRoot, env, io } = check;
+  const debug = (line: string) => {
+    if (env.CLAUDE_REINDEX_DEBUG === "1") io.stderr.write(`claude-reindex: ${line}\n`);
+  };
+  // bin/claude already skips a recent check before starting node; the Windows front cannot.
+  if (checkedRecently(configRoot, env, check.now())) {
+    debug("indexes checked recently (CLAUDE_REINDEX_CHECK_MINUTES)");
+    return;
+  }
+  const noticeAfterMs = numberSetting(env, "CLAUDE_REINDEX_NOTICE_DAYS", DEFAULT_NOTICE_DAYS) * 86_400_000;
+  const { repaired } = await repairStaleIndexes({
+    configRoot,
+    projectDirs: projectsInOrder(configRoot, check.workingDir),
+    env,
+    now: check.now,
+    io,
+    workerScript: check.workerScript,
+  });
+  const noticed = repaired.filter((r) => r.behindMs >= noticeAfterMs);
+  if (noticed.length > 0) {
+    const worst = Math.max(...noticed.map((r) => r.behindMs));
+    io.stderr.write(
+      `claude-reindex: repaired ${noticed.length} stale session ${noticed.length === 1 ? "index" : "indexes"} (up to ${formatDuration(worst)} behind)\n`,
+    );
+  }
+  recordCheck(configRoot, check.now());
+}
+
+/** Every project, the current directory's first (it is the one about to be resumed). */
+function projectsInOrder(configRoot: string, workingDir: string): string[] {
+  const current = findProjectDirs(configRoot, workingDir);
+  const root = projectsRoot(configRoot);
+  const others = listProjectDirNames(configRoot)
+    .map((name) => path.join(root, name))
+    .filter((dir) => !current.includes(dir));
+  return [...current, ...others];
+}

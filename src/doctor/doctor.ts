@@ -1,0 +1,228 @@
+import fs from "node:fs";
+import path from "node:path";
+import { listSessionFiles, type SessionFile, type SessionListing, sessionFilePath } from "../layout/session-file.ts";
+import { type EntryChange, mergeIndex } from "../sessions-index/index-merge.ts";
+import { indexPathOf, readIndex } from "../sessions-index/session-index.ts";
+import { formatDuration } from "../text/duration.ts";
+import { shellQuote } from "../text/shell-quote.ts";
+import { deriveTranscript, type TranscriptDerivation } from "../transcript/transcript.ts";
+import type { TranscriptCache } from "../transcript/transcript-cache.ts";
+
+export type FindingKind =
+  | "index-missing"
+  | "index-invalid"
+  | "index-unreadable"
+  | "index-version"
+  | "index-lagging"
+  | "sessions-missing"
+  | "entries-stale"
+  | "entries-invalid"
+  | "entries-elsewhere"
+  | "entries-gone"
+  | "entries-duplicate"
+  | "transcripts-unreadable"
+  | "project-unreadable"
+  | "picker-hidden"
+  | "picker-mistitled"
+  | "home-mismatch"
+  | "config-dir-missing"
+  | "config-dir-empty"
+  | "sessions-elsewhere"
+  | "project-split";
+
+export interface Finding {
+  kind: FindingKind;
+  message: string;
+  /** The command that fixes it, when one does. */
+  fix: string | null;
+}
+
+export interface ProjectDiagnosis {
+  projectDir: string;
+  indexPath: string;
+  sessions: number;
+  entries: number;
+  /**
+   * How far the index lags: the newest transcript it misses (or holds a stale entry for) against
+   * the newest transcript it knows (its largest `fileMtime`).
+   */
+  lagMs: number | null;
+  findings: Finding[];
+}
+
+/** Read-only: what `rebuild` would change in one project, and why, as findings for a person. */
+export function diagnoseProject(projectDir: string, cache: TranscriptCache | null): ProjectDiagnosis {
+  const indexPath = indexPathOf(projectDir);
+  const diagnosis: ProjectDiagnosis = { projectDir, indexPath, sessions: 0, entries: 0, lagMs: null, findings: [] };
+  const fix = `claude-reindex rebuild --project ${shellQuote(projectDir)}`;
+  const add = (kind: FindingKind, message: string, command: string | null = fix) =>
+    diagnosis.findings.push({ kind, message, fix: command });
+
+  let listing: SessionListing;
+  try {
+    listing = listSessionFiles(projectDir);
+  } catch (error) {
+    add("project-unreadable", `cannot list the project directory: ${(error as Error).message}`, null);
+    return diagnosis;
+  }
+  diagnosis.sessions = listing.sessions.size;
+  if (listing.unreadable.length > 0) {
+    add(
+      "transcripts-unreadable",
+      `${count(listing.unreadable.length, "transcript")} cannot be read (${listing.unreadable[0]!.path}): check their permissions`,
+      null,
+    );
+  }
+
+  const read = readIndex(indexPath);
+  if (read.kind === "unsupported-version") {
+    add(
+      "index-version",
+      `the index has version ${JSON.stringify(read.version)}, not 1; claude-reindex leaves it untouched`,
+      `mv ${shellQuote(indexPath)} ${shellQuote(`${indexPath}.v${String(read.version)}`)} && ${fix}`,
+    );
+    return diagnosis;
+  }
+  if (read.kind === "unreadable") {
+    add("index-unreadable", `cannot read the index: ${read.reason}`, null);
+    return diagnosis;
+  }
+  if (read.kind === "ok") diagnosis.entries = read.index.entries.length;
+
+  const derivations = new Map<string, TranscriptDerivation>();
+  const plan = mergeIndex({
+    current: read.kind === "ok" ? read.index : null,
+    projectDirName: path.basename(projectDir),
+    sessions: listing.sessions,
+    derive: (file) => {
+      const derivation = deriveTranscript(file, cache);
+      derivations.set(file.sessionId, derivation);
+      return derivation;
+    },
+    transcriptExists: (sessionId) => fs.existsSync(sessionFilePath(projectDir, sessionId)),
+  });
+
+  if (read.kind === "missing") {
+    if (plan.changed) add("index-missing", `no index, and ${count(plan.changes.length, "session")} to list`);
+    addPickerFindings(listing, plan.index.entries, add);
+    return diagnosis;
+  }
+  if (read.kind === "invalid") {
+    add("index-invalid", `the index is unusable (${read.reason}); rebuild moves it aside and writes a new one`);
+    addPickerFindings(listing, plan.index.entries, add);
+    return diagnosis;
+  }
+
+  const changed = (predicate: (c: EntryChange) => boolean) => plan.changes.filter(predicate);
+  const missing = changed((c) => c.change === "added");
+  const stale = changed((c) => c.change === "updated" && c.reason === "transcript is newer");
+  const invalid = changed((c) => c.change === "updated" && c.reason === "entry is invalid");
+  const elsewhere = changed((c) => c.change === "updated" && c.reason === "entry is for another path");
+  const gone = changed((c) => c.change === "removed" && c.reason === "transcript is gone");
+  const duplicate = changed((c) => c.change === "removed" && c.reason !== "transcript is gone");
+
+  const behind = [...missing, ...stale]
+    .map((c) => listing.sessions.get(c.sessionId!))
+    .filter((f): f is SessionFile => f !== undefined);
+  const known = read.index.entries
+    .map((e) => (e as { fileMtime?: unknown } | null)?.fileMtime)
+    .filter((m): m is number => typeof m === "number");
+  if (behind.length > 0) {
+    const newestMissed = Math.max(...behind.map((f) => f.mtime));
+    diagnosis.lagMs = Math.max(0, newestMissed - (known.length > 0 ? Math.max(...known) : read.stat.mtimeMs));
+    if (diagnosis.lagMs >= 1000)
+      add("index-lagging", `the index is ${formatDuration(diagnosis.lagMs)} behind its newest transcript`);
+  }
+  if (missing.length > 0)
+    add("sessions-missing", `${count(missing.length, "transcript")} without an entry (hidden from the resume picker)`);
+  if (stale.length > 0) add("entries-stale", `${count(stale.length, "entry", "entries")} older than their transcript`);
+  if (invalid.length > 0)
+    add("entries-invalid", `${count(invalid.length, "entry", "entries")} that do not match the index format`);
+  if (elsewhere.length > 0)
+    add(
+      "entries-elsewhere",
+      `${count(elsewhere.length, "entry", "entries")} pointing at transcripts in another place (a copy from another machine or directory?)`,
+    );
+  if (gone.length > 0) add("entries-gone", `${count(gone.length, "entry", "entries")} whose transcript is gone`);
+  if (duplicate.length > 0)
+    add(
+      "entries-duplicate",
+      `${count(duplicate.length, "duplicate or unnamed entry", "duplicate or unnamed entries")}`,
+    );
+  addPickerFindings(listing, plan.index.entries, add);
+  return diagnosis;
+}
+
+/**
+ * Sessions that the pickers of Claude Code 2.1.30 and later (which read only the first and last
+ * 64 KiB of each transcript) hide or mistitle, though the index lists them correctly.
+ */
+function addPickerFindings(
+  listing: SessionListing,
+  entries: unknown[],
+  add: (kind: FindingKind, message: string, command: string | null) => void,
+): void {
+  const listed = new Set(entries.map((e) => (e as { sessionId?: unknown } | null)?.sessionId));
+  const titled = new Set(
+    entries
+      .filter((e) => typeof (e as { customTitle?: unknown } | null)?.customTitle === "string")
+      .map((e) => (e as { sessionId: string }).sessionId),
+  );
+  const sidechain: string[] = [];
+  const noCwd: string[] = [];
+  const titleTooEarly: string[] = [];
+  for (const file of listing.sessions.values()) {
+    // Only sessions with an entry: a transcript without messages is no session to any picker.
+    if (!listed.has(file.sessionId)) continue;
+    const view = pickerView(file.path, file.size);
+    if (view === null) continue;
+    if (view.head.includes('"isSidechain":true')) sidechain.push(file.sessionId);
+    else if (!view.head.includes('"cwd":')) noCwd.push(file.sessionId);
+    if (titled.has(file.sessionId) && !view.tail.includes('"type":"custom-title"')) titleTooEarly.push(file.sessionId);
+  }
+  const fix = "claude-reindex pick (finds and resumes every session)";
+  const some = (ids: string[]) => `${ids.slice(0, 3).join(", ")}${ids.length > 3 ? ", …" : ""}`;
+  if (sidechain.length > 0)
+    add(
+      "picker-hidden",
+      `${count(sidechain.length, "session")} hidden by the pickers of Claude Code 2.1.30+ ("isSidechain":true in the first 64 KiB): ${some(sidechain)}`,
+      fix,
+    );
+  if (noCwd.length > 0)
+    add(
+      "picker-hidden",
+      `${count(noCwd.length, "session")} without a cwd in the first 64 KiB, which Claude Code 2.1.30+ pickers cannot place: ${some(noCwd)}`,
+      fix,
+    );
+  if (titleTooEarly.length > 0)
+    add(
+      "picker-mistitled",
+      `${count(titleTooEarly.length, "session")} whose custom title is not in the last 64 KiB, so Claude Code 2.1.30+ pickers show them untitled: ${some(titleTooEarly)}`,
+      fix,
+    );
+}
+
+/** The two windows newer pickers read: the first and the last 64 KiB, as text. */
+function pickerView(file: string, size: number): { head: string; tail: string } | null {
+  const WINDOW = 64 * 1024;
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "r");
+  } catch {
+    return null;
+  }
+  try {
+    const read = (start: number) => {
+      const buffer = Buffer.alloc(Math.min(WINDOW, size));
+      const bytes = fs.readSync(fd, buffer, 0, buffer.length, start);
+      return buffer.toString("utf8", 0, bytes);
+    };
+    return { head: read(0), tail: size <= WINDOW ? read(0) : read(size - WINDOW) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

@@ -1,0 +1,166 @@
+import fs from "node:fs";
+import path from "node:path";
+import { projectsRoot } from "../layout/config-root.ts";
+import { listProjectDirNames } from "../layout/project-dir.ts";
+import { sessionIdOfFileName } from "../layout/session-file.ts";
+import { realPathOrSelf } from "../system/real-path.ts";
+import { shellQuote } from "../text/shell-quote.ts";
+import type { Finding } from "./doctor.ts";
+
+export interface StorageCheck {
+  configRoot: string;
+  env: NodeJS.ProcessEnv;
+  /** The account's home directory from the password database, whatever HOME says. */
+  accountHome: string;
+  /** Where stray config directories turn up (a HOME pointed at a temporary directory). */
+  strayRoots: string[];
+}
+
+export interface StorageReport {
+  findings: Finding[];
+  /** Facts worth knowing that need no fix. */
+  notes: string[];
+}
+
+/**
+ * The storage mistakes people make, seen from the config root: a HOME that is not the
+ * account's, a CLAUDE_CONFIG_DIR that leads nowhere, a linked `projects` directory, sessions in
+ * temporary homes, and one working directory split over several project directories.
+ */
+export function checkStorage(check: StorageCheck): StorageReport {
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  const { env, configRoot } = check;
+  const root = projectsRoot(configRoot);
+
+  if (env.HOME && realPathOrSelf(env.HOME) !== realPathOrSelf(check.accountHome)) {
+    const theirs = path.join(env.HOME, ".claude", "projects");
+    findings.push({
+      kind: "home-mismatch",
+      message: `HOME is ${env.HOME}, but your account's home is ${check.accountHome}: Claude Code keeps sessions under $HOME/.claude, so sessions started with this HOME are not with the others (an IDE or terminal setting?)`,
+      fix: fs.existsSync(theirs)
+        ? `HOME=${shellQuote(check.accountHome)} claude-reindex migrate --from ${shellQuote(theirs)}`
+        : `start Claude Code with HOME=${shellQuote(check.accountHome)}`,
+    });
+  }
+  if (env.CLAUDE_CONFIG_DIR) {
+    const accountProjects = path.join(check.accountHome, ".claude", "projects");
+    const elsewhere =
+      fs.existsSync(accountProjects) && realPathOrSelf(accountProjects) !== realPathOrSelf(root)
+        ? ` (${accountProjects} has sessions)`
+        : "";
+    if (!fs.existsSync(configRoot)) {
+      findings.push({
+        kind: "config-dir-missing",
+        message: `CLAUDE_CONFIG_DIR is ${configRoot}, which does not exist${elsewhere}`,
+        fix: "unset CLAUDE_CONFIG_DIR, or point it at your Claude Code directory",
+      });
+    } else if (listProjectDirNames(configRoot).length === 0) {
+      findings.push({
+        kind: "config-dir-empty",
+        message: `CLAUDE_CONFIG_DIR is ${configRoot}, which holds no sessions${elsewhere}`,
+        fix: "unset CLAUDE_CONFIG_DIR, or point it at your Claude Code directory",
+      });
+    }
+  }
+  try {
+    if (fs.lstatSync(root).isSymbolicLink())
+      notes.push(
+        `${root} is a link to ${fs.readlinkSync(root)} (resolved: ${realPathOrSelf(root)}); claude-reindex follows it`,
+      );
+  } catch {
+    // no projects directory
+  }
+
+  for (const stray of strayProjectDirs(check.strayRoots, root)) {
+    findings.push({
+      kind: "sessions-elsewhere",
+      message: `${stray.sessions} ${stray.sessions === 1 ? "session" : "sessions"} in ${stray.dir}, outside ${root} (Claude Code run with HOME or CLAUDE_CONFIG_DIR pointing there?)`,
+      fix: `claude-reindex migrate --from ${shellQuote(stray.dir)}`,
+    });
+  }
+
+  for (const group of splitProjects(configRoot)) {
+    const [keep, ...others] = group.dirs;
+    findings.push({
+      kind: "project-split",
+      message: `one working directory split over ${group.dirs.length} project directories (${group.why}): ${group.dirs.join(", ")}`,
+      fix: others
+        .map(
+          (other) =>
+            `claude-reindex migrate --from ${shellQuote(path.join(root, other))} --project ${shellQuote(path.join(root, keep!))}`,
+        )
+        .join(" && "),
+    });
+  }
+  return { findings, notes };
+}
+
+/** `<root>/.claude/projects` directories a level or two under each stray root, with sessions. */
+function strayProjectDirs(strayRoots: string[], ownProjects: string): { dir: string; sessions: number }[] {
+  const found: { dir: string; sessions: number }[] = [];
+  const own = realPathOrSelf(ownProjects);
+  const visit = (dir: string, depth: number) => {
+    const candidate = path.join(dir, ".claude", "projects");
+    if (fs.existsSync(candidate) && realPathOrSelf(candidate) !== own) {
+      const sessions = countSessions(candidate);
+      if (sessions > 0) found.push({ dir: candidate, sessions });
+    }
+    if (depth === 0) return;
+    let names: fs.Dirent[] = [];
+    try {
+      names = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const d of names) if (d.isDirectory() && d.name !== ".claude") visit(path.join(dir, d.name), depth - 1);
+  };
+  for (const root of strayRoots) visit(root, 2);
+  return found;
+}
+
+function countSessions(projectsDir: string): number {
+  let count = 0;
+  for (const project of safeReaddir(projectsDir)) {
+    for (const name of safeReaddir(path.join(projectsDir, project))) if (sessionIdOfFileName(name) !== null) count++;
+  }
+  return count;
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Project directories that belong to one working directory: names equal but for case
+ * (a case-insensitive file system), for `_`, `.` and `-`, for the long-path hash suffix, or for
+ * being the WSL and the Windows spelling of one path (`-mnt-c-x` and `C--x`).
+ */
+export function splitProjects(configRoot: string): { dirs: string[]; why: string }[] {
+  const groups = new Map<string, string[]>();
+  for (const name of listProjectDirNames(configRoot)) {
+    const key = splitKey(name);
+    groups.set(key, [...(groups.get(key) ?? []), name]);
+  }
+  return [...groups.values()].filter((dirs) => dirs.length > 1).map((dirs) => ({ dirs, why: splitReason(dirs) }));
+}
+
+function splitKey(name: string): string {
+  let key = name.length > 200 && /^.{200}-[0-9a-z]+$/.test(name) ? name.slice(0, 200) : name;
+  key = key.replace(/[_.]/g, "-").toLowerCase();
+  const wsl = /^-mnt-([a-z])-(.*)$/.exec(key);
+  if (wsl) key = `${wsl[1]}--${wsl[2]}`;
+  return key;
+}
+
+function splitReason(dirs: string[]): string {
+  if (dirs.some((d) => d.startsWith("-mnt-")) && dirs.some((d) => /^[A-Za-z]--/.test(d)))
+    return "WSL and Windows spellings";
+  if (dirs.some((d) => d.length > 200)) return "long-path hash suffixes";
+  if (new Set(dirs.map((d) => d.toLowerCase())).size === 1) return "case variants";
+  return "punctuation variants";
+}

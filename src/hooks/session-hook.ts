@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import { type SessionFile, sessionFileFrom } from "../layout/session-file.ts";
+import { type ProjectReport, rebuildProject } from "../rebuild/rebuild-project.ts";
+import type { LockOptions } from "../sessions-index/index-lock.ts";
+import { indexPathOf } from "../sessions-index/index-path.ts";
+import { lockStaleMsSetting } from "../system/environment-setting.ts";
+import { TranscriptCache } from "../transcript/transcript-cache.ts";
+import { locateTranscript, parseHookInput } from "./hook-input.ts";
+import { appendHookLog } from "./hook-log.ts";
+
+export type HookEvent = "SessionStart" | "Stop" | "SessionEnd";
+
+export interface HookRun {
+  event: HookEvent;
+  input: string;
+  configRoot: string;
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+  stderr: NodeJS.WritableStream;
+}
+
+/** A hook waits this long for another writer's lock, then leaves the merge to the next turn. */
+export const HOOK_LOCK: LockOptions = { staleMs: 10_000, waitMs: 3_000 };
+
+/**
+ * One run of a SessionStart, Stop or SessionEnd hook: merge the entry of the hook's session into
+ * its project's index, through the same library and lock as `rebuild`. SessionStart merges the
+ * whole project, so a resumed project is whole from the first prompt (the merge is incremental:
+ * entries it can trust cost a stat). So does any hook that finds no index, so that a hook never
+ * leaves an index of one session behind. Never throws, never writes to stdout (SessionStart
+ * stdout goes to the model): problems go to stderr and the hooks' log.
+ */
+export async function runSessionHook(run: HookRun): Promise<void> {
+  const note = (line: string) => {
+    run.stderr.write(`claude-reindex ${run.event} hook: ${line}\n`);
+    appendHookLog(run.configRoot, run.now(), `${run.event}: ${line}`);
+  };
+  const debug = (line: string) => {
+    if (run.env.CLAUDE_REINDEX_DEBUG === "1") note(line);
+  };
+  try {
+    const parsed = parseHookInput(run.input);
+    if (!parsed.ok) return note(`${parsed.problem}; nothing written`);
+    const input = parsed.value;
+    if (run.event === "Stop" && input.stop_hook_active)
+      return debug("stop_hook_active: another Stop hook keeps Claude going; the next Stop merges");
+    const located = locateTranscript(run.configRoot, input.transcript_path);
+    if (!located.ok) return note(`${located.problem}; nothing written`);
+    const { projectDir, sessionId, path } = located.value;
+    if (sessionId !== input.session_id)
+      debug(`session_id ${input.session_id} differs from the transcript's name; indexing ${sessionId}`);
+
+    // A project's first session: Claude Code may run SessionStart before it creates the directory.
+    if (!fs.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
+    const options = {
+      dryRun: false,
+      cache: TranscriptCache.under(run.configRoot, { writable: true }),
+      now: run.now,
+      lock: HOOK_LOCK,
+      lockStaleMs: lockStaleMsSetting(run.env),
+    };
+    if (run.event === "SessionStart" || !fs.existsSync(indexPathOf(projectDir))) {
+      report(await rebuildProject(projectDir, options), note, debug);
+      return;
+    }
+    const file = sessionFile(sessionId, path);
+    if (file) report(await rebuildProject(projectDir, { ...options, only: file }), note, debug);
+    else debug(`${path} does not exist yet`);
+  } catch (error) {
+    note(`unexpected error: ${(error as Error).message}`);
+  }
+}
+
+function sessionFile(sessionId: string, filePath: string): SessionFile | null {
+  try {
+    const stat = fs.lstatSync(filePath);
+    if (!stat.isFile()) return null;
+    return sessionFileFrom(sessionId, filePath, stat);
+  } catch {
+    return null;
+  }
+}
+
+function report(result: ProjectReport, note: (line: string) => void, debug: (line: string) => void): void {
+  if (result.status === "failed") note(`${result.problem}; the next hook or rebuild will merge it`);
+  else
+    debug(
+      `${result.indexPath}: ${result.status}, ${result.added} added, ${result.updated} updated, ${result.removed} removed`,
+    );
+}

@@ -1,0 +1,101 @@
+import fs from "node:fs";
+import path from "node:path";
+import { readPrivateFile, writePrivateFile } from "../system/private-file.ts";
+import type { SessionListing } from "./session-file.ts";
+
+/**
+ * What a run verified about one project: the index file it left (inode, size, mtime) and the
+ * mtime of every transcript it accounted for. While all of those are unchanged there is nothing
+ * to merge, so a repeated rebuild, the shim and the hooks can skip the project after a stat pass,
+ * without reading or parsing anything. A stamp only ever saves work: any difference, a missing
+ * or damaged stamp, sends the project through the full merge.
+ */
+const STAMP_FORMAT = 1;
+
+export interface IndexFileStat {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface ProjectStamp {
+  index: IndexFileStat | null;
+  sessions: Record<string, number>;
+  entries: number;
+}
+
+export function stampPath(configRoot: string, projectDir: string): string {
+  return path.join(configRoot, "claude-reindex", "verified", `${path.basename(projectDir)}.json`);
+}
+
+export function statIndexFile(indexPath: string): IndexFileStat | null {
+  try {
+    const { ino, size, mtimeMs } = fs.statSync(indexPath);
+    return { ino, size, mtimeMs };
+  } catch {
+    return null;
+  }
+}
+
+/** The stamp's entry count when the project is exactly as the stamp recorded it, else null. */
+export function verifiedEntries(
+  configRoot: string,
+  projectDir: string,
+  indexPath: string,
+  listing: SessionListing,
+): number | null {
+  if (listing.unreadable.length > 0) return null;
+  const stamp = readStamp(stampPath(configRoot, projectDir));
+  if (stamp === null || !sameIndex(stamp.index, statIndexFile(indexPath))) return null;
+  const sessionIds = Object.keys(stamp.sessions);
+  if (sessionIds.length !== listing.sessions.size) return null;
+  for (const id of sessionIds) {
+    if (listing.sessions.get(id)?.mtime !== stamp.sessions[id]) return null;
+  }
+  return stamp.entries;
+}
+
+export function writeStamp(
+  configRoot: string,
+  projectDir: string,
+  listing: SessionListing,
+  index: IndexFileStat | null,
+  entries: number,
+): void {
+  const sessions: Record<string, number> = {};
+  for (const [id, file] of listing.sessions) sessions[id] = file.mtime;
+  const stamp = { format: STAMP_FORMAT, index, sessions, entries };
+  try {
+    writePrivateFile(stampPath(configRoot, projectDir), JSON.stringify(stamp));
+  } catch {
+    // Without a stamp the next run does the full merge: slower, never wrong.
+  }
+}
+
+function sameIndex(a: IndexFileStat | null, b: IndexFileStat | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+/** Our own file, but still read defensively: anything unexpected means "no stamp". */
+function readStamp(file: string): ProjectStamp | null {
+  const text = readPrivateFile(file);
+  if (text === null) return null;
+  let stamp: unknown;
+  try {
+    stamp = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const { format, index, sessions, entries } = (stamp ?? {}) as Record<string, unknown>;
+  if (format !== STAMP_FORMAT || typeof entries !== "number") return null;
+  if (typeof sessions !== "object" || sessions === null || Array.isArray(sessions)) return null;
+  if (!Object.values(sessions).every((mtime) => typeof mtime === "number")) return null;
+  if (index !== null && !isIndexFileStat(index)) return null;
+  return { index: index as IndexFileStat | null, sessions: sessions as Record<string, number>, entries };
+}
+
+function isIndexFileStat(value: unknown): value is IndexFileStat {
+  const { ino, size, mtimeMs } = (value ?? {}) as Record<string, unknown>;
+  return typeof ino === "number" && typeof size === "number" && typeof mtimeMs === "number";
+}

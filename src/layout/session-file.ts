@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import path from "node:path";
+
+export const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isSessionId(value: string): boolean {
+  return SESSION_ID.test(value);
+}
+
+/** The session id a file name stands for (`<uuid>.jsonl`), or null for any other file. */
+export function sessionIdOfFileName(name: string): string | null {
+  if (!name.endsWith(".jsonl")) return null;
+  const stem = name.slice(0, -".jsonl".length);
+  return isSessionId(stem) ? stem : null;
+}
+
+/** A transcript as the index sees it, from its stat. */
+export function sessionFileFrom(sessionId: string, filePath: string, stat: fs.Stats): SessionFile {
+  // Node builds `stat().mtime` as `new Date(Math.round(mtimeMs))`: the same number, without a Date.
+  return { sessionId, path: filePath, mtime: Math.round(stat.mtimeMs), size: stat.size };
+}
+
+/** A transcript as Claude Code's index writer sees it in a directory listing. */
+export interface SessionFile {
+  sessionId: string;
+  path: string;
+  /** `stat().mtime.getTime()`: milliseconds, rounded to the nearest as Node rounds them. */
+  mtime: number;
+  size: number;
+}
+
+export interface SessionListing {
+  /** In directory order, as Claude Code lists them. */
+  sessions: Map<string, SessionFile>;
+  /** Files that look like sessions but could not be statted, or are symbolic links. */
+  unreadable: { path: string; reason: string }[];
+}
+
+/**
+ * The sessions of one project directory: regular files named `<uuid>.jsonl`. Agent transcripts
+ * (`agent-*.jsonl`, `<uuid>/subagents/`) and symbolic links are not sessions, as in Claude Code.
+ */
+export function listSessionFiles(projectDir: string): SessionListing {
+  const sessions = new Map<string, SessionFile>();
+  const unreadable: SessionListing["unreadable"] = [];
+  for (const name of fs.readdirSync(projectDir)) {
+    const sessionId = sessionIdOfFileName(name);
+    if (sessionId === null) continue;
+    // Plain concatenation: path.join's normalisation is measurable over thousands of files.
+    const filePath = `${projectDir}${path.sep}${name}`;
+    try {
+      // lstat: a symbolic link is not a session, as Claude Code's listing (Dirent.isFile) has it.
+      const stat = fs.lstatSync(filePath);
+      if (stat.isSymbolicLink()) {
+        unreadable.push({
+          path: filePath,
+          reason: "a symbolic link: not followed (Claude Code does not list it either)",
+        });
+        continue;
+      }
+      if (!stat.isFile()) continue;
+      sessions.set(sessionId, sessionFileFrom(sessionId, filePath, stat));
+    } catch (error) {
+      unreadable.push({ path: filePath, reason: (error as Error).message });
+    }
+  }
+  return { sessions, unreadable };
+}
+
+export function sessionFilePath(projectDir: string, sessionId: string): string {
+  return path.join(projectDir, `${sessionId}.jsonl`);
+}

@@ -1,0 +1,135 @@
+// Rebuilds many projects in one run: the verified-stamp fast path for unchanged projects, the merge
+// machinery loaded lazily for the rest, and a worker pool when there is much to read.
+import { verifiedEntries, writeStamp } from "../layout/project-stamp.ts";
+import { listSessionFiles, type SessionFile, type SessionListing } from "../layout/session-file.ts";
+import { indexPathOf } from "../sessions-index/index-path.ts";
+import type { DerivationPool, PoolOptions } from "../transcript/derivation-pool.ts";
+import type { ProjectReport } from "./rebuild-project.ts";
+
+export interface RebuildOptions {
+  configRoot: string;
+  dryRun: boolean;
+  now: () => Date;
+  /** The built derivation worker; when given, large rebuilds read transcripts on every core. */
+  workerScript?: URL;
+  /** CLAUDE_REINDEX_LOCK_STALE_MS: when a lock left by a dead process may be taken over. */
+  lockStaleMs?: number;
+}
+
+/**
+ * Rebuilds the projects, reporting in the order given. A project whose stamp shows nothing
+ * changed since the last verified run costs a directory listing; only the others load the merge
+ * machinery, and when they have much to read, a pool of worker threads reads it.
+ */
+export async function rebuildProjects(
+  projectDirs: string[],
+  command: RebuildOptions,
+  onProject: (done: number, total: number, dir: string) => void,
+  /** Listings the caller already made (the stale pass): not made again. */
+  knownListings?: ReadonlyMap<string, SessionListing>,
+): Promise<ProjectReport[]> {
+  const { configRoot, dryRun } = command;
+  const reports: ProjectReport[] = new Array(projectDirs.length);
+  const pending: { slot: number; projectDir: string; listing: SessionListing | undefined }[] = [];
+  for (const [slot, projectDir] of projectDirs.entries()) {
+    const indexPath = indexPathOf(projectDir);
+    let listing = knownListings?.get(projectDir);
+    try {
+      listing ??= listSessionFiles(projectDir);
+    } catch {
+      // rebuildProject reports the listing error in its words.
+    }
+    const entries = listing && !dryRun ? verifiedEntries(configRoot, projectDir, indexPath, listing) : null;
+    if (entries !== null) reports[slot] = unchangedReport(projectDir, indexPath, entries);
+    else pending.push({ slot, projectDir, listing });
+  }
+  if (pending.length === 0) return reports;
+
+  const { rebuildProject } = await import("../rebuild/rebuild-project.ts");
+  const { TranscriptCache } = await import("../transcript/transcript-cache.ts");
+  const cache = TranscriptCache.under(configRoot, { writable: !dryRun });
+  const workers = command.workerScript
+    ? new WorkerDemand(await import("../transcript/derivation-pool.ts"), {
+        workerScript: command.workerScript,
+        configRoot,
+        writableCache: !dryRun,
+      })
+    : null;
+  let done = projectDirs.length - pending.length;
+  const rebuildOne = async ({ slot, projectDir, listing }: (typeof pending)[number]) => {
+    const report = await rebuildProject(
+      projectDir,
+      {
+        dryRun,
+        cache,
+        pool: workers && ((needed) => workers.poolFor(needed)),
+        now: command.now,
+        lockStaleMs: command.lockStaleMs,
+      },
+      listing,
+    );
+    if (report.verified && listing && !dryRun)
+      writeStamp(configRoot, projectDir, listing, report.verified.index, report.verified.entries);
+    reports[slot] = report;
+    onProject(++done, projectDirs.length, projectDir);
+  };
+  try {
+    // A few projects at a time keep every worker busy when they have much to read.
+    await inParallel(pending, workers ? 4 : 1, rebuildOne);
+  } finally {
+    await workers?.close();
+  }
+  return reports;
+}
+
+/**
+ * Starts the worker pool once the run has read enough to be worth it (starting the workers costs
+ * about as much as reading 20 MB), and uses it only for projects with several transcripts to
+ * read: one transcript cannot be split, and after an append its saved state holds most of it.
+ */
+class WorkerDemand {
+  private static readonly START_AFTER_BYTES = 64 * 1024 * 1024;
+  private bytesNeeded = 0;
+  private pool: DerivationPool | null = null;
+
+  constructor(
+    private readonly poolModule: typeof import("../transcript/derivation-pool.ts"),
+    private readonly options: PoolOptions,
+  ) {}
+
+  poolFor(needed: SessionFile[]): DerivationPool | null {
+    this.bytesNeeded += needed.reduce((sum, file) => sum + file.size, 0);
+    if (needed.length < 2 || (this.pool === null && this.bytesNeeded < WorkerDemand.START_AFTER_BYTES)) return null;
+    this.pool ??= this.poolModule.createDerivationPool(this.options);
+    return this.pool;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
+
+async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+}
+
+function unchangedReport(projectDir: string, indexPath: string, entries: number): ProjectReport {
+  return {
+    projectDir,
+    indexPath,
+    status: "unchanged",
+    added: 0,
+    updated: 0,
+    removed: 0,
+    kept: entries,
+    changes: [],
+    skipped: [],
+    backup: null,
+    problem: null,
+    verified: null,
+  };
+}

@@ -1,0 +1,62 @@
+import fs from "node:fs";
+import { verifiedEntries } from "../layout/project-stamp.ts";
+import { listSessionFiles, type SessionListing } from "../layout/session-file.ts";
+import { indexPathOf } from "../sessions-index/index-path.ts";
+
+/** How far an index may lag its newest transcript before the shim rebuilds it. */
+export const DEFAULT_STALE_HOURS = 24;
+
+export type Staleness =
+  | { stale: false; why: "no sessions" | "verified" | "recent enough" | "not our version" | "cannot list" }
+  /** `behindMs`: since the oldest change the index misses (the picker has lacked it that long). */
+  | { stale: true; why: "no index" | "index unreadable" | "index behind"; behindMs: number; listing: SessionListing };
+
+/**
+ * Whether a project's index needs a rebuild before Claude Code starts: it has transcripts and its
+ * index is missing, unreadable, or older than its newest transcript by more than `staleAfterMs`.
+ * A project whose verified stamp still holds is fresh without looking further. Stats and small
+ * reads only: this runs on every launch whose "checked recently" stamp has expired.
+ */
+export function assessProject(configRoot: string, projectDir: string, staleAfterMs: number, now: number): Staleness {
+  let listing: SessionListing;
+  try {
+    listing = listSessionFiles(projectDir);
+  } catch {
+    return { stale: false, why: "cannot list" };
+  }
+  if (listing.sessions.size === 0) return { stale: false, why: "no sessions" };
+  const indexPath = indexPathOf(projectDir);
+  if (verifiedEntries(configRoot, projectDir, indexPath, listing) !== null) return { stale: false, why: "verified" };
+
+  const mtimes = [...listing.sessions.values()].map((file) => file.mtime);
+  const behindSince = (after: number) => Math.max(0, now - Math.min(...mtimes.filter((m) => m > after)));
+  let text: string;
+  let indexMtime: number;
+  try {
+    indexMtime = fs.statSync(indexPath).mtimeMs;
+    text = fs.readFileSync(indexPath, "utf8");
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no index" : "index unreadable";
+    return { stale: true, why, behindMs: behindSince(-Infinity), listing };
+  }
+  const shape = indexShape(text);
+  if (shape === "other version") return { stale: false, why: "not our version" };
+  if (shape === "broken") return { stale: true, why: "index unreadable", behindMs: behindSince(-Infinity), listing };
+  if (Math.max(...mtimes) - indexMtime > staleAfterMs)
+    return { stale: true, why: "index behind", behindMs: behindSince(indexMtime), listing };
+  return { stale: false, why: "recent enough" };
+}
+
+/** A cheap look at the index, as Claude Code's own reader judges it (the rebuild validates fully). */
+function indexShape(text: string): "usable" | "broken" | "other version" {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return "broken";
+  }
+  const { version, entries } = (json ?? {}) as { version?: unknown; entries?: unknown };
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return "broken";
+  if (version !== undefined && version !== 1) return "other version";
+  return version === 1 && Array.isArray(entries) ? "usable" : "broken";
+}

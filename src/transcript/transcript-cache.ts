@@ -1,0 +1,189 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import writeFileAtomic from "write-file-atomic";
+import * as z from "zod";
+import type { TranscriptFile } from "./session-entry.ts";
+import type { MessageNode } from "./transcript-record.ts";
+import { TranscriptState } from "./transcript-state.ts";
+
+/**
+ * Saved parse states of large transcripts, so that a transcript that got one more turn is read
+ * from where the last run stopped instead of from the start. Transcripts are append-only; a
+ * fingerprint of the bytes before the saved offset catches the rare rewrite (Claude Code's
+ * "remove message" rewrites the file), and then the transcript is read again in full.
+ */
+const CACHE_FORMAT = 1;
+/** Bump when the derivation rules change: saved states hold per-record results of those rules. */
+const DERIVATION_RULES = "2.1.29/1";
+/** Smaller transcripts parse faster than their saved state would load. */
+export const MIN_CACHED_BYTES = 1 << 20;
+/**
+ * A saved state is rewritten once this many new bytes were read past it: rewriting a large state
+ * after every turn would cost more than reading up to this much again (a Stop hook runs per turn).
+ */
+export const REFRESH_AFTER_BYTES = 512 * 1024;
+const FINGERPRINT_WINDOW = 4096;
+
+const PromptSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("skip") }),
+  z.object({ kind: z.literal("prompt"), text: z.string() }),
+  z.object({ kind: z.literal("fails") }),
+]);
+
+const SavedNodeSchema = z.object({
+  k: z.string(),
+  p: z.string(),
+  f: z.boolean(),
+  t: z.string(),
+  c: z.union([z.literal(0), z.literal(1), z.literal("fails")]),
+  pr: PromptSchema,
+  ts: z.unknown().optional(),
+  cwd: z.unknown().optional(),
+  gb: z.unknown().optional(),
+  sc: z.unknown().optional(),
+});
+
+const SavedStateSchema = z.object({
+  format: z.literal(CACHE_FORMAT),
+  rules: z.literal(DERIVATION_RULES),
+  sessionId: z.string(),
+  path: z.string(),
+  offset: z.number().int().nonnegative(),
+  fingerprint: z.string(),
+  halted: z.boolean(),
+  nextObjectKey: z.number().int().nonnegative(),
+  nodes: z.array(SavedNodeSchema),
+  summaries: z.array(z.object({ k: z.string(), v: z.unknown().optional() })),
+  metadata: z.record(z.string(), z.unknown()),
+});
+
+type SavedNode = z.infer<typeof SavedNodeSchema>;
+
+export interface ResumePoint {
+  state: TranscriptState;
+  offset: number;
+}
+
+export class TranscriptCache {
+  constructor(
+    private readonly dir: string,
+    private readonly writable: boolean,
+  ) {}
+
+  static under(configRoot: string, options: { writable: boolean }): TranscriptCache {
+    return new TranscriptCache(path.join(configRoot, "claude-reindex", "transcript-cache"), options.writable);
+  }
+
+  private fileFor(transcript: TranscriptFile): string {
+    return path.join(this.dir, path.basename(path.dirname(transcript.path)), `${transcript.sessionId}.json`);
+  }
+
+  /** The saved state of this transcript, when it still describes the file's first bytes. */
+  load(transcript: TranscriptFile, fd: number, size: number): ResumePoint | null {
+    if (size < MIN_CACHED_BYTES) return null;
+    let raw: string;
+    try {
+      raw = fs.readFileSync(this.fileFor(transcript), "utf8");
+    } catch {
+      return null;
+    }
+    let parsed: z.infer<typeof SavedStateSchema>;
+    try {
+      parsed = SavedStateSchema.parse(JSON.parse(raw));
+    } catch {
+      return null;
+    }
+    if (parsed.path !== transcript.path || parsed.sessionId !== transcript.sessionId) return null;
+    if (parsed.offset > size || fingerprint(fd, parsed.offset) !== parsed.fingerprint) return null;
+    return { state: restoreState(parsed), offset: parsed.offset };
+  }
+
+  save(transcript: TranscriptFile, fd: number, state: TranscriptState, offset: number): void {
+    if (!this.writable || offset < MIN_CACHED_BYTES) return;
+    const file = this.fileFor(transcript);
+    const saved: z.infer<typeof SavedStateSchema> = {
+      format: CACHE_FORMAT,
+      rules: DERIVATION_RULES,
+      sessionId: transcript.sessionId,
+      path: transcript.path,
+      offset,
+      fingerprint: fingerprint(fd, offset),
+      halted: state.halted,
+      nextObjectKey: state.keys.nextObjectKey,
+      nodes: [...state.nodes.values()].map(saveNode),
+      summaries: [...state.summaries].map(([k, v]) => ({ k, v })),
+      metadata: { ...state.metadata },
+    };
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      writeFileAtomic.sync(file, JSON.stringify(saved), { mode: 0o600 });
+    } catch {
+      // A cache that cannot be written only costs time on the next run.
+    }
+  }
+
+  /** Drops saved states of transcripts that are gone from a project. */
+  prune(projectDir: string, liveSessionIds: ReadonlySet<string>): void {
+    if (!this.writable) return;
+    const dir = path.join(this.dir, path.basename(projectDir));
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name.endsWith(".json") && !liveSessionIds.has(name.slice(0, -".json".length))) {
+        fs.rmSync(path.join(dir, name), { force: true });
+      }
+    }
+  }
+}
+
+function fingerprint(fd: number, offset: number): string {
+  const hash = crypto.createHash("sha256");
+  const headLength = Math.min(FINGERPRINT_WINDOW, offset);
+  const anchorStart = Math.max(0, offset - FINGERPRINT_WINDOW);
+  for (const [start, length] of [
+    [0, headLength],
+    [anchorStart, offset - anchorStart],
+  ] as const) {
+    const buffer = Buffer.alloc(length);
+    const bytesRead = length > 0 ? fs.readSync(fd, buffer, 0, length, start) : 0;
+    hash.update(buffer.subarray(0, bytesRead));
+  }
+  return `${offset}:${hash.digest("hex")}`;
+}
+
+function saveNode(node: MessageNode): SavedNode {
+  const saved: SavedNode = {
+    k: node.key,
+    p: node.parentKey,
+    f: node.followsParent,
+    t: node.type,
+    c: node.counted,
+    pr: node.prompt,
+  };
+  if ("timestamp" in node) saved.ts = node.timestamp;
+  if ("cwd" in node) saved.cwd = node.cwd;
+  if ("gitBranch" in node) saved.gb = node.gitBranch;
+  if ("isSidechain" in node) saved.sc = node.isSidechain;
+  return saved;
+}
+
+function restoreState(saved: z.infer<typeof SavedStateSchema>): TranscriptState {
+  const state = new TranscriptState(saved.sessionId, saved.nextObjectKey);
+  state.halted = saved.halted;
+  for (const s of saved.nodes) {
+    const node: MessageNode = { key: s.k, parentKey: s.p, followsParent: s.f, type: s.t, counted: s.c, prompt: s.pr };
+    if ("ts" in s) node.timestamp = s.ts;
+    if ("cwd" in s) node.cwd = s.cwd;
+    if ("gb" in s) node.gitBranch = s.gb;
+    if ("sc" in s) node.isSidechain = s.sc;
+    state.nodes.set(node.key, node);
+  }
+  for (const { k, v } of saved.summaries) state.summaries.set(k, v);
+  Object.assign(state.metadata, saved.metadata);
+  return state;
+}

@@ -1,0 +1,117 @@
+import * as z from "zod";
+import { type PromptOutcome, promptOutcome, SKIP } from "./prompt-text.ts";
+
+/**
+ * The record kinds of a transcript line that the index depends on. Claude Code reads every field
+ * raw, with truthiness checks, so the schemas only classify by `type` and let every other key
+ * through; a line that matches none of them is tolerated and ignored, as Claude Code does.
+ */
+export const MESSAGE_TYPES = ["user", "assistant", "attachment", "system", "progress"] as const;
+export const SESSION_METADATA_TYPES = ["custom-title", "tag", "agent-name", "agent-color", "pr-link"] as const;
+
+export const TranscriptRecordSchema = z.discriminatedUnion("type", [
+  z.looseObject({ type: z.enum(MESSAGE_TYPES) }),
+  z.looseObject({ type: z.literal("summary") }),
+  z.looseObject({ type: z.enum(SESSION_METADATA_TYPES) }),
+]);
+
+export type TranscriptRecord = Record<string, unknown> & { type: string };
+
+export function classifyRecord(value: unknown): TranscriptRecord | null {
+  return TranscriptRecordSchema.safeParse(value).success ? (value as TranscriptRecord) : null;
+}
+
+export function isMessageType(type: string): boolean {
+  return (MESSAGE_TYPES as readonly string[]).includes(type);
+}
+
+/** The part of a message record that the index derivation reads, computed once per record. */
+export interface MessageNode {
+  /** Identity of `uuid` as a JavaScript Map key (see `KeyMaker`). */
+  key: string;
+  /** Identity of `parentUuid`; `NULL_KEY` when it is null. */
+  parentKey: string;
+  /** Whether `parentUuid` is truthy: Claude Code only follows truthy parents. */
+  followsParent: boolean;
+  type: string;
+  timestamp?: unknown;
+  cwd?: unknown;
+  gitBranch?: unknown;
+  isSidechain?: unknown;
+  prompt: PromptOutcome;
+  /** 1 when the record counts in `messageCount`; "fails" mirrors a TypeError in Claude Code. */
+  counted: 0 | 1 | "fails";
+}
+
+export const NULL_KEY = "null";
+
+/**
+ * Claude Code keys messages by the raw `uuid` value in a Map, so `"1"` and `1` differ and two
+ * objects are never the same key. Keys are strings here so that a state can be saved and resumed.
+ */
+export class KeyMaker {
+  constructor(public nextObjectKey = 0) {}
+
+  keyOf(value: unknown): string {
+    switch (typeof value) {
+      case "string":
+        return `s${value}`;
+      case "number":
+        return `n${String(value)}`;
+      case "boolean":
+        return value ? "b1" : "b0";
+      case "undefined":
+        return "u";
+    }
+    if (value === null) return NULL_KEY;
+    return `o${this.nextObjectKey++}`;
+  }
+}
+
+export function messageNode(record: TranscriptRecord, keys: KeyMaker): MessageNode {
+  const node: MessageNode = {
+    key: keys.keyOf(record.uuid),
+    parentKey: keys.keyOf(record.parentUuid),
+    followsParent: Boolean(record.parentUuid),
+    type: record.type,
+    prompt: record.type === "user" ? promptOutcome(record) : SKIP,
+    counted: countOutcome(record),
+  };
+  if (record.timestamp !== undefined) node.timestamp = record.timestamp;
+  if (record.cwd !== undefined) node.cwd = record.cwd;
+  if (record.gitBranch !== undefined) node.gitBranch = record.gitBranch;
+  if (record.isSidechain !== undefined) node.isSidechain = record.isSidechain;
+  return node;
+}
+
+function contentOf(record: TranscriptRecord): unknown {
+  return (record.message as { content?: unknown } | null | undefined)?.content;
+}
+
+/** Whether a record counts as a message in `messageCount`, by 2.1.29's rules. */
+export function countOutcome(record: TranscriptRecord): MessageNode["counted"] {
+  if (record.type === "user") {
+    if (record.isMeta) return 0;
+    const content = contentOf(record);
+    if (!content) return 0;
+    if (typeof content === "string") return content.trim().length > 0 ? 1 : 0;
+    if (!Array.isArray(content)) return 0;
+    for (const block of content) {
+      if (block === null || block === undefined) return "fails";
+      const type = (block as { type?: unknown }).type;
+      if (type === "text" || type === "image" || type === "document") return 1;
+    }
+    return 0;
+  }
+  if (record.type === "assistant") {
+    const content = contentOf(record);
+    if (!content || !Array.isArray(content)) return 0;
+    for (const block of content) {
+      if (block === null || block === undefined) return "fails";
+      const { type, text } = block as { type?: unknown; text?: unknown };
+      if (type === "text" && typeof text === "string" && text.trim().length > 0) return 1;
+    }
+    return 0;
+  }
+  return 0;
+}
