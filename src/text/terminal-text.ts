@@ -3,6 +3,7 @@
 // CSI sequence in a prompt can neither set the window title, write the clipboard nor forge lines.
 
 // C0 except tab (0x09) and newline (0x0a), DEL, and the C1 range.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 function escapeControl(char: string): string {
