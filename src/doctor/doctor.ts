@@ -4,6 +4,7 @@ import { listSessionFiles, type SessionFile, type SessionListing, sessionFilePat
 import { type EntryChange, mergeIndex } from "../sessions-index/index-merge.ts";
 import { indexPathOf, readIndex } from "../sessions-index/session-index.ts";
 import { formatDuration } from "../text/duration.ts";
+import { errorText } from "../text/error-text.ts";
 import { shellQuote } from "../text/shell-quote.ts";
 import { deriveTranscript, type TranscriptDerivation } from "../transcript/transcript.ts";
 import type { TranscriptCache } from "../transcript/transcript-cache.ts";
@@ -62,7 +63,7 @@ export function diagnoseProject(projectDir: string, cache: TranscriptCache | nul
   try {
     listing = listSessionFiles(projectDir);
   } catch (error) {
-    add("project-unreadable", `cannot list the project directory: ${(error as Error).message}`, null);
+    add("project-unreadable", `cannot list the project directory: ${errorText(error)}`, null);
     return diagnosis;
   }
   diagnosis.sessions = listing.sessions.size;

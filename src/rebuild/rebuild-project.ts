@@ -12,6 +12,7 @@ import { DEFAULT_LOCK, LockBusyError, type LockOptions } from "../sessions-index
 import { type EntryChange, isTrusted, type MergePlan, mergeIndex } from "../sessions-index/index-merge.ts";
 import { commitIndex, type IndexWriter } from "../sessions-index/index-store.ts";
 import { type IndexEnvelope, indexPathOf, readIndex } from "../sessions-index/session-index.ts";
+import { errorText } from "../text/error-text.ts";
 import type { DerivationPool } from "../transcript/derivation-pool.ts";
 import { deriveTranscript, type TranscriptDerivation } from "../transcript/transcript.ts";
 import type { TranscriptCache } from "../transcript/transcript-cache.ts";
@@ -100,7 +101,7 @@ export async function rebuildProject(
       ? { sessions: new Map([[only.sessionId, only]]), unreadable: [] }
       : (knownListing ?? listSessionFiles(projectDir));
   } catch (error) {
-    return failed(report, `cannot list ${projectDir}: ${(error as Error).message}`);
+    return failed(report, `cannot list ${projectDir}: ${errorText(error)}`);
   }
   report.skipped.push(...listing.unreadable);
 
@@ -165,8 +166,7 @@ export async function rebuildProject(
     return { ...withPlan(report, result.plan, "written"), verified: stamp };
   } catch (error) {
     if (error instanceof LockBusyError) return failed(report, `${indexPath} is locked by another process; try again`);
-    const { code, message } = error as NodeJS.ErrnoException;
-    return failed(report, `cannot write ${indexPath}: ${code ? `${code}: ` : ""}${message}`);
+    return failed(report, `cannot write ${indexPath}: ${errorText(error)}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import * as z from "zod";
 import type { IndexFileStat } from "../layout/project-stamp.ts";
+import { errorText } from "../text/error-text.ts";
 
 export { indexPathOf } from "./index-path.ts";
 
@@ -81,9 +82,8 @@ export function readIndexText(
       fs.closeSync(fd);
     }
   } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    if (code === "ENOENT") return { kind: "missing" };
-    return { kind: "unreadable", reason: code ? `${code}: ${message}` : message };
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { kind: "missing" };
+    return { kind: "unreadable", reason: errorText(error) };
   }
 }
 

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { errorText } from "../text/error-text.ts";
 import { type Derivation, deriveEntry, type TranscriptFile } from "./session-entry.ts";
 import { REFRESH_AFTER_BYTES, type TranscriptCache } from "./transcript-cache.ts";
 import { readLines, withTail } from "./transcript-reader.ts";
@@ -37,7 +38,5 @@ export function deriveTranscript(file: TranscriptFile, cache: TranscriptCache | 
 }
 
 function describeError(error: unknown): string {
-  const { code, message } = error as NodeJS.ErrnoException;
-  if (code === "ELOOP") return "is a symbolic link";
-  return code ? `${code}: ${message}` : String(message ?? error);
+  return (error as NodeJS.ErrnoException).code === "ELOOP" ? "is a symbolic link" : errorText(error);
 }
