@@ -9,6 +9,7 @@ import type { CommandIo } from "../text/command-io.ts";
 import { progressLine } from "../text/progress-line.ts";
 import { shellQuote } from "../text/shell-quote.ts";
 import { TranscriptCache } from "../transcript/transcript-cache.ts";
+import type { CommandResult } from "./command-result.ts";
 
 export interface DoctorCommand {
   configRoot: string;
@@ -21,8 +22,8 @@ export interface DoctorCommand {
   storage?: Omit<StorageCheck, "configRoot">;
 }
 
-/** `claude-reindex doctor`: read-only; exit 0 when all is well, 1 when something needs attention. */
-export async function runDoctor(command: DoctorCommand): Promise<number> {
+/** `claude-reindex doctor`: read-only; done when all is well, attention when something needs it. */
+export async function runDoctor(command: DoctorCommand): Promise<CommandResult> {
   const { io } = command;
   const root = projectsRoot(command.configRoot);
   const rootExists = fs.existsSync(root);
@@ -49,16 +50,16 @@ export async function runDoctor(command: DoctorCommand): Promise<number> {
     io.stdout.write(
       `${JSON.stringify({ root: command.configRoot, projectsRoot: root, projectsRootExists: rootExists, storage, projects: diagnoses, needAttention: needAttention.length, setup }, null, 2)}\n`,
     );
-    return attention ? 1 : 0;
+    return { kind: attention ? "attention" : "done" };
   }
   for (const finding of storage.findings) {
     io.stdout.write(`storage: ${finding.message}\n`);
     if (finding.fix) io.stdout.write(`  fix: ${finding.fix}\n`);
   }
   for (const note of storage.notes) io.stdout.write(`note: ${note}\n`);
-  const code = writeDiagnoses(diagnoses, needAttention, root, rootExists, io);
+  writeDiagnoses(diagnoses, needAttention, root, rootExists, io);
   if (setup && command.setup) writeSetup(setup, command.setup, io);
-  return attention ? 1 : code;
+  return { kind: attention ? "attention" : "done" };
 }
 
 function writeDiagnoses(
@@ -67,10 +68,10 @@ function writeDiagnoses(
   root: string,
   rootExists: boolean,
   io: CommandIo,
-): number {
+): void {
   if (!rootExists || diagnoses.length === 0) {
     io.stdout.write(`No Claude Code sessions under ${root} (set CLAUDE_CONFIG_DIR if they live elsewhere).\n`);
-    return 0;
+    return;
   }
   for (const diagnosis of needAttention) {
     io.stdout.write(`${diagnosis.projectDir}\n`);
@@ -81,7 +82,7 @@ function writeDiagnoses(
   const sessions = diagnoses.reduce((n, d) => n + d.sessions, 0);
   if (needAttention.length === 0) {
     io.stdout.write(`All ${diagnoses.length} project indexes are in order (${sessions} sessions under ${root}).\n`);
-    return 0;
+    return;
   }
   const fixable = needAttention.filter((d) =>
     d.findings.some((f) => f.fix?.startsWith("claude-reindex rebuild")),
@@ -90,7 +91,6 @@ function writeDiagnoses(
     `${needAttention.length} of ${diagnoses.length} projects need attention (${sessions} sessions under ${root}).\n`,
   );
   if (fixable > 1) io.stdout.write(`Fix every index at once: claude-reindex rebuild --all\n`);
-  return 1;
 }
 
 /** Setup is reported, not judged: hooks and the shim are choices, the exit code is about indexes. */

@@ -6,7 +6,9 @@ import { addHooks, hookCommands, removeHooks } from "../settings/hook-registrati
 import { installRecord, saveInstallRecord } from "../settings/install-manifest.ts";
 import { parseSettings, type SettingsScope, settingsPathFor } from "../settings/settings-file.ts";
 import type { CommandIo } from "../text/command-io.ts";
+import { errorText } from "../text/error-text.ts";
 import { shellQuote } from "../text/shell-quote.ts";
+import { type CommandResult, done } from "./command-result.ts";
 
 export interface InstallCommand {
   configRoot: string;
@@ -25,19 +27,17 @@ export interface InstallCommand {
   io: CommandIo;
 }
 
-class RefusedError extends Error {}
-
-/** `claude-reindex install`: exit 0 when the hooks are registered (now or already), 1 when refused. */
-export async function runInstall(command: InstallCommand): Promise<number> {
+/** `claude-reindex install`: done when the hooks are registered (now or already), failed when refused. */
+export async function runInstall(command: InstallCommand): Promise<CommandResult> {
   return editSettings(command, "install");
 }
 
 /** `claude-reindex uninstall`: removes exactly what install added. */
-export async function runUninstall(command: InstallCommand): Promise<number> {
+export async function runUninstall(command: InstallCommand): Promise<CommandResult> {
   return editSettings(command, "uninstall");
 }
 
-async function editSettings(command: InstallCommand, action: "install" | "uninstall"): Promise<number> {
+async function editSettings(command: InstallCommand, action: "install" | "uninstall"): Promise<CommandResult> {
   const { io } = command;
   const settingsPath = settingsPathFor(command.scope, command.configRoot, command.workingDir);
   const commands = hookCommands(command.hooksDir);
@@ -45,7 +45,7 @@ async function editSettings(command: InstallCommand, action: "install" | "uninst
     const existing = readText(settingsPath);
     const before = existing ?? "{}\n";
     const read = parseSettings(before);
-    if (!read.ok) throw new RefusedError(`${settingsPath} is ${read.problem}; fix it first (nothing was changed)`);
+    if (!read.ok) return refused(`${settingsPath} is ${read.problem}; fix it first (nothing was changed)`);
 
     let after: string;
     let events: string[];
@@ -83,17 +83,19 @@ async function editSettings(command: InstallCommand, action: "install" | "uninst
         `${verb} the claude-reindex ${events.join(", ")} ${events.length === 1 ? "hook" : "hooks"} ${action === "install" ? "in" : "from"} ${settingsPath}${backup ? ` (backup: ${backup})` : ""}\n`,
       );
     }
-    if (action === "install") shimAdvice(command);
-    else if (command.shimDir !== undefined) unlinkShim(command);
-    return 0;
+    if (action === "uninstall") {
+      if (command.shimDir !== undefined) unlinkShim(command);
+      return done();
+    }
+    const problem = shimAdvice(command);
+    return problem === null ? done() : refused(problem);
   } catch (error) {
-    const message =
-      error instanceof RefusedError
-        ? error.message
-        : `cannot ${action} in ${settingsPath}: ${(error as Error).message}`;
-    io.stderr.write(`claude-reindex: ${message}\n`);
-    return 1;
+    return refused(`cannot ${action} in ${settingsPath}: ${errorText(error)}`);
   }
+}
+
+function refused(problem: string): CommandResult {
+  return { kind: "failed", problems: [problem] };
 }
 
 function readText(file: string): string | null {
@@ -122,14 +124,14 @@ async function writeSettings(settingsPath: string, text: string, isNew: boolean)
   await writeFileAtomic(settingsPath, text, isNew ? { mode: 0o600, fsync: true } : { fsync: true });
 }
 
-/** The one line that puts the shim in front of Claude Code, or the link that does it. */
-function shimAdvice(command: InstallCommand): void {
+/** The one line that puts the shim in front of Claude Code, or the link that does it; or why not. */
+function shimAdvice(command: InstallCommand): string | null {
   const { io, shimPath, shimDir } = command;
   if (shimDir === undefined) {
     io.stdout.write(
       `To check the indexes before every launch, alias claude to the shim (in your shell's rc file):\n  alias claude=${shellQuote(shimPath)}\n`,
     );
-    return;
+    return null;
   }
   const link = path.join(shimDir, "claude");
   let current: string | null = null;
@@ -138,14 +140,11 @@ function shimAdvice(command: InstallCommand): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EINVAL")
-      throw new RefusedError(`${link} exists and is not a link to the shim; move it away or pick another --shim-dir`);
+      return `${link} exists and is not a link to the shim; move it away or pick another --shim-dir`;
     if (code !== "ENOENT") throw error;
   }
-  if (current !== null && path.resolve(shimDir, current) !== shimPath) {
-    throw new RefusedError(
-      `${link} already links to ${current}, not to the shim; remove it or pick another --shim-dir`,
-    );
-  }
+  if (current !== null && path.resolve(shimDir, current) !== shimPath)
+    return `${link} already links to ${current}, not to the shim; remove it or pick another --shim-dir`;
   if (current === null) {
     fs.mkdirSync(shimDir, { recursive: true });
     fs.symlinkSync(shimPath, link);
@@ -155,6 +154,7 @@ function shimAdvice(command: InstallCommand): void {
   }
   if (!command.pathEntries.includes(shimDir))
     io.stdout.write(`note: ${shimDir} is not on PATH; put it before the directory of the real claude\n`);
+  return null;
 }
 
 /** Uninstall with --shim-dir: the link install made, and only if it still points at the shim. */

@@ -3,6 +3,7 @@ import { checkedRecently, recordCheck } from "../layout/shim-stamp.ts";
 import { repairStaleIndexes } from "../rebuild/stale-repair.ts";
 import { type ListedSession, listSessions, sessionLine } from "../sessions-index/session-list.ts";
 import type { CommandIo } from "../text/command-io.ts";
+import { type CommandResult, done } from "./command-result.ts";
 
 export interface ListCommand {
   configRoot: string;
@@ -34,24 +35,22 @@ export async function sessionsOf(command: Omit<ListCommand, "json">): Promise<Li
   return listSessions(projectDirs);
 }
 
-/** `claude-reindex list`: newest first; `--json` for scripts. Exit 0. */
-export async function runList(command: ListCommand): Promise<number> {
+/** `claude-reindex list`: newest first; `--json` for scripts. Done, also when there is no session. */
+export async function runList(command: ListCommand): Promise<CommandResult> {
   const sessions = await sessionsOf(command);
   const { stdout } = command.io;
   if (command.json) {
     // One line: scripts do not need the indentation, and thousands of sessions print faster.
     stdout.write(`${JSON.stringify(sessions)}\n`);
-    return 0;
+    return done();
   }
-  if (sessions.length === 0) {
-    command.io.stderr.write(
-      `claude-reindex: no sessions${command.selection.kind === "all" ? "" : " for this project (--all lists every project)"}\n`,
-    );
-    return 0;
-  }
+  if (sessions.length === 0)
+    return done([
+      `no sessions${command.selection.kind === "all" ? "" : " for this project (--all lists every project)"}`,
+    ]);
   const now = command.now().getTime();
   const columns = stdout.columns ?? 120;
   for (const session of sessions)
     stdout.write(`${sessionLine(session, now, columns, command.selection.kind === "all" ? "path" : "none")}\n`);
-  return 0;
+  return done();
 }

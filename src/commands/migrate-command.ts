@@ -5,10 +5,11 @@ import { encodeProjectDirName } from "../layout/project-dir.ts";
 import { sessionIdOfFileName } from "../layout/session-file.ts";
 import { rebuildProjects } from "../rebuild/rebuild-projects.ts";
 import type { CommandIo } from "../text/command-io.ts";
+import type { CommandResult } from "./command-result.ts";
 
 export interface MigrateCommand {
   configRoot: string;
-  /** A directory holding transcripts anywhere below it (a custom layout, another host's copy). */
+  /** An existing directory holding transcripts anywhere below it (a custom layout, another host's copy). */
   from: string;
   /** Put every session into this project directory instead of the one its cwd names. */
   project?: string;
@@ -30,26 +31,20 @@ type Plan =
  * the directory named from each transcript's own `cwd` as Claude Code names it. File times are
  * kept (the index and Claude Code's cleanup both go by them), a different file of the same name
  * is never overwritten, a second run finds everything already there, and the indexes of the
- * projects that received sessions are rebuilt at the end. Exit 1 when some session could not go.
+ * projects that received sessions are rebuilt at the end. Failed when some session could not go.
  */
-export async function runMigrate(command: MigrateCommand): Promise<number> {
+export async function runMigrate(command: MigrateCommand): Promise<CommandResult> {
   const { io } = command;
   const source = path.resolve(command.from);
-  if (!fs.existsSync(source)) {
-    io.stderr.write(`claude-reindex: ${source} does not exist\n`);
-    return 2;
-  }
+  const problems: string[] = [];
   const plans = findTranscripts(source).map((file) => plan(file, command));
   const verb = command.move ? "move" : "copy";
   const moving = plans.filter((p) => p.kind === "move");
   for (const p of plans) {
     if (p.kind === "move") io.stdout.write(`${command.dryRun ? `would ${verb}` : verb} ${p.from} -> ${p.to}\n`);
-    if (p.kind === "conflict")
-      io.stderr.write(`claude-reindex: not migrated: ${p.to} exists and differs from ${p.from}\n`);
+    if (p.kind === "conflict") problems.push(`not migrated: ${p.to} exists and differs from ${p.from}`);
     if (p.kind === "no-cwd")
-      io.stderr.write(
-        `claude-reindex: not migrated: ${p.from} names no working directory (no cwd in its records); use --project\n`,
-      );
+      problems.push(`not migrated: ${p.from} names no working directory (no cwd in its records); use --project`);
   }
   if (!command.dryRun) {
     for (const p of moving) transfer(p.from, p.to, command.move);
@@ -60,8 +55,7 @@ export async function runMigrate(command: MigrateCommand): Promise<number> {
         { configRoot: command.configRoot, dryRun: false, now: command.now },
         () => {},
       );
-      for (const report of reports.filter((r) => r.status === "failed"))
-        io.stderr.write(`claude-reindex: ${report.problem}\n`);
+      for (const report of reports) if (report.problem) problems.push(report.problem);
     }
   }
   const count = (kind: Plan["kind"]) => plans.filter((p) => p.kind === kind).length;
@@ -71,7 +65,8 @@ export async function runMigrate(command: MigrateCommand): Promise<number> {
   io.stdout.write(
     `${done} of ${plans.length} sessions from ${source}; ${count("already-there")} already there, ${count("conflict") + count("no-cwd")} not migrated${command.dryRun ? " (dry run: nothing changed)" : ""}\n`,
   );
-  return count("conflict") + count("no-cwd") > 0 ? 1 : 0;
+  // An index that could not be rebuilt is said, but the sessions are in place: the next rebuild lists them.
+  return { kind: count("conflict") + count("no-cwd") > 0 ? "failed" : "done", problems };
 }
 
 /** Session transcripts below `dir`, not agent transcripts and not `subagents/` contents. */

@@ -4,6 +4,7 @@ import readline from "node:readline";
 import search from "@inquirer/search";
 import { type ListedSession, matchesFilter, sessionLine } from "../sessions-index/session-list.ts";
 import { firstOnPath } from "../system/path-search.ts";
+import { type CommandResult, done } from "./command-result.ts";
 import { type ListCommand, sessionsOf } from "./list-command.ts";
 
 export interface PickCommand extends Omit<ListCommand, "json" | "selection"> {
@@ -18,22 +19,18 @@ const PAGE_SIZE = 15;
  * `claude-reindex pick`: every session of every project, newest first. On a terminal: type to
  * filter (title, prompt, branch, path), arrows to move, Enter to resume. Otherwise a numbered
  * list, and the number on stdin picks. The chosen session is resumed with the real `claude
- * --resume <id>` in the session's own directory. Exit code: the resumed claude's.
+ * --resume <id>` in the session's own directory, and its exit status is the result.
  */
-export async function runPick(command: PickCommand): Promise<number> {
-  const { io } = command;
+export async function runPick(command: PickCommand): Promise<CommandResult> {
   const sessions = await sessionsOf({ ...command, selection: { kind: "all" } });
-  if (sessions.length === 0) {
-    io.stderr.write("claude-reindex: no sessions to pick from\n");
-    return 1;
-  }
+  if (sessions.length === 0) return { kind: "failed", problems: ["no sessions to pick from"] };
   if (command.stdin.isTTY) {
     const chosen = await pickOnTerminal(command, sessions);
     // Ctrl-C or Escape: nothing to resume, as an interrupted command exits.
-    return chosen === null ? 130 : resume(command, chosen);
+    return chosen === null ? { kind: "cancelled" } : resume(command, chosen);
   }
   const chosen = await pickByNumber(command, sessions);
-  return chosen === null ? 0 : resume(command, chosen);
+  return "problem" in chosen ? done(chosen.problem ? [chosen.problem] : []) : resume(command, chosen.session);
 }
 
 async function pickOnTerminal(command: PickCommand, sessions: ListedSession[]): Promise<ListedSession | null> {
@@ -59,20 +56,22 @@ async function pickOnTerminal(command: PickCommand, sessions: ListedSession[]): 
   }
 }
 
-async function pickByNumber(command: PickCommand, sessions: ListedSession[]): Promise<ListedSession | null> {
+/** The session whose number comes on stdin; nothing chosen for no line, a problem for a wrong number. */
+async function pickByNumber(
+  command: PickCommand,
+  sessions: ListedSession[],
+): Promise<{ session: ListedSession } | { problem: string | null }> {
   const now = command.now().getTime();
-  const { stdout, stderr } = command.io;
+  const { stdout } = command.io;
   for (const [i, session] of sessions.entries()) {
     stdout.write(`${String(i + 1).padStart(4)}  ${sessionLine(session, now, (stdout.columns ?? 120) - 6, "path")}\n`);
   }
   const line = await firstLine(command.stdin);
-  if (line === null || line.trim() === "") return null;
+  if (line === null || line.trim() === "") return { problem: null };
   const number = Number(line.trim());
-  if (!Number.isInteger(number) || number < 1 || number > sessions.length) {
-    stderr.write(`claude-reindex: "${line.trim()}" is not a number from 1 to ${sessions.length}\n`);
-    return null;
-  }
-  return sessions[number - 1]!;
+  if (!Number.isInteger(number) || number < 1 || number > sessions.length)
+    return { problem: `"${line.trim()}" is not a number from 1 to ${sessions.length}` };
+  return { session: sessions[number - 1]! };
 }
 
 function firstLine(stream: NodeJS.ReadableStream): Promise<string | null> {
@@ -91,21 +90,17 @@ function firstLine(stream: NodeJS.ReadableStream): Promise<string | null> {
 }
 
 /** Runs `claude --resume <id>` in the session's directory and passes its exit status on. */
-async function resume(command: PickCommand, session: ListedSession): Promise<number> {
+async function resume(command: PickCommand, session: ListedSession): Promise<CommandResult> {
   const { io, env } = command;
   const claude = env.CLAUDE_REINDEX_REAL_CLAUDE || firstOnPath("claude", command.pathEntries);
   if (!claude) {
-    io.stderr.write(
-      "claude-reindex: no claude on PATH to resume with; install Claude Code or set CLAUDE_REINDEX_REAL_CLAUDE\n",
-    );
-    return 127;
+    const problem = "no claude on PATH to resume with; install Claude Code or set CLAUDE_REINDEX_REAL_CLAUDE";
+    return { kind: "no-claude", problems: [problem] };
   }
   const cwd = session.projectPath ?? process.cwd();
   if (!fs.existsSync(cwd)) {
-    io.stderr.write(
-      `claude-reindex: the session's directory ${cwd} no longer exists; Claude Code resumes a session from its own directory\n`,
-    );
-    return 1;
+    const problem = `the session's directory ${cwd} no longer exists; Claude Code resumes a session from its own directory`;
+    return { kind: "failed", problems: [problem] };
   }
   io.stderr.write(`claude-reindex: resuming ${session.sessionId} in ${cwd}\n`);
   const child = spawn(claude, ["--resume", session.sessionId], { cwd, stdio: "inherit", env });
@@ -114,10 +109,11 @@ async function resume(command: PickCommand, session: ListedSession): Promise<num
   const ignore = () => {};
   process.on("SIGINT", ignore);
   try {
-    return await new Promise<number>((resolve, reject) => {
+    const exitCode = await new Promise<number>((resolve, reject) => {
       child.on("error", reject);
       child.on("exit", (code, signal) => resolve(code ?? 128 + (signal ? signalNumber(signal) : 1)));
     });
+    return { kind: "resumed", exitCode };
   } finally {
     process.off("SIGINT", ignore);
   }

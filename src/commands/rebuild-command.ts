@@ -5,6 +5,7 @@ import type { ProjectReport } from "../rebuild/rebuild-project.ts";
 import { type RebuildOptions, rebuildProjects } from "../rebuild/rebuild-projects.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { progressLine } from "../text/progress-line.ts";
+import { type CommandResult, done, failedIfAny } from "./command-result.ts";
 
 export interface RebuildCommand extends RebuildOptions {
   selection: ProjectSelection;
@@ -12,8 +13,11 @@ export interface RebuildCommand extends RebuildOptions {
   io: CommandIo;
 }
 
-/** `claude-reindex rebuild`: exit 0 when every index is written (or already right), 1 otherwise. */
-export async function runRebuild(command: RebuildCommand): Promise<number> {
+/**
+ * `claude-reindex rebuild`: done when every index is written (or already right), failed with a problem
+ * per project that is not (in the --json report instead when asked for one).
+ */
+export async function runRebuild(command: RebuildCommand): Promise<CommandResult> {
   const { io } = command;
   const projectDirs = selectProjectDirs(command.configRoot, command.selection);
   if (projectDirs.length === 0 && !command.json) {
@@ -21,8 +25,7 @@ export async function runRebuild(command: RebuildCommand): Promise<number> {
       command.selection.kind === "all"
         ? projectsRoot(command.configRoot)
         : `${command.selection.workingDir} under ${projectsRoot(command.configRoot)}`;
-    io.stderr.write(`claude-reindex: no Claude Code sessions recorded for ${where}; nothing to rebuild\n`);
-    return 0;
+    return done([`no Claude Code sessions recorded for ${where}; nothing to rebuild`]);
   }
   const progress = progressLine(io.stderr, "claude-reindex: rebuilding", { enabled: command.selection.kind === "all" });
   let reports: ProjectReport[];
@@ -31,12 +34,15 @@ export async function runRebuild(command: RebuildCommand): Promise<number> {
   } finally {
     progress.finish();
   }
-  if (command.json)
+  const failed = reports.filter((r) => r.status === "failed");
+  if (command.json) {
     io.stdout.write(
       `${JSON.stringify({ root: command.configRoot, dryRun: command.dryRun, projects: reports, totals: totals(reports) }, null, 2)}\n`,
     );
-  else writeReports(reports, command, io);
-  return reports.some((r) => r.status === "failed") ? 1 : 0;
+    return failed.length > 0 ? { kind: "failed", problems: [] } : done();
+  }
+  writeReports(reports, command, io);
+  return failedIfAny(failed.map((r) => r.problem ?? `${r.indexPath} could not be written`));
 }
 
 function totals(reports: ProjectReport[]) {
@@ -58,10 +64,6 @@ function totals(reports: ProjectReport[]) {
 
 function writeReports(reports: ProjectReport[], command: RebuildCommand, io: CommandIo): void {
   for (const report of reports) {
-    if (report.status === "failed") {
-      io.stderr.write(`claude-reindex: ${report.problem}\n`);
-      continue;
-    }
     if (report.status === "written" || report.status === "would-write") {
       const verb = report.status === "written" ? "wrote" : "would write";
       const backup = report.backup ? ` (unusable index moved to ${report.backup})` : "";

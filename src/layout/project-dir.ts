@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { realPathOrSelf } from "../system/real-path.ts";
+import { UsageError } from "../text/user-error.ts";
 import { projectsRoot } from "./config-root.ts";
 
 /** Longest directory name Claude Code (2.1.47+) writes before it cuts the name and adds a hash. */
@@ -63,6 +64,11 @@ export function listProjectDirNames(configRoot: string): string[] {
     .sort();
 }
 
+/** A name that stays inside `projects/` when joined to it: no separator, not "." or "..". */
+function isBareName(argument: string): boolean {
+  return argument !== "." && argument !== ".." && !argument.includes("/") && !argument.includes(path.sep);
+}
+
 function isDirectory(candidate: string): boolean {
   try {
     return fs.statSync(candidate).isDirectory();
@@ -76,11 +82,13 @@ export type ProjectSelection =
   | { kind: "project"; argument: string; workingDir: string }
   | { kind: "all" };
 
-export class UnknownProjectError extends Error {}
+/** `--project` names no project: a usage error. */
+export class UnknownProjectError extends UsageError {}
 
 /**
  * The project directories a command works on. `--project` takes a project directory under
- * `projects/`, its bare name, or a working directory (any of its encodings that exist).
+ * `projects/`, its bare name, or a working directory resolved against the command's own (`..` is
+ * the parent directory's project), with any of its encodings that exist.
  */
 export function selectProjectDirs(configRoot: string, selection: ProjectSelection): string[] {
   const root = projectsRoot(configRoot);
@@ -90,7 +98,7 @@ export function selectProjectDirs(configRoot: string, selection: ProjectSelectio
 
   const given = path.resolve(selection.workingDir, selection.argument);
   if (isDirectory(given) && realPathOrSelf(path.dirname(given)) === realPathOrSelf(root)) return [given];
-  if (!selection.argument.includes(path.sep) && isDirectory(path.join(root, selection.argument))) {
+  if (isBareName(selection.argument) && isDirectory(path.join(root, selection.argument))) {
     return [path.join(root, selection.argument)];
   }
   const dirs = findProjectDirs(configRoot, realPathOrSelf(given));

@@ -62,7 +62,7 @@ describe("bin/claude-reindex", () => {
 
   it.each([
     [["frobnicate"], "unknown command: frobnicate"],
-    [["rebuild", "--nope"], "Unknown option '--nope'"],
+    [["rebuild", "--nope"], "claude-reindex: rebuild does not take --nope (see claude-reindex rebuild --help)"],
     [["rebuild", "--all", "--project", "x"], "--project and --all exclude each other"],
     [[], "no command given"],
     [["rebuild", "--project", "/no/such/project"], "no Claude Code project for /no/such/project"],

@@ -9,8 +9,13 @@ const now = () => new Date("2026-11-21T10:00:00.000Z");
 
 async function doctor(tree: ClaudeTree, json = false) {
   const capture = captureIo();
-  const code = await runDoctor({ configRoot: tree.root, selection: { kind: "all" }, json, io: capture.io });
-  return { code, out: capture.stdout() };
+  const { kind: outcome } = await runDoctor({
+    configRoot: tree.root,
+    selection: { kind: "all" },
+    json,
+    io: capture.io,
+  });
+  return { outcome, out: capture.stdout() };
 }
 
 describe("doctor", () => {
@@ -18,7 +23,7 @@ describe("doctor", () => {
     const tree = new ClaudeTree();
     tree.session(APP, ["one"]);
     const before = await doctor(tree);
-    expect(before.code).toBe(1);
+    expect(before.outcome).toBe("attention");
     expect(before.out).toContain("no index, and 1 session to list");
     expect(before.out).toContain(`  fix: claude-reindex rebuild --project ${tree.projectDir(APP)}\n`);
     expect(fs.existsSync(tree.indexPath(APP))).toBe(false);
@@ -32,7 +37,7 @@ describe("doctor", () => {
       io: captureIo().io,
     });
     const after = await doctor(tree);
-    expect(after.code).toBe(0);
+    expect(after.outcome).toBe("done");
     expect(after.out).toContain("All 1 project indexes are in order (1 sessions");
   });
 
@@ -53,8 +58,8 @@ describe("doctor", () => {
     fs.rmSync(b.path);
     const indexBefore = fs.readFileSync(tree.indexPath(APP), "utf8");
 
-    const { code, out } = await doctor(tree);
-    expect(code).toBe(1);
+    const { outcome, out } = await doctor(tree);
+    expect(outcome).toBe("attention");
     expect(out).toContain("the index is 10 days behind its newest transcript");
     expect(out).toContain("1 transcript without an entry");
     expect(out).toContain("1 entry older than their transcript");
@@ -77,16 +82,16 @@ describe("doctor", () => {
     tree.session("/home/dev/other", ["two"]);
     fs.writeFileSync(tree.indexPath(APP), '{"version":3,"entries":[]}');
     fs.writeFileSync(tree.indexPath("/home/dev/other"), "garbage");
-    const { code, out } = await doctor(tree);
-    expect(code).toBe(1);
+    const { outcome, out } = await doctor(tree);
+    expect(outcome).toBe("attention");
     expect(out).toContain("the index has version 3, not 1; claude-reindex leaves it untouched");
     expect(out).toContain("the index is unusable (not JSON");
   });
 
   it("says so when there is no projects directory at all", async () => {
     const tree = new ClaudeTree();
-    const { code, out } = await doctor(tree);
-    expect(code).toBe(0);
+    const { outcome, out } = await doctor(tree);
+    expect(outcome).toBe("done");
     expect(out).toContain("No Claude Code sessions under");
   });
 });

@@ -16,7 +16,7 @@ const now = () => new Date("2026-11-21T10:00:00.000Z");
 async function rebuildAll(tree: ClaudeTree, options: { dryRun?: boolean } = {}) {
   const capture = captureIo();
   const configRoot = resolveConfigRoot({ CLAUDE_CONFIG_DIR: tree.root }, "/nonexistent-home");
-  const code = await runRebuild({
+  const { kind: outcome } = await runRebuild({
     configRoot,
     selection: { kind: "all" },
     dryRun: options.dryRun ?? false,
@@ -24,7 +24,7 @@ async function rebuildAll(tree: ClaudeTree, options: { dryRun?: boolean } = {}) 
     now,
     io: capture.io,
   });
-  return { code, report: JSON.parse(capture.stdout()), stderr: capture.stderr() };
+  return { outcome, report: JSON.parse(capture.stdout()), stderr: capture.stderr() };
 }
 
 describe("rebuild on a config tree", () => {
@@ -41,8 +41,8 @@ describe("rebuild on a config tree", () => {
     fs.mkdirSync(path.join(tree.projectDir(APP), a.id, "subagents"), { recursive: true });
     fs.copyFileSync(a.path, path.join(tree.projectDir(APP), a.id, "subagents", "agent-5678.jsonl"));
 
-    const { code, report } = await rebuildAll(tree);
-    expect(code).toBe(0);
+    const { outcome, report } = await rebuildAll(tree);
+    expect(outcome).toBe("done");
     expect(report.totals).toMatchObject({ projects: 2, written: 2, added: 3, skipped: 1 });
     const index = tree.readIndex(APP);
     expect(index.originalPath).toBe(APP);
@@ -108,8 +108,8 @@ describe("rebuild on a config tree", () => {
     fs.writeFileSync(tree.indexPath(APP), '{"version": 1, "entries": [');
     fs.writeFileSync(tree.indexPath(API), '{"version": 2, "sessions": []}');
 
-    const { code, report, stderr } = await rebuildAll(tree);
-    expect(code).toBe(1);
+    const { outcome, report, stderr } = await rebuildAll(tree);
+    expect(outcome).toBe("failed");
     const app = report.projects.find((p: { projectDir: string }) => p.projectDir === tree.projectDir(APP));
     expect(app.status).toBe("written");
     expect(fs.readFileSync(app.backup, "utf8")).toBe('{"version": 1, "entries": [');
@@ -125,8 +125,8 @@ describe("rebuild on a config tree", () => {
   it("changes nothing in a dry run", async () => {
     const tree = new ClaudeTree();
     tree.session(APP, ["one"]);
-    const { code, report } = await rebuildAll(tree, { dryRun: true });
-    expect(code).toBe(0);
+    const { outcome, report } = await rebuildAll(tree, { dryRun: true });
+    expect(outcome).toBe("done");
     expect(report.projects[0]).toMatchObject({ status: "would-write", added: 1 });
     expect(fs.existsSync(tree.indexPath(APP))).toBe(false);
     expect(fs.existsSync(path.join(tree.root, "claude-reindex"))).toBe(false);

@@ -12,7 +12,7 @@ async function doctor(
   storage: { env?: NodeJS.ProcessEnv; accountHome?: string; strayRoots?: string[] } = {},
 ) {
   const capture = captureIo();
-  const code = await runDoctor({
+  const { kind: outcome } = await runDoctor({
     configRoot: tree.root,
     selection: { kind: "all" },
     json: true,
@@ -23,7 +23,7 @@ async function doctor(
       strayRoots: storage.strayRoots ?? [],
     },
   });
-  return { code, report: JSON.parse(capture.stdout()) };
+  return { outcome, report: JSON.parse(capture.stdout()) };
 }
 
 describe("splitProjects", () => {
@@ -50,8 +50,11 @@ describe("doctor on storage", () => {
       path.join(strayProject, "44444444-4444-4444-8444-444444444444.jsonl"),
       new TranscriptBuilder({ sessionId: "44444444-4444-4444-8444-444444444444" }).turn("lost").toString(),
     );
-    const { code, report } = await doctor(tree, { env: { HOME: path.join(stray, "ide-home") }, strayRoots: [stray] });
-    expect(code).toBe(1);
+    const { outcome, report } = await doctor(tree, {
+      env: { HOME: path.join(stray, "ide-home") },
+      strayRoots: [stray],
+    });
+    expect(outcome).toBe("attention");
     const kinds = report.storage.findings.map((f: { kind: string }) => f.kind);
     expect(kinds).toEqual(["home-mismatch", "sessions-elsewhere"]);
     expect(report.storage.findings[1]).toMatchObject({

@@ -1,0 +1,24 @@
+// Every command of `claude-reindex`, in the order `claude-reindex --help` lists them. A new command is
+// a `<name>-cli.ts` declaring its options, help and call, and one line here.
+import type { CliCommand } from "./cli-definition.ts";
+import { doctorCli } from "./doctor-cli.ts";
+import { installCli } from "./install-cli.ts";
+import { listCli } from "./list-cli.ts";
+import { migrateCli } from "./migrate-cli.ts";
+import { pickCli } from "./pick-cli.ts";
+import { rebuildCli } from "./rebuild-cli.ts";
+import { schemaCli } from "./schema-cli.ts";
+import { shimCheckCli } from "./shim-check-cli.ts";
+import { uninstallCli } from "./uninstall-cli.ts";
+
+export const CLI_COMMANDS: readonly CliCommand[] = [
+  rebuildCli,
+  doctorCli,
+  listCli,
+  pickCli,
+  migrateCli,
+  installCli,
+  uninstallCli,
+  schemaCli,
+  shimCheckCli,
+];

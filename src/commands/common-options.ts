@@ -1,0 +1,30 @@
+// Options that several commands take, declared once: the project selection, --json and --dry-run.
+import type { ProjectSelection } from "../layout/project-dir.ts";
+import { UsageError } from "../text/user-error.ts";
+import type { CliContext, CliOption } from "./cli-definition.ts";
+
+export const PROJECT_OPTION = {
+  value: "<path>",
+  help:
+    "one project: its working directory (relative to this directory: '..' is the parent's project), " +
+    "its directory under projects/, or that directory's name",
+} as const satisfies CliOption;
+
+export const ALL_OPTION = {
+  help: "every project under $CLAUDE_CONFIG_DIR/projects (or ~/.claude/projects)",
+} as const satisfies CliOption;
+
+export const JSON_OPTION = { help: "a machine-readable report on stdout" } as const satisfies CliOption;
+
+/** The projects a command works on: --project, --all, or its own default. */
+export function selectionOf(
+  values: { project?: string | undefined; all: boolean },
+  context: Pick<CliContext, "workingDir">,
+  fallback: "current" | "all",
+): ProjectSelection {
+  if (values.project !== undefined && values.all) throw new UsageError("--project and --all exclude each other");
+  if (values.project !== undefined)
+    return { kind: "project", argument: values.project, workingDir: context.workingDir };
+  if (values.all || fallback === "all") return { kind: "all" };
+  return { kind: "current", workingDir: context.workingDir };
+}

@@ -1,0 +1,26 @@
+// `claude-reindex list` on the command line: its options and help, and the call to runList.
+import { defineCliCommand } from "./cli-definition.ts";
+import { ALL_OPTION, PROJECT_OPTION, selectionOf } from "./common-options.ts";
+
+export const listCli = defineCliCommand({
+  name: "list",
+  summary: "the sessions of the current project (--all: every project), newest first",
+  description: `The sessions of the current project, newest first: age, message count, title (custom title, else
+summary, else first prompt), branch, and with --all the project. From the indexes, rebuilt first when
+stale (unless the shim checked them in the last CLAUDE_REINDEX_CHECK_MINUTES).`,
+  options: { project: PROJECT_OPTION, all: ALL_OPTION, json: { help: "the sessions as one JSON array on stdout" } },
+  outcomes: { done: "listed (also when there is none)" },
+  usageErrors: "--project and --all together, --project that names no project",
+  async run(values, context) {
+    const { runList } = await import("./list-command.ts");
+    return runList({
+      configRoot: context.configRoot,
+      selection: selectionOf(values, context, "current"),
+      json: values.json,
+      env: context.env,
+      now: context.now,
+      io: context.io,
+      workerScript: context.workerScript,
+    });
+  },
+});

@@ -1,0 +1,30 @@
+// `claude-reindex pick` on the command line: its help, and the call to runPick.
+import { defineCliCommand } from "./cli-definition.ts";
+
+export const pickCli = defineCliCommand({
+  name: "pick",
+  summary: "choose a session of any project interactively and resume it in its own directory",
+  description: `Every session of every project, to resume: type to filter by title, prompt, branch or path, arrows to
+move, Enter resumes it with claude --resume <id> in the session's own directory (so a session started
+elsewhere resumes from anywhere). Without a terminal: a numbered list, and a number on stdin picks.`,
+  options: {},
+  outcomes: {
+    done: "nothing chosen (without a terminal: no number on stdin, or not one of the list)",
+    resumed: "the resumed claude's own exit code",
+    failed: "no sessions to pick from, or the session's directory no longer exists",
+    "no-claude": "no claude to resume with (set CLAUDE_REINDEX_REAL_CLAUDE)",
+    cancelled: "the picker was left with Ctrl-C or Escape",
+  },
+  async run(_values, context) {
+    const { runPick } = await import("./pick-command.ts");
+    return runPick({
+      configRoot: context.configRoot,
+      env: context.env,
+      now: context.now,
+      io: context.io,
+      stdin: context.stdin,
+      pathEntries: context.pathEntries,
+      workerScript: context.workerScript,
+    });
+  },
+});
