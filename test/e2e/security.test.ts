@@ -175,7 +175,7 @@ describe("disk trouble", () => {
       const report = await rebuildProject(tree.projectDir(APP), { dryRun: false, cache: null, now, write: failing });
       expect(report.status).toBe("failed");
       expect(report.problem).toBe(
-        `cannot write ${tree.indexPath(APP)}: ${code}: ${code}: simulated, write '${tree.indexPath(APP)}'`,
+        `cannot write ${tree.indexPath(APP)}: ${code}: simulated, write '${tree.indexPath(APP)}'`,
       );
       expect(fs.readFileSync(tree.indexPath(APP), "utf8")).toBe(before);
       expect(fs.existsSync(`${tree.indexPath(APP)}.lock`)).toBe(false);
