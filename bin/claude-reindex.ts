@@ -52,11 +52,8 @@ async function main(): Promise<number> {
   const invocation = parseCommandLine(argv, CLI_COMMANDS);
   if (invocation.kind === "version") return print(`${version}\n`);
   if (invocation.kind === "help") {
-    const codes = Object.fromEntries(Object.entries(EXIT_CODES).map(([outcome, code]) => [outcome, String(code)]));
-    const help = invocation.command
-      ? commandHelp(invocation.command, { ...codes, resumed: "other" } as Record<Outcome, string>)
-      : overviewHelp(CLI_COMMANDS);
-    return print(help);
+    const codeOf = (outcome: Outcome) => (outcome === "resumed" ? "other" : String(EXIT_CODES[outcome]));
+    return print(invocation.command ? commandHelp(invocation.command, codeOf) : overviewHelp(CLI_COMMANDS));
   }
   const { command, values } = invocation;
   commandName = command.name;

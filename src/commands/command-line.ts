@@ -128,9 +128,9 @@ export function overviewHelp(commands: readonly CliCommand[]): string {
 
 /**
  * `claude-reindex <command> --help`: the usage line, what it does, its options and its exit codes.
- * `exitCodes` is bin/'s mapping of outcomes to codes, so that the help says what the process does.
+ * `exitCodeOf` is bin/'s mapping of outcomes to codes, so that the help says what the process does.
  */
-export function commandHelp(command: CliCommand, exitCodes: Readonly<Record<Outcome, string>>): string {
+export function commandHelp(command: CliCommand, exitCodeOf: (outcome: Outcome) => string): string {
   const options: [string, string][] = [
     ...Object.entries(command.options).map(([name, o]): [string, string] => [
       `--${name}${o.value ? ` ${o.value}` : ""}`,
@@ -145,7 +145,7 @@ export function commandHelp(command: CliCommand, exitCodes: Readonly<Record<Outc
   const codes = new Map<string, string[]>();
   const add = (code: string, meaning: string) => codes.set(code, [...(codes.get(code) ?? []), meaning]);
   for (const [outcome, meaning] of Object.entries(command.outcomes) as [Outcome, string][])
-    add(exitCodes[outcome], meaning);
+    add(exitCodeOf(outcome), meaning);
   add("1", "an unexpected error (one line; --debug for the stack trace)");
   add(
     "2",

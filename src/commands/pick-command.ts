@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import readline from "node:readline";
 import search from "@inquirer/search";
+import { projectsRoot } from "../layout/config-root.ts";
 import { type ListedSession, matchesFilter, sessionLine } from "../sessions-index/session-list.ts";
 import { firstOnPath } from "../system/path-search.ts";
 import { type CommandResult, done } from "./command-result.ts";
@@ -23,7 +24,13 @@ const PAGE_SIZE = 15;
  */
 export async function runPick(command: PickCommand): Promise<CommandResult> {
   const sessions = await sessionsOf({ ...command, selection: { kind: "all" } });
-  if (sessions.length === 0) return { kind: "failed", problems: ["no sessions to pick from"] };
+  if (sessions.length === 0) {
+    const where = projectsRoot(command.configRoot);
+    return {
+      kind: "failed",
+      problems: [`no sessions to pick from under ${where} (set CLAUDE_CONFIG_DIR if they live elsewhere)`],
+    };
+  }
   if (command.stdin.isTTY) {
     const chosen = await pickOnTerminal(command, sessions);
     // Ctrl-C or Escape: nothing to resume, as an interrupted command exits.

@@ -60,6 +60,31 @@ describe("an option a command does not take", () => {
   });
 });
 
+describe("outcomes and exit codes", () => {
+  it("pick with no sessions: failed, exit 1, the problem in one line naming the place", async () => {
+    const root = tempDir();
+    const result = await run(["pick"], { root });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      `claude-reindex: no sessions to pick from under ${path.join(root, "projects")} ` +
+        "(set CLAUDE_CONFIG_DIR if they live elsewhere)",
+    );
+  });
+
+  it("an unexpected error: exit 1, one line, the stack trace only with --debug", async () => {
+    // A config root that is a file: listing its projects fails in a way no command expects.
+    const root = path.join(tempDir(), "file");
+    fs.writeFileSync(root, "");
+    const plain = await run(["list", "--all"], { root });
+    expect(plain.exitCode).toBe(1);
+    expect(plain.stderr).toMatch(/^claude-reindex: ENOTDIR: .*\(run with --debug for details\)$/);
+    const debug = await run(["list", "--all", "--debug"], { root });
+    expect(debug.exitCode).toBe(1);
+    expect(debug.stderr).toMatch(/^Error: ENOTDIR: .*\n {4}at /);
+  });
+});
+
 describe("help and version", () => {
   it.each(CLI_COMMANDS.map((c) => [c.name, c] as const))(
     "%s --help: its usage, options and exit codes",

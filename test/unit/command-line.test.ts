@@ -50,7 +50,7 @@ function mistake(...argv: string[]): string {
   throw new Error(`no usage error for ${argv.join(" ")}`);
 }
 
-const CODES: Record<Outcome, string> = {
+const CODES: Readonly<Record<Outcome, string>> = {
   done: "0",
   attention: "1",
   failed: "1",
@@ -58,6 +58,7 @@ const CODES: Record<Outcome, string> = {
   cancelled: "130",
   resumed: "other",
 };
+const codeOf = (outcome: Outcome) => CODES[outcome];
 
 describe("parseCommandLine", () => {
   it("reads each kind of option into typed values, with defaults", () => {
@@ -140,7 +141,7 @@ describe("parseCommandLine", () => {
 
 describe("help texts", () => {
   it("a command's help: usage line, what it does, its options and its exit codes", () => {
-    expect(commandHelp(select, CODES)).toBe(
+    expect(commandHelp(select, codeOf)).toBe(
       [
         "Usage: claude-reindex select [--project <path>] [--all] [--scope <scope>] --from <dir>",
         "",
@@ -189,7 +190,7 @@ describe("the commands of claude-reindex", () => {
   it.each(CLI_COMMANDS.map((c) => [c.name, c] as const))(
     "%s: help fits in 100 columns and says every option",
     (name, command) => {
-      const text = commandHelp(command, CODES);
+      const text = commandHelp(command, codeOf);
       expect(text.startsWith(`Usage: claude-reindex ${name}`)).toBe(true);
       for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
       for (const option of Object.keys(command.options)) expect(text).toContain(`  --${option}`);
