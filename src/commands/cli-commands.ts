@@ -10,12 +10,14 @@ import { rebuildCli } from "./rebuild-cli.ts";
 import { schemaCli } from "./schema-cli.ts";
 import { shimCheckCli } from "./shim-check-cli.ts";
 import { uninstallCli } from "./uninstall-cli.ts";
+import { whyCli } from "./why-cli.ts";
 
 export const CLI_COMMANDS: readonly CliCommand[] = [
   rebuildCli,
   doctorCli,
   listCli,
   pickCli,
+  whyCli,
   migrateCli,
   installCli,
   uninstallCli,

@@ -13,6 +13,8 @@ export interface CliOption {
   default?: string;
   /** The command cannot run without it. */
   required?: boolean;
+  /** It may also be given bare, as the command's one argument (`why <id>`); at most one option per command. */
+  positional?: boolean;
   /** What it does, one sentence without a final period. */
   help: string;
 }

@@ -60,7 +60,12 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
   if (mistake) throw mistake;
   for (const [option, declared] of Object.entries(command.options)) {
     if (values[option] !== undefined) continue;
-    if (declared.required) throw new UsageError(`${command.name} needs --${option} ${declared.value ?? ""}`.trimEnd());
+    if (declared.required)
+      throw new UsageError(
+        declared.positional
+          ? `${command.name} needs ${declared.value ?? option}`
+          : `${command.name} needs --${option} ${declared.value ?? ""}`.trimEnd(),
+      );
     values[option] = declared.value === undefined ? false : declared.default;
   }
   return { kind: "run", command, values: values as OptionValues<CliOptions>, debug };
@@ -80,7 +85,13 @@ function takeOption(
   values: Record<string, string | boolean | undefined>,
 ): number {
   const arg = args[i]!;
-  if (!arg.startsWith("-") || arg === "-") throw new UsageError(`${command.name} takes no argument ${arg}`);
+  if (!arg.startsWith("-") || arg === "-") {
+    const bare = Object.entries(command.options).find(([, o]) => o.positional)?.[0];
+    if (bare === undefined || values[bare] !== undefined)
+      throw new UsageError(`${command.name} takes no argument ${arg}`);
+    values[bare] = arg;
+    return i;
+  }
   if (!arg.startsWith("--") || arg === "--") throw new UsageError(`${command.name} does not take ${arg}`);
   const equals = arg.indexOf("=");
   const option = equals < 0 ? arg.slice(2) : arg.slice(2, equals);
@@ -181,7 +192,7 @@ export function commandHelp(command: CliCommand, exitCodeOf: (outcome: Outcome) 
 function usageOptions(options: CliOptions): string {
   return Object.entries(options)
     .map(([name, o]) => {
-      const text = `--${name}${o.value ? ` ${o.value}` : ""}`;
+      const text = o.positional && o.value ? o.value : `--${name}${o.value ? ` ${o.value}` : ""}`;
       return o.required ? ` ${text}` : ` [${text}]`;
     })
     .join("");

@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { diagnoseProject, type ProjectDiagnosis } from "../doctor/doctor.ts";
+import { catalogSessions } from "../catalog/session-catalog.ts";
+import { diagnoseProject, hiddenSummary, type ProjectDiagnosis } from "../doctor/doctor.ts";
 import { checkSetup, type SetupCheck, type SetupReport } from "../doctor/setup-check.ts";
 import { checkStorage, type StorageCheck } from "../doctor/storage-check.ts";
 import { projectsRoot } from "../layout/config-root.ts";
@@ -32,9 +33,17 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
   const progress = progressLine(io.stderr, "claude-reindex: checking");
   const diagnoses: ProjectDiagnosis[] = [];
   try {
+    // Read-only: a catalog saved by list or pick is reused, never written.
+    const rows = await catalogSessions({ configRoot: command.configRoot, projectDirs, writable: false });
     for (const [i, projectDir] of projectDirs.entries()) {
       progress.project(i, projectDirs.length, projectDir);
-      diagnoses.push(diagnoseProject(projectDir, cache));
+      diagnoses.push(
+        diagnoseProject(
+          projectDir,
+          cache,
+          rows.filter((row) => row.projectDir === projectDir),
+        ),
+      );
     }
   } finally {
     progress.finish();
@@ -58,6 +67,7 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
   }
   for (const note of storage.notes) io.stdout.write(`note: ${note}\n`);
   writeDiagnoses(diagnoses, needAttention, root, rootExists, io);
+  writeHidden(diagnoses, io);
   if (setup && command.setup) writeSetup(setup, command.setup, io);
   return { kind: attention ? "attention" : "done" };
 }
@@ -91,6 +101,22 @@ function writeDiagnoses(
     `${needAttention.length} of ${diagnoses.length} projects need attention (${sessions} sessions under ${root}).\n`,
   );
   if (fixable > 1) io.stdout.write(`Fix every index at once: claude-reindex rebuild --all\n`);
+}
+
+/** Per project, the sessions Claude Code's own /resume hides, by reason: information, not a fault. */
+function writeHidden(diagnoses: ProjectDiagnosis[], io: CommandIo): void {
+  const hiding = diagnoses.filter((d) => Object.keys(d.hidden).length > 0);
+  if (hiding.length === 0) return;
+  const total = new Set(hiding.flatMap((d) => Object.values(d.hidden).flat())).size;
+  io.stdout.write(
+    `${total} ${total === 1 ? "session is" : "sessions are"} hidden from /resume of Claude Code 2.1.330+ (claude-reindex pick lists them all):\n`,
+  );
+  for (const diagnosis of hiding) {
+    const example = Object.values(diagnosis.hidden).flat()[0];
+    io.stdout.write(
+      `  ${diagnosis.projectDir}: ${hiddenSummary(diagnosis.hidden)} (e.g. claude-reindex why ${example})\n`,
+    );
+  }
 }
 
 /** Setup is reported, not judged: hooks and the shim are choices, the exit code is about indexes. */

@@ -5,9 +5,10 @@ import { ALL_OPTION, PROJECT_OPTION, selectionOf } from "./common-options.ts";
 export const listCli = defineCliCommand({
   name: "list",
   summary: "the sessions of the current project (--all: every project), newest first",
-  description: `The sessions of the current project, newest first: age, message count, title (custom title, else
-summary, else first prompt), branch, and with --all the project. From the indexes, rebuilt first when
-stale (unless the shim checked them in the last CLAUDE_REINDEX_CHECK_MINUTES).`,
+  description: `Every session of the current project, newest first: age, message count, title (as Claude Code 2.1.332
+shows it: custom title, AI title, last prompt, summary, first prompt), branch, with --all the project,
+and (hidden: …) for sessions Claude Code's /resume leaves out. Read from the transcripts themselves,
+whatever state the indexes are in; only new or changed transcripts are read again.`,
   options: { project: PROJECT_OPTION, all: ALL_OPTION, json: { help: "the sessions as one JSON array on stdout" } },
   outcomes: { done: "listed (also when there is none)" },
   usageErrors: "--project and --all together, --project that names no project",

@@ -1,8 +1,9 @@
+import { catalogSessions } from "../catalog/session-catalog.ts";
+import { sessionLine } from "../catalog/session-line.ts";
+import type { SessionRow } from "../catalog/session-record.ts";
 import { type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
-import { checkedRecently, recordCheck } from "../layout/shim-stamp.ts";
-import { repairStaleIndexes } from "../rebuild/stale-repair.ts";
-import { type ListedSession, listSessions, sessionLine } from "../sessions-index/session-list.ts";
 import type { CommandIo } from "../text/command-io.ts";
+import { terminalJson } from "../text/terminal-json.ts";
 import { type CommandResult, done } from "./command-result.ts";
 
 export interface ListCommand {
@@ -12,36 +13,26 @@ export interface ListCommand {
   env: NodeJS.ProcessEnv;
   now: () => Date;
   io: CommandIo & { stdout: NodeJS.WritableStream & { columns?: number } };
+  /** Unused since list reads transcripts itself; kept so callers need not change. */
   workerScript?: URL;
 }
 
 /**
- * The sessions of the chosen projects, from their indexes, repaired first when stale. The stale
- * pass is the shim's: skipped when one ran in the last CLAUDE_REINDEX_CHECK_MINUTES.
+ * Every session of the chosen projects, from the transcripts themselves (whatever state the
+ * indexes are in), newest first. Unchanged transcripts cost a stat: what was read is kept.
  */
-export async function sessionsOf(command: Omit<ListCommand, "json">): Promise<ListedSession[]> {
+export async function sessionsOf(command: Pick<ListCommand, "configRoot" | "selection">): Promise<SessionRow[]> {
   const projectDirs = selectProjectDirs(command.configRoot, command.selection);
-  if (!checkedRecently(command.configRoot, command.env, command.now())) {
-    await repairStaleIndexes({
-      configRoot: command.configRoot,
-      projectDirs,
-      env: command.env,
-      now: command.now,
-      io: command.io,
-      workerScript: command.workerScript,
-    });
-    if (command.selection.kind === "all") recordCheck(command.configRoot, command.now());
-  }
-  return listSessions(projectDirs);
+  return catalogSessions({ configRoot: command.configRoot, projectDirs, writable: true });
 }
 
-/** `claude-reindex list`: newest first; `--json` for scripts. Done, also when there is no session. */
+/** `claude-reindex list`: newest first, hidden sessions marked; `--json` for scripts. Done, also when there is none. */
 export async function runList(command: ListCommand): Promise<CommandResult> {
   const sessions = await sessionsOf(command);
   const { stdout } = command.io;
   if (command.json) {
     // One line: scripts do not need the indentation, and thousands of sessions print faster.
-    stdout.write(`${JSON.stringify(sessions)}\n`);
+    stdout.write(`${terminalJson(sessions)}\n`);
     return done();
   }
   if (sessions.length === 0)
@@ -49,8 +40,8 @@ export async function runList(command: ListCommand): Promise<CommandResult> {
       `no sessions${command.selection.kind === "all" ? "" : " for this project (--all lists every project)"}`,
     ]);
   const now = command.now().getTime();
-  const columns = stdout.columns ?? 120;
-  for (const session of sessions)
-    stdout.write(`${sessionLine(session, now, columns, command.selection.kind === "all" ? "path" : "none")}\n`);
+  const columns = (stdout.columns ?? 120) - 1;
+  const project = command.selection.kind === "all" ? "path" : "none";
+  stdout.write(`${sessions.map((session) => sessionLine(session, now, columns, project)).join("\n")}\n`);
   return done();
 }

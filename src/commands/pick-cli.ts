@@ -4,9 +4,10 @@ import { defineCliCommand } from "./cli-definition.ts";
 export const pickCli = defineCliCommand({
   name: "pick",
   summary: "choose a session of any project interactively and resume it in its own directory",
-  description: `Every session of every project, to resume: type to filter by title, prompt, branch or path, arrows to
-move, Enter resumes it with claude --resume <id> in the session's own directory (so a session started
-elsewhere resumes from anywhere). Without a terminal: a numbered list, and a number on stdin picks.`,
+  description: `Every session of every project, hidden ones included, to resume: type to filter by title, first or
+last prompt, branch, path or session id, arrows to move, Enter resumes it with claude --resume <id> in
+the session's own directory (so a session started elsewhere resumes from anywhere), Escape or Ctrl-C
+leaves. Without a terminal: a numbered list, and a number on stdin picks.`,
   options: {},
   outcomes: {
     done: "nothing chosen (without a terminal: no number on stdin, or not one of the list)",

@@ -1,24 +1,24 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import readline from "node:readline";
-import search from "@inquirer/search";
+import { sessionLine } from "../catalog/session-line.ts";
+import type { SessionRow } from "../catalog/session-record.ts";
 import { projectsRoot } from "../layout/config-root.ts";
-import { type ListedSession, matchesFilter, sessionLine } from "../sessions-index/session-list.ts";
 import { firstOnPath } from "../system/path-search.ts";
+import { terminalLine } from "../text/terminal-text.ts";
 import { type CommandResult, done } from "./command-result.ts";
 import { type ListCommand, sessionsOf } from "./list-command.ts";
+import { type PickerTerminal, pickSession } from "./session-picker.ts";
 
 export interface PickCommand extends Omit<ListCommand, "json" | "selection"> {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdin: PickerTerminal["stdin"];
+  io: ListCommand["io"] & { stdout: PickerTerminal["stdout"] };
   pathEntries: string[];
 }
 
-/** Rows the picker shows at once: fits a plain 80x24 terminal with the prompt and help lines. */
-const PAGE_SIZE = 15;
-
 /**
  * `claude-reindex pick`: every session of every project, newest first. On a terminal: type to
- * filter (title, prompt, branch, path), arrows to move, Enter to resume. Otherwise a numbered
+ * filter (title, first and last prompt, branch, path, session id), arrows to move, Enter to resume. Otherwise a numbered
  * list, and the number on stdin picks. The chosen session is resumed with the real `claude
  * --resume <id>` in the session's own directory, and its exit status is the result.
  */
@@ -40,34 +40,15 @@ export async function runPick(command: PickCommand): Promise<CommandResult> {
   return "problem" in chosen ? done(chosen.problem ? [chosen.problem] : []) : resume(command, chosen.session);
 }
 
-async function pickOnTerminal(command: PickCommand, sessions: ListedSession[]): Promise<ListedSession | null> {
-  const now = command.now().getTime();
-  const columns = (command.io.stdout.columns ?? 80) - 4;
-  try {
-    return await search<ListedSession>({
-      message: `Resume which session? (${sessions.length}; type to filter)`,
-      pageSize: PAGE_SIZE,
-      source: (term) =>
-        sessions
-          .filter((session) => !term || matchesFilter(session, term))
-          .map((session) => ({
-            name: sessionLine(session, now, columns, "name"),
-            value: session,
-            description: `${session.projectPath ?? ""}  (${session.sessionId})`,
-          })),
-    });
-  } catch (error) {
-    // Ctrl-C or Escape in the picker: nothing chosen.
-    if ((error as Error).name === "ExitPromptError" || (error as Error).name === "AbortPromptError") return null;
-    throw error;
-  }
+async function pickOnTerminal(command: PickCommand, sessions: SessionRow[]): Promise<SessionRow | null> {
+  return pickSession(sessions, { stdin: command.stdin, stdout: command.io.stdout }, command.now().getTime());
 }
 
 /** The session whose number comes on stdin; nothing chosen for no line, a problem for a wrong number. */
 async function pickByNumber(
   command: PickCommand,
-  sessions: ListedSession[],
-): Promise<{ session: ListedSession } | { problem: string | null }> {
+  sessions: SessionRow[],
+): Promise<{ session: SessionRow } | { problem: string | null }> {
   const now = command.now().getTime();
   const { stdout } = command.io;
   for (const [i, session] of sessions.entries()) {
@@ -97,7 +78,7 @@ function firstLine(stream: NodeJS.ReadableStream): Promise<string | null> {
 }
 
 /** Runs `claude --resume <id>` in the session's directory and passes its exit status on. */
-async function resume(command: PickCommand, session: ListedSession): Promise<CommandResult> {
+async function resume(command: PickCommand, session: SessionRow): Promise<CommandResult> {
   const { io, env } = command;
   const claude = env.CLAUDE_REINDEX_REAL_CLAUDE || firstOnPath("claude", command.pathEntries);
   if (!claude) {
@@ -106,10 +87,10 @@ async function resume(command: PickCommand, session: ListedSession): Promise<Com
   }
   const cwd = session.projectPath ?? process.cwd();
   if (!fs.existsSync(cwd)) {
-    const problem = `the session's directory ${cwd} no longer exists; Claude Code resumes a session from its own directory`;
+    const problem = `the session's directory ${terminalLine(cwd)} no longer exists; Claude Code resumes a session from its own directory (claude-reindex why ${session.sessionId})`;
     return { kind: "failed", problems: [problem] };
   }
-  io.stderr.write(`claude-reindex: resuming ${session.sessionId} in ${cwd}\n`);
+  io.stderr.write(`claude-reindex: resuming ${session.sessionId} in ${terminalLine(cwd)}\n`);
   const child = spawn(claude, ["--resume", session.sessionId], { cwd, stdio: "inherit", env });
   // Ctrl-C reaches claude directly (same terminal and process group): this process only waits,
   // and must not die of it and leave claude without its parent.

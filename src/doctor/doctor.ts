@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
+import { HIDDEN_REASONS, type HiddenReason } from "../catalog/resume-visibility.ts";
+import type { SessionRow } from "../catalog/session-record.ts";
 import { listSessionFiles, type SessionFile, type SessionListing, sessionFilePath } from "../layout/session-file.ts";
 import { type EntryChange, mergeIndex } from "../sessions-index/index-merge.ts";
 import { indexPathOf, readIndex } from "../sessions-index/session-index.ts";
@@ -24,7 +26,6 @@ export type FindingKind =
   | "transcripts-unreadable"
   | "project-unreadable"
   | "picker-hidden"
-  | "picker-mistitled"
   | "home-mismatch"
   | "config-dir-missing"
   | "config-dir-empty"
@@ -49,12 +50,26 @@ export interface ProjectDiagnosis {
    */
   lagMs: number | null;
   findings: Finding[];
+  /** Sessions Claude Code 2.1.330+'s /resume hides in their own directory, by reason. */
+  hidden: Partial<Record<HiddenReason, string[]>>;
 }
 
 /** Read-only: what `rebuild` would change in one project, and why, as findings for a person. */
-export function diagnoseProject(projectDir: string, cache: TranscriptCache | null): ProjectDiagnosis {
+export function diagnoseProject(
+  projectDir: string,
+  cache: TranscriptCache | null,
+  rows: SessionRow[] = [],
+): ProjectDiagnosis {
   const indexPath = indexPathOf(projectDir);
-  const diagnosis: ProjectDiagnosis = { projectDir, indexPath, sessions: 0, entries: 0, lagMs: null, findings: [] };
+  const diagnosis: ProjectDiagnosis = {
+    projectDir,
+    indexPath,
+    sessions: 0,
+    entries: 0,
+    lagMs: null,
+    findings: [],
+    hidden: {},
+  };
   const fix = `claude-reindex rebuild --project ${shellQuote(projectDir)}`;
   const add = (kind: FindingKind, message: string, command: string | null = fix) =>
     diagnosis.findings.push({ kind, message, fix: command });
@@ -105,12 +120,12 @@ export function diagnoseProject(projectDir: string, cache: TranscriptCache | nul
 
   if (read.kind === "missing") {
     if (plan.changed) add("index-missing", `no index, and ${count(plan.changes.length, "session")} to list`);
-    addPickerFindings(listing, plan.index.entries, add);
+    addHiddenSessions(diagnosis, rows, add);
     return diagnosis;
   }
   if (read.kind === "invalid") {
     add("index-invalid", `the index is unusable (${read.reason}); rebuild moves it aside and writes a new one`);
-    addPickerFindings(listing, plan.index.entries, add);
+    addHiddenSessions(diagnosis, rows, add);
     return diagnosis;
   }
 
@@ -150,78 +165,39 @@ export function diagnoseProject(projectDir: string, cache: TranscriptCache | nul
       "entries-duplicate",
       `${count(duplicate.length, "duplicate or unnamed entry", "duplicate or unnamed entries")}`,
     );
-  addPickerFindings(listing, plan.index.entries, add);
+  addHiddenSessions(diagnosis, rows, add);
   return diagnosis;
 }
 
 /**
- * Sessions that the pickers of Claude Code 2.1.30 and later (which read only the first and last
- * 64 KiB of each transcript) hide or mistitle, though the index lists them correctly.
+ * Sessions the latest release's /resume hides when run in their own directory, by reason. Those in
+ * a directory Claude Code never reads for them need attention (a migrate fixes it); the others are
+ * hidden by design (claude -p runs, continued sessions, …) and only counted.
  */
-function addPickerFindings(
-  listing: SessionListing,
-  entries: unknown[],
+function addHiddenSessions(
+  diagnosis: ProjectDiagnosis,
+  rows: SessionRow[],
   add: (kind: FindingKind, message: string, command: string | null) => void,
 ): void {
-  const listed = new Set(entries.map((e) => (e as { sessionId?: unknown } | null)?.sessionId));
-  const titled = new Set(
-    entries
-      .filter((e) => typeof (e as { customTitle?: unknown } | null)?.customTitle === "string")
-      .map((e) => (e as { sessionId: string }).sessionId),
-  );
-  const sidechain: string[] = [];
-  const noCwd: string[] = [];
-  const titleTooEarly: string[] = [];
-  for (const file of listing.sessions.values()) {
-    // Only sessions with an entry: a transcript without messages is no session to any picker.
-    if (!listed.has(file.sessionId)) continue;
-    const view = pickerView(file.path, file.size);
-    if (view === null) continue;
-    if (view.head.includes('"isSidechain":true')) sidechain.push(file.sessionId);
-    else if (!view.head.includes('"cwd":')) noCwd.push(file.sessionId);
-    if (titled.has(file.sessionId) && !view.tail.includes('"type":"custom-title"')) titleTooEarly.push(file.sessionId);
+  for (const row of rows) {
+    for (const reason of row.hiddenFromResume)
+      diagnosis.hidden[reason] = [...(diagnosis.hidden[reason] ?? []), row.sessionId];
   }
-  const fix = "claude-reindex pick (finds and resumes every session)";
-  const some = (ids: string[]) => `${ids.slice(0, 3).join(", ")}${ids.length > 3 ? ", …" : ""}`;
-  if (sidechain.length > 0)
+  const misplaced = rows.filter((row) => row.hiddenFromResume.includes("split-directory"));
+  const target = misplaced.find((row) => row.projectPath !== null)?.projectPath;
+  if (misplaced.length > 0 && target)
     add(
       "picker-hidden",
-      `${count(sidechain.length, "session")} hidden by the pickers of Claude Code 2.1.30+ ("isSidechain":true in the first 64 KiB): ${some(sidechain)}`,
-      fix,
-    );
-  if (noCwd.length > 0)
-    add(
-      "picker-hidden",
-      `${count(noCwd.length, "session")} without a cwd in the first 64 KiB, which Claude Code 2.1.30+ pickers cannot place: ${some(noCwd)}`,
-      fix,
-    );
-  if (titleTooEarly.length > 0)
-    add(
-      "picker-mistitled",
-      `${count(titleTooEarly.length, "session")} whose custom title is not in the last 64 KiB, so Claude Code 2.1.30+ pickers show them untitled: ${some(titleTooEarly)}`,
-      fix,
+      `${count(misplaced.length, "session")} in a directory that Claude Code 2.1.330+ does not read for ${target} (claude-reindex why ${misplaced[0]!.sessionId})`,
+      `claude-reindex migrate --from ${shellQuote(diagnosis.projectDir)} --project ${shellQuote(target)}`,
     );
 }
 
-/** The two windows newer pickers read: the first and the last 64 KiB, as text. */
-function pickerView(file: string, size: number): { head: string; tail: string } | null {
-  const WINDOW = 64 * 1024;
-  let fd: number;
-  try {
-    fd = fs.openSync(file, "r");
-  } catch {
-    return null;
-  }
-  try {
-    const read = (start: number) => {
-      const buffer = Buffer.alloc(Math.min(WINDOW, size));
-      const bytes = fs.readSync(fd, buffer, 0, buffer.length, start);
-      return buffer.toString("utf8", 0, bytes);
-    };
-    return { head: read(0), tail: size <= WINDOW ? read(0) : read(size - WINDOW) };
-  } finally {
-    fs.closeSync(fd);
-  }
+/** "3 programmatic, 1 continued": the hidden sessions of one project by reason. */
+export function hiddenSummary(hidden: ProjectDiagnosis["hidden"]): string {
+  return HIDDEN_REASONS.filter((reason) => hidden[reason]?.length)
+    .map((reason) => `${hidden[reason]!.length} ${reason}`)
+    .join(", ");
 }
 
 function count(n: number, singular: string, plural = `${singular}s`): string {

@@ -1,10 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
+import stringWidth from "string-width";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ClaudeTree } from "../support/claude-tree.ts";
 import { readStubRecord, writeStubClaude } from "../support/stub-claude.ts";
 import { tempDir } from "../support/temp.ts";
+import { TmuxPane } from "../support/tmux-pane.ts";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 const cli = path.join(repo, "bin/claude-reindex");
@@ -23,9 +25,11 @@ function setup() {
   fs.mkdirSync(app);
   fs.mkdirSync(api);
   const now = Date.now();
-  const old = tree.session(app, ["an old question about parsers"], { start: new Date(now - 50 * HOUR) });
-  const zebra = tree.session(api, ["the zebra migration plan"], { start: new Date(now - 3 * HOUR) });
-  const newest = tree.session(app, ["the newest work on the app"], { start: new Date(now - HOUR) });
+  // Transcripts last written a minute after they started: pickers sort and age by that mtime.
+  const at = (ago: number) => ({ start: new Date(now - ago), mtime: now - ago + 60_000 });
+  const old = tree.session(app, ["an old question about parsers"], at(50 * HOUR));
+  const zebra = tree.session(api, ["the zebra migration plan"], at(3 * HOUR));
+  const newest = tree.session(app, ["the newest work on the app"], at(HOUR));
   const stubDir = path.join(work, "bin");
   writeStubClaude(stubDir);
   const record = path.join(work, "record.json");
@@ -38,15 +42,22 @@ function setup() {
   return { tree, app, api, old, zebra, newest, env, record, work };
 }
 
+function envLine(env: Record<string, string>): string {
+  return Object.entries(env)
+    .map(([k, v]) => `${k}='${v}'`)
+    .join(" ");
+}
+
 describe("list", () => {
-  it("lists the current project's sessions newest first, repairing a stale index first; --all every project; --json for scripts", async () => {
+  it("lists the current project's sessions newest first, from the transcripts; --all every project; --json for scripts", async () => {
     const s = setup();
     const current = await execa(cli, ["list"], { cwd: s.app, env: s.env });
     const lines = current.stdout.split("\n");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^\d+ (min|h) ago\s+2 {2}the newest work on the app {2}\[main\]$/);
     expect(lines[1]).toContain("an old question about parsers");
-    expect(fs.existsSync(s.tree.indexPath(s.app))).toBe(true);
+    // The indexes are the shim's business (its 24-hour rule): list reads the transcripts themselves.
+    expect(fs.existsSync(s.tree.indexPath(s.app))).toBe(false);
 
     const all = await execa(cli, ["list", "--all", "--json"], { cwd: s.work, env: s.env });
     const sessions = JSON.parse(all.stdout);
@@ -82,56 +93,115 @@ describe("pick", () => {
 
   it("in a real 80x24 terminal: type to filter, Enter resumes the chosen session with claude --resume", async () => {
     const s = setup();
-    const session = `pick-${process.pid}-${Date.now()}`;
-    const exitFile = path.join(s.work, "exit");
-    const envs = Object.entries(s.env)
-      .map(([k, v]) => `${k}='${v}'`)
-      .join(" ");
-    await execa("tmux", [
-      "new-session",
-      "-d",
-      "-s",
-      session,
-      "-x",
-      "80",
-      "-y",
-      "24",
-      `cd '${s.work}' && env ${envs} '${cli}' pick; echo $? > '${exitFile}'; sleep 30`,
-    ]);
-    const screen = async () => (await execa("tmux", ["capture-pane", "-p", "-t", session])).stdout;
-    const waitFor = async (text: string) => {
-      for (let waited = 0; waited < 15_000; waited += 100) {
-        if ((await screen()).includes(text)) return screen();
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error(`"${text}" never appeared on the screen:\n${await screen()}`);
-    };
+    const pane = await TmuxPane.start(`cd '${s.work}' && env ${envLine(s.env)} '${cli}' pick`, 80, 24, s.work);
     try {
-      await waitFor("Resume which session?");
-      const first = await waitFor("the newest work on the app");
+      const first = await pane.waitFor((x) => x.includes("the newest work on the app"), "the first screen");
       expect(first).toContain("the zebra migration plan");
-      expect(first.split("\n").every((line) => line.length <= 80)).toBe(true);
+      expect(first.split("\n").every((line) => stringWidth(line) <= 80)).toBe(true);
 
-      await execa("tmux", ["send-keys", "-t", session, "-l", "zebra"]);
-      // The typed text shows on the prompt line; the other sessions then leave the list.
-      await waitFor("type to filter) zebra");
-      for (let waited = 0; waited < 10_000 && (await screen()).includes("the newest work on the app"); waited += 100) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      const filtered = await screen();
-      expect(filtered).not.toContain("the newest work on the app");
+      await pane.type("zebra");
+      const filtered = await pane.waitFor(
+        (x) => x.includes("Resume which session? zebra") && !x.includes("the newest work on the app"),
+        "the filter",
+      );
       expect(filtered).not.toContain("an old question about parsers");
       expect(filtered).toContain("the zebra migration plan");
+      expect(filtered.split("\n").filter((line) => line.includes("Resume which session?"))).toHaveLength(1);
 
-      await execa("tmux", ["send-keys", "-t", session, "Enter"]);
-      for (let waited = 0; waited < 15_000 && !fs.existsSync(exitFile); waited += 100)
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(fs.readFileSync(exitFile, "utf8").trim()).toBe("0");
+      await pane.keys("Enter");
+      expect(await pane.exitCode()).toBe("0");
       const seen = readStubRecord(s.record);
       expect(seen.argv).toEqual(["--resume", s.zebra.id]);
       expect(seen.cwd).toBe(s.api);
     } finally {
-      await execa("tmux", ["kill-session", "-t", session], { reject: false });
+      await pane.kill();
+    }
+  });
+
+  for (const [columns, lines] of [
+    [80, 24],
+    [120, 30],
+  ] as const) {
+    it(`at ${columns}x${lines}: CJK, emoji, tabs, escapes and very long titles fit their rows, redraws leave nothing stale, Escape exits 130`, async () => {
+      const s = setup();
+      const now = Date.now();
+      const hostile = [
+        "日本語のセッション名とても長いタイトル 漢字 かな カナ 한국어 제목 中文标题 非常长的标题",
+        "emoji 🚀🔥👩‍👩‍👧‍👦🇫🇷 wide ones ✅ and more 🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉",
+        "\u001b[31mred\u001b[0m tabs\there\tand\tthere\tand a bell \u0007 and C1 \u009b2J",
+        `a very long title ${"word ".repeat(60)}end`,
+        "\u001b]0;pwned\u0007 an OSC that would set the window title",
+      ];
+      for (const [i, title] of hostile.entries())
+        s.tree.session(s.app, [title], { start: new Date(now - (i + 2) * HOUR), mtime: now - (i + 2) * HOUR });
+      for (let i = 0; i < 40; i++)
+        s.tree.session(s.api, [`filler session ${i}`], {
+          start: new Date(now - (i + 10) * HOUR),
+          mtime: now - (i + 10) * HOUR,
+        });
+      const pane = await TmuxPane.start(
+        `cd '${s.work}' && env ${envLine(s.env)} '${cli}' pick`,
+        columns,
+        lines,
+        s.work,
+      );
+      try {
+        const fits = (screen: string) => {
+          const rows = screen.split("\n");
+          expect(rows.length).toBeLessThanOrEqual(lines);
+          for (const row of rows) expect(stringWidth(row), row).toBeLessThanOrEqual(columns);
+          expect(rows.filter((row) => row.includes("Resume which session?"))).toHaveLength(1);
+        };
+        const first = await pane.waitFor((x) => x.includes("the newest work on the app"), "the first screen");
+        fits(first);
+        expect(first).toContain("日本語のセッション名");
+        expect(first).toContain("\\x1b[31mred");
+        expect(first).not.toContain("\t");
+        for (const [key, wait] of [
+          ["Down", "Down"],
+          ["Down", "Down"],
+          ["PageDown", "PageDown"],
+          ["Up", "Up"],
+        ])
+          await pane.keys(key ?? wait ?? "");
+        await pane.type("emoji");
+        const filtered = await pane.waitFor(
+          (x) => x.includes("Resume which session? emoji") && !x.includes("filler session"),
+          "the filter",
+        );
+        fits(filtered);
+        expect(filtered).toContain("🚀");
+        await pane.keys("BSpace", "BSpace", "BSpace", "BSpace", "BSpace");
+        const back = await pane.waitFor((x) => x.includes("filler session 0"), "the filter cleared");
+        fits(back);
+
+        await pane.keys("Escape");
+        expect(await pane.exitCode()).toBe("130");
+        expect(fs.existsSync(s.record)).toBe(false);
+        // Nothing from a transcript reached the terminal raw: the only control bytes are our own
+        // escape sequences, carriage returns and newlines.
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: our own escape sequences, removed before the check
+        const ours = /\x1b\[(?:\?1049[hl]|\?25[hl]|H|K|J|7m|0m)/g;
+        const rest = pane.output().toString("utf8").replace(ours, "");
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: no control byte may remain
+        expect(rest).not.toMatch(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
+        expect(rest).toContain("\\x1b]0;pwned");
+      } finally {
+        await pane.kill();
+      }
+    }, 60_000);
+  }
+
+  it("Ctrl-C leaves the picker with 130 and resumes nothing", async () => {
+    const s = setup();
+    const pane = await TmuxPane.start(`cd '${s.work}' && env ${envLine(s.env)} '${cli}' pick`, 80, 24, s.work);
+    try {
+      await pane.waitFor((x) => x.includes("the newest work on the app"), "the first screen");
+      await pane.keys("C-c");
+      expect(await pane.exitCode()).toBe("130");
+      expect(fs.existsSync(s.record)).toBe(false);
+    } finally {
+      await pane.kill();
     }
   });
 });

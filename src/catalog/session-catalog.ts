@@ -1,0 +1,212 @@
+// Every session on disk as a row: each UUID-named transcript that holds messages (or that Claude Code's
+// listing shows), whatever state the indexes are in, titled as the latest release titles it, with the
+// reasons its `/resume` hides it. What was learnt about a transcript is kept per project under
+// <root>/claude-reindex/catalog/ and reused while the file and its `<uuid>/` folder are unchanged, so a
+// run after a few new sessions reads only those.
+import fs from "node:fs";
+import path from "node:path";
+import { projectsRoot } from "../layout/config-root.ts";
+import { encodeProjectDirName } from "../layout/project-dir.ts";
+import { type SessionFile, sessionFileFrom, sessionIdOfFileName } from "../layout/session-file.ts";
+import { readPrivateFile, writePrivateFile } from "../system/private-file.ts";
+import type { ResumeView } from "./resume-view.ts";
+import { hiddenReasons, PathFacts } from "./resume-visibility.ts";
+import type { SessionFacts, SessionRow } from "./session-record.ts";
+
+export interface CatalogOptions {
+  configRoot: string;
+  /** The project directories to list, in any order. */
+  projectDirs: string[];
+  /** Keep what was read for the next run (false: read-only, as doctor is). */
+  writable: boolean;
+}
+
+/** Bump when what a saved record means changes (the rules of resume-view.ts, the fields kept). */
+const CATALOG_FORMAT = "catalog/1 2.1.332 2.1.29";
+
+/** The sessions of these projects, newest first (by transcript mtime, as the pickers sort). */
+export async function catalogSessions(options: CatalogOptions): Promise<SessionRow[]> {
+  const paths = new PathFacts(projectsRoot(options.configRoot));
+  const rows: SessionRow[] = [];
+  let cache: import("../transcript/transcript-cache.ts").TranscriptCache | null | undefined;
+  for (const projectDir of options.projectDirs) {
+    const project = await projectFacts(projectDir, options, async () => {
+      if (cache === undefined) {
+        const { TranscriptCache } = await import("../transcript/transcript-cache.ts");
+        cache = TranscriptCache.under(options.configRoot, { writable: options.writable });
+      }
+      return cache;
+    });
+    const fallbackCwd = projectCwd(projectDir, project);
+    for (const [sessionId, { file, facts }] of project) {
+      const row = rowOf(sessionId, file, facts, projectDir, project, paths, fallbackCwd);
+      if (row !== null) rows.push(row);
+    }
+  }
+  return rows.sort(newestFirst);
+}
+
+export function newestFirst(a: SessionRow, b: SessionRow): number {
+  if (a.modifiedMs !== b.modifiedMs) return b.modifiedMs - a.modifiedMs;
+  return a.sessionId < b.sessionId ? 1 : a.sessionId > b.sessionId ? -1 : 0;
+}
+
+type ProjectFacts = Map<string, { file: SessionFile; facts: SessionFacts }>;
+
+async function projectFacts(
+  projectDir: string,
+  options: CatalogOptions,
+  transcriptCache: () => Promise<import("../transcript/transcript-cache.ts").TranscriptCache | null>,
+): Promise<ProjectFacts> {
+  const { files, folders } = listProject(projectDir);
+  const savedPath = catalogPath(options.configRoot, projectDir);
+  const saved = readSaved(savedPath);
+  const result: ProjectFacts = new Map();
+  const stale: { file: SessionFile; folderMtime: number | null }[] = [];
+  for (const file of files) {
+    const folderMtime = folders.has(file.sessionId) ? folderMtimeOf(projectDir, file.sessionId) : null;
+    const known = saved?.[file.sessionId];
+    if (known && known.mtime === file.mtime && known.size === file.size && known.folderMtime === folderMtime)
+      result.set(file.sessionId, { file, facts: known });
+    else stale.push({ file, folderMtime });
+  }
+  if (stale.length > 0) {
+    const { factsReader } = await import("./session-facts.ts");
+    const reader = factsReader(projectDir, await transcriptCache());
+    for (const { file, folderMtime } of stale)
+      result.set(file.sessionId, { file, facts: { ...reader.factsOf(file), folderMtime } });
+  }
+  const changed = stale.length > 0 || (saved !== null && Object.keys(saved).length !== result.size);
+  if (options.writable && (changed || (saved === null && result.size > 0))) {
+    const sessions: Record<string, SessionFacts> = {};
+    for (const [id, { facts }] of result) sessions[id] = facts;
+    try {
+      writePrivateFile(savedPath, JSON.stringify({ format: CATALOG_FORMAT, sessions }));
+    } catch {
+      // Without the saved catalog the next run reads the transcripts again: slower, never wrong.
+    }
+  }
+  return result;
+}
+
+export function catalogPath(configRoot: string, projectDir: string): string {
+  return path.join(configRoot, "claude-reindex", "catalog", `${path.basename(projectDir)}.json`);
+}
+
+/** Regular `<uuid>.jsonl` files (links are no sessions, as in Claude Code) and the `<uuid>/` folders. */
+function listProject(projectDir: string): { files: SessionFile[]; folders: Set<string> } {
+  const files: SessionFile[] = [];
+  const folders = new Set<string>();
+  let dirents: fs.Dirent[];
+  try {
+    dirents = fs.readdirSync(projectDir, { withFileTypes: true });
+  } catch {
+    return { files, folders };
+  }
+  for (const dirent of dirents) {
+    if (dirent.isDirectory()) {
+      folders.add(dirent.name);
+      continue;
+    }
+    const sessionId = sessionIdOfFileName(dirent.name);
+    if (sessionId === null || dirent.isSymbolicLink()) continue;
+    const filePath = `${projectDir}${path.sep}${dirent.name}`;
+    try {
+      const stat = fs.lstatSync(filePath);
+      if (stat.isFile()) files.push(sessionFileFrom(sessionId, filePath, stat));
+    } catch {
+      // gone or unreadable: doctor reports it
+    }
+  }
+  return { files, folders };
+}
+
+function folderMtimeOf(projectDir: string, sessionId: string): number | null {
+  try {
+    return fs.statSync(path.join(projectDir, sessionId)).mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
+/** Our own file, read defensively: anything unexpected means "nothing saved". */
+function readSaved(file: string): Record<string, SessionFacts> | null {
+  const text = readPrivateFile(file);
+  if (text === null) return null;
+  try {
+    const saved = JSON.parse(text) as { format?: unknown; sessions?: unknown };
+    if (saved?.format !== CATALOG_FORMAT || typeof saved.sessions !== "object" || saved.sessions === null) return null;
+    const sessions = saved.sessions as Record<string, SessionFacts>;
+    for (const facts of Object.values(sessions)) {
+      if (typeof facts?.mtime !== "number" || typeof facts.size !== "number" || typeof facts.hasMessages !== "boolean")
+        return null;
+    }
+    return sessions;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The working directory the project directory stands for, from its sessions (the name cannot be
+ * decoded): for a transcript that records none, the directory where /resume lists it.
+ */
+function projectCwd(projectDir: string, project: ProjectFacts): string | null {
+  const name = path.basename(projectDir);
+  for (const { facts } of project.values()) {
+    const cwd = facts.view?.cwd ?? facts.entry?.projectPath ?? facts.originalPath;
+    if (cwd !== undefined && encodeProjectDirName(cwd) === name) return cwd;
+  }
+  return null;
+}
+
+const NO_VIEW: ResumeView = { sidechainHead: false, hasMessages: false };
+
+function rowOf(
+  sessionId: string,
+  file: SessionFile,
+  facts: SessionFacts,
+  projectDir: string,
+  siblings: ProjectFacts,
+  paths: PathFacts,
+  fallbackCwd: string | null,
+): SessionRow | null {
+  const view = facts.view ?? NO_VIEW;
+  // Not a session: nothing to resume, and nothing Claude Code's listing would show.
+  if (!facts.hasMessages && view.title === undefined) return null;
+  const { entry } = facts;
+  const projectPath = view.cwd ?? entry?.projectPath ?? facts.originalPath ?? fallbackCwd;
+  const hasPrompt = entry !== null && (entry.firstPrompt !== "No prompt" || entry.messageCount > 0);
+  const continuation = view.continuedIn === undefined ? undefined : siblings.get(view.continuedIn);
+  return {
+    sessionId,
+    title: view.title ?? entry?.firstPrompt ?? "No prompt",
+    firstPrompt: entry?.firstPrompt ?? "No prompt",
+    lastPrompt: view.lastPrompt ?? null,
+    customTitle: view.customTitle ?? null,
+    aiTitle: view.aiTitle ?? null,
+    tag: view.tag ?? null,
+    messageCount: entry?.messageCount ?? 0,
+    created: entry?.created ?? null,
+    modified: entry?.modified ?? null,
+    modifiedMs: file.mtime,
+    gitBranch: view.gitBranch ?? entry?.gitBranch ?? null,
+    projectPath,
+    projectDir,
+    fullPath: file.path,
+    hiddenFromResume: hiddenReasons(
+      {
+        projectDir,
+        projectPath,
+        view,
+        continuationExists: continuation?.facts.view?.hasMessages === true,
+        hasPrompt,
+      },
+      paths,
+    ),
+    continuedIn: view.continuedIn ?? null,
+    entrypoint: view.programmatic ?? null,
+    teamName: view.teamName ?? null,
+    fileSize: file.size,
+  };
+}

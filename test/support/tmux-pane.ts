@@ -1,0 +1,69 @@
+/** A command running in a detached tmux session of a given size: its screen, its raw output, keys. */
+import fs from "node:fs";
+import path from "node:path";
+import { execa } from "execa";
+
+export class TmuxPane {
+  private constructor(
+    readonly name: string,
+    readonly exitFile: string,
+    readonly outputFile: string,
+  ) {}
+
+  /** Starts `command` (a shell line) at `columns` x `lines`; its exit status goes to a file. */
+  static async start(command: string, columns: number, lines: number, scratch: string): Promise<TmuxPane> {
+    const name = `pick-${process.pid}-${Date.now()}-${columns}`;
+    const pane = new TmuxPane(name, path.join(scratch, `${name}.exit`), path.join(scratch, `${name}.out`));
+    // The shell waits for a line on stdin before it starts the command, so pipe-pane sees every byte.
+    await execa("tmux", [
+      "new-session",
+      "-d",
+      "-s",
+      name,
+      "-x",
+      String(columns),
+      "-y",
+      String(lines),
+      `read -r _; ${command}; echo $? > '${pane.exitFile}'; sleep 30`,
+    ]);
+    await execa("tmux", ["pipe-pane", "-o", "-t", name, `cat >> '${pane.outputFile}'`]);
+    await execa("tmux", ["send-keys", "-t", name, "Enter"]);
+    return pane;
+  }
+
+  async screen(): Promise<string> {
+    return (await execa("tmux", ["capture-pane", "-p", "-t", this.name])).stdout;
+  }
+
+  async waitFor(test: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
+    for (let waited = 0; waited < timeoutMs; waited += 100) {
+      const screen = await this.screen();
+      if (test(screen)) return screen;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`${what} never happened; the screen:\n${await this.screen()}`);
+  }
+
+  async keys(...keys: string[]): Promise<void> {
+    await execa("tmux", ["send-keys", "-t", this.name, ...keys]);
+  }
+
+  async type(text: string): Promise<void> {
+    await execa("tmux", ["send-keys", "-t", this.name, "-l", text]);
+  }
+
+  async exitCode(timeoutMs = 15_000): Promise<string> {
+    for (let waited = 0; waited < timeoutMs && !fs.existsSync(this.exitFile); waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    return fs.readFileSync(this.exitFile, "utf8").trim();
+  }
+
+  /** Every byte the command wrote to the terminal. */
+  output(): Buffer {
+    return fs.existsSync(this.outputFile) ? fs.readFileSync(this.outputFile) : Buffer.alloc(0);
+  }
+
+  async kill(): Promise<void> {
+    await execa("tmux", ["kill-session", "-t", this.name], { reject: false });
+  }
+}
