@@ -15,6 +15,7 @@
 // ctx: { dir, projectsDir, transcripts: [{rel, bytes}], large: {rel, bytes}, rebuild(args),
 //        sh(script, args), state: {} (scratch space for the case) }
 
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { appendTurn, countIndexes, deleteIndexes, restoreFile, snapshotFile } from "./lib/tree-ops.mjs";
@@ -37,6 +38,61 @@ function catAll(ctx, { piped = false } = {}) {
 }
 
 const rebuildAll = (ctx) => ctx.rebuild(["rebuild", "--all"]);
+
+/**
+ * Before each run: ten new transcripts (copies of a small one under new session ids, in ten
+ * projects) in place of the previous run's ten, so every run finds ten sessions it has not seen.
+ */
+function tenNewTranscripts(ctx) {
+  removeAdded(ctx);
+  const source = fs.readFileSync(path.join(ctx.projectsDir, smallTranscript(ctx).rel));
+  const step = Math.floor(ctx.transcripts.length / 10);
+  ctx.state.added = Array.from({ length: 10 }, (_, i) => {
+    const file = path.join(
+      ctx.projectsDir,
+      path.dirname(ctx.transcripts[i * step].rel),
+      `${crypto.randomUUID()}.jsonl`,
+    );
+    fs.writeFileSync(file, source, { mode: 0o600 });
+    return file;
+  });
+}
+
+function removeAdded(ctx) {
+  for (const file of ctx.state.added ?? []) fs.rmSync(file, { force: true });
+  ctx.state.added = [];
+}
+
+/** The picker to its first screen, in a 120x30 pseudo-terminal; Ctrl-C then ends it. */
+function pickFirstScreen(ctx) {
+  return {
+    file: process.execPath,
+    args: [path.join(repo, "bench/lib/first-screen.mjs"), "120", "30", "sessions", ...cliArgv(ctx, ["pick"])],
+    env: { CLAUDE_CONFIG_DIR: ctx.dir },
+    stdout: "ignore",
+  };
+}
+
+function cliArgv(ctx, args) {
+  const cmd = ctx.rebuild(args);
+  return [cmd.file, ...cmd.args];
+}
+
+/** Claude Code's own listing: the Agent SDK's listSessions() over every project (installed into the cache). */
+async function sdkListing(ctx) {
+  const { installAgentSdk } = await import("../test/support/agent-sdk.mjs");
+  const sdk = path.join(await installAgentSdk(), "sdk.mjs");
+  return {
+    file: process.execPath,
+    args: [
+      "--input-type=module",
+      "-e",
+      `const { listSessions } = await import(${JSON.stringify(sdk)}); await listSessions({});`,
+    ],
+    env: { CLAUDE_CONFIG_DIR: ctx.dir },
+    stdout: "ignore",
+  };
+}
 
 const repo = path.resolve(import.meta.dirname, "..");
 const nodeE0 = { name: "node -e 0", command: () => ({ file: process.execPath, args: ["-e", "0"] }) };
@@ -186,6 +242,44 @@ export const cases = [
     command: (ctx) => ({ ...ctx.rebuild(["list", "--all", "--json"]), stdout: "ignore" }),
     baseline: nodeE0,
     goal: 2,
+  },
+  {
+    name: "list --all --json, 5,000 sessions, 10 transcripts added since the last run",
+    prepare: async (ctx) => {
+      ctx.runOnce(rebuildAll(ctx));
+      ctx.runOnce({ ...ctx.rebuild(["list", "--all", "--json"]) });
+      ctx.state.sdk = await sdkListing(ctx);
+    },
+    setup: tenNewTranscripts,
+    command: (ctx) => ({ ...ctx.rebuild(["list", "--all", "--json"]), stdout: "ignore" }),
+    baseline: nodeE0,
+    goal: 2,
+    info: [
+      {
+        name: "Agent SDK 0.3.332 listSessions() over the same tree (Claude Code's own listing)",
+        command: (ctx) => ctx.state.sdk,
+      },
+    ],
+    teardown: removeAdded,
+  },
+  {
+    name: "pick to its first screen (120x30 pty), 5,000 sessions, 10 transcripts added since the last run",
+    prepare: (ctx) => ctx.runOnce({ ...ctx.rebuild(["list", "--all", "--json"]) }),
+    setup: tenNewTranscripts,
+    command: pickFirstScreen,
+    baseline: nodeE0,
+    goal: 2,
+    info: [
+      {
+        name: "node -e 0 through the same pty driver",
+        command: () => ({
+          file: process.execPath,
+          args: [path.join(repo, "bench/lib/first-screen.mjs"), "120", "30", "", process.execPath, "-e", "0"],
+          stdout: "ignore",
+        }),
+      },
+    ],
+    teardown: removeAdded,
   },
   {
     name: "shim launching a stub claude, nothing stale, checked recently (most launches)",

@@ -138,6 +138,7 @@ export class PathFacts {
 }
 
 function sameSlugOtherPath(a: string, b: string): boolean {
+  if (a === b) return false;
   const slug = (p: string) => p.replace(/[^a-zA-Z0-9]/g, "-");
   return slug(a) === slug(b) && a.replaceAll("\\", "/") !== b.replaceAll("\\", "/");
 }

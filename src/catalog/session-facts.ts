@@ -35,6 +35,11 @@ export function factsReader(projectDir: string, cache: TranscriptCache | null): 
     factsOf(file) {
       const windows = readWindows(file.path);
       const view = windows === null ? null : resumeView(file.path, file.sessionId, windows);
+      // Kept for a row: what rows show or hiding needs (the SDK's own firstPrompt and createdAt are not).
+      if (view !== null) {
+        delete view.firstPrompt;
+        delete view.createdAt;
+      }
       const known = indexed().get(file.sessionId);
       let entry: Record<string, unknown> | null = null;
       let fails = false;
@@ -61,7 +66,7 @@ export function factsReader(projectDir: string, cache: TranscriptCache | null): 
                 projectPath: text(entry.projectPath),
               },
         // A transcript 2.1.29 fails on still holds messages: it is a session, just not indexable.
-        hasMessages: entry !== null || fails,
+        hasMessages: entry !== null || fails || view?.hasMessages === true,
         folderMtime: null,
         ...(originalPath === undefined ? {} : { originalPath }),
       };

@@ -23,7 +23,7 @@ export interface SessionFacts {
   view: ResumeView | null;
   /** 2.1.29's entry; null when 2.1.29 writes none. */
   entry: EntryFacts | null;
-  /** Whether it holds messages (2.1.29 writes an entry for it, or would if it could read it). */
+  /** Whether it holds message records (an entry from 2.1.29, or any record with a parentUuid). */
   hasMessages: boolean;
   /** The index's `originalPath`, a last resort for the working directory. */
   originalPath?: string;

@@ -4,8 +4,8 @@
 const RAW_CONTROLS = /[\u007f-\u009f]/g;
 
 export function terminalJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(
-    RAW_CONTROLS,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  const json = JSON.stringify(value, null, indent);
+  RAW_CONTROLS.lastIndex = 0;
+  if (!RAW_CONTROLS.test(json)) return json;
+  return json.replace(RAW_CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

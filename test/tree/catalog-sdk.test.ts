@@ -37,6 +37,26 @@ describe("the catalog against Claude Code's Agent SDK 0.3.332 (listSessions)", (
   }, 120_000);
 });
 
+describe("sessions made by real releases 2.1.29, 2.1.118 and 2.1.332 (fixtures/cc-resume)", () => {
+  it("print-mode, resumed, renamed, compacted, forked, command-only and subagent sessions: same sessions, titles, hiding", async () => {
+    const root = copyFixture("cc-resume");
+    const rows = await catalogSessions({ configRoot: root, projectDirs: projectDirsOf(root), writable: true });
+    const result = await compareWithSdk(root, rows);
+    console.log(
+      "SDK-PARITY cc-resume",
+      JSON.stringify({
+        sdkAll: result.sdkAll,
+        rows: result.rows,
+        hidden: result.visibility.filter((v) => !v.sdkLists).map((v) => v.ours.join("+")),
+      }),
+    );
+    expect(result.rows).toBeGreaterThanOrEqual(16);
+    expect(result.missing).toEqual([]);
+    expect(result.titleDiffs).toEqual([]);
+    expect(result.disagreements).toEqual([]);
+  }, 120_000);
+});
+
 describe("crafted hidden cases against the SDK", () => {
   it("each reason code where the SDK leaves the session out, [] exactly where it lists it, and its titles", async () => {
     const { craftHiddenTree } = await import("../support/hidden-sessions.ts");

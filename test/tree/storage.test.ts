@@ -87,7 +87,7 @@ describe("doctor on storage", () => {
     expect(report.storage.notes[0]).toContain(`is a link to ${real}`);
   });
 
-  it("sessions newer pickers hide or mistitle", async () => {
+  it("sessions newer pickers hide, by reason; a custom title early in the file still titles it (2.1.332 reads the head too)", async () => {
     const tree = new ClaudeTree();
     const hidden = tree.session("/a", ["one"]);
     fs.writeFileSync(
@@ -104,11 +104,8 @@ describe("doctor on storage", () => {
     const findings = report.projects[0].findings.map(
       (f: { kind: string; message: string }) => `${f.kind}: ${f.message}`,
     );
-    expect(findings).toContainEqual(
-      expect.stringMatching(new RegExp(`^picker-hidden: 1 session hidden .*${hidden.id}`)),
-    );
-    expect(findings).toContainEqual(
-      expect.stringMatching(new RegExp(`^picker-mistitled: 1 session whose custom title .*${titled.id}`)),
-    );
+    // Hidden by design (a sidechain first line): counted, not a fault to fix.
+    expect(findings.filter((f: string) => f.startsWith("picker-"))).toEqual([]);
+    expect(report.projects[0].hidden).toEqual({ "sidechain-head": [hidden.id] });
   });
 });
