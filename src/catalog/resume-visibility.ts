@@ -83,7 +83,7 @@ export class PathFacts {
     let real = this.real.get(p);
     if (real === undefined) {
       try {
-        real = fs.realpathSync(p);
+        real = fs.realpathSync.native(p);
       } catch {
         real = null;
       }

@@ -22,7 +22,7 @@ export interface CatalogOptions {
 }
 
 /** Bump when what a saved record means changes (the rules of resume-view.ts, the fields kept). */
-const CATALOG_FORMAT = "catalog/1 2.1.332 2.1.29";
+const CATALOG_FORMAT = "catalog/2 2.1.332 2.1.29";
 
 /** The sessions of these projects, newest first (by transcript mtime, as the pickers sort). */
 export async function catalogSessions(options: CatalogOptions): Promise<SessionRow[]> {
@@ -79,7 +79,7 @@ async function projectFacts(
   const changed = stale.length > 0 || (saved !== null && Object.keys(saved).length !== result.size);
   if (options.writable && (changed || (saved === null && result.size > 0))) {
     const sessions: Record<string, SessionFacts> = {};
-    for (const [id, { facts }] of result) sessions[id] = facts;
+    for (const [id, { facts }] of result) sessions[id] = packFacts(facts);
     try {
       writePrivateFile(savedPath, JSON.stringify({ format: CATALOG_FORMAT, sessions }));
     } catch {
@@ -129,6 +129,32 @@ function folderMtimeOf(projectDir: string, sessionId: string): number | null {
   }
 }
 
+/**
+ * Saved facts repeat themselves: the title is usually the first prompt, and the directory and branch
+ * of 2.1.29's entry are usually the resume view's. A repeat is saved as 0 ("the same as"), which
+ * roughly halves the file that every run parses.
+ */
+function packFacts(facts: SessionFacts): SessionFacts {
+  const view = facts.view === null ? null : { ...facts.view };
+  const entry = facts.entry === null ? null : { ...facts.entry };
+  const same = 0 as unknown as string;
+  if (view !== null && entry !== null && view.title !== undefined && view.title === entry.firstPrompt) view.title = same;
+  if (view !== null && view.checkedCwd !== undefined && view.checkedCwd === view.cwd) view.checkedCwd = same;
+  if (view !== null && entry?.projectPath !== undefined && entry.projectPath === view.cwd) entry.projectPath = same;
+  if (view !== null && entry?.gitBranch !== undefined && entry.gitBranch === view.gitBranch) entry.gitBranch = same;
+  return { ...facts, view, entry };
+}
+
+function unpackFacts(facts: SessionFacts): SessionFacts {
+  const { view, entry } = facts;
+  const packed = (value: unknown) => value === 0;
+  if (view !== null && packed(view.title)) view.title = entry?.firstPrompt;
+  if (view !== null && packed(view.checkedCwd)) view.checkedCwd = view.cwd;
+  if (entry !== null && packed(entry.projectPath)) entry.projectPath = view?.cwd;
+  if (entry !== null && packed(entry.gitBranch)) entry.gitBranch = view?.gitBranch;
+  return facts;
+}
+
 /** Our own file, read defensively: anything unexpected means "nothing saved". */
 function readSaved(file: string): Record<string, SessionFacts> | null {
   const text = readPrivateFile(file);
@@ -140,6 +166,7 @@ function readSaved(file: string): Record<string, SessionFacts> | null {
     for (const facts of Object.values(sessions)) {
       if (typeof facts?.mtime !== "number" || typeof facts.size !== "number" || typeof facts.hasMessages !== "boolean")
         return null;
+      unpackFacts(facts);
     }
     return sessions;
   } catch {
