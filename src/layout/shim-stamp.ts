@@ -6,7 +6,7 @@ import { writePrivateFile } from "../system/private-file.ts";
 /** How long a check of every project's staleness stays good (CLAUDE_REINDEX_CHECK_MINUTES). */
 const DEFAULT_CHECK_MINUTES = 15;
 
-/** Where the shim (and list, pick) record that every project was checked; bin/claude reads its mtime. */
+/** Where the shim records that every project was checked; bin/claude reads its mtime. */
 export function shimStampPath(configRoot: string): string {
   return path.join(configRoot, "claude-reindex", "shim-checked");
 }

@@ -28,8 +28,8 @@ export interface RepairResult {
 /**
  * Rebuilds the projects whose index lags by more than the stale threshold
  * (CLAUDE_REINDEX_STALE_HOURS, default 24), showing one progress line if it takes a while and
- * one line for whatever could not be repaired. Used before Claude Code starts (the shim) and
- * before sessions are listed or picked.
+ * one line for whatever could not be repaired. Used before Claude Code starts (the shim); list
+ * and pick read the transcripts themselves (src/catalog).
  */
 export async function repairStaleIndexes(repair: StaleRepair): Promise<RepairResult> {
   const { env, io } = repair;
