@@ -19,6 +19,8 @@ export interface CatalogOptions {
   projectDirs: string[];
   /** Keep what was read for the next run (false: read-only, as doctor is). */
   writable: boolean;
+  /** Called after each project, for a progress line. */
+  onProject?: (done: number, total: number, projectDir: string) => void;
 }
 
 /** Bump when what a saved record means changes (the rules of resume-view.ts, the fields kept). */
@@ -29,7 +31,8 @@ export async function catalogSessions(options: CatalogOptions): Promise<SessionR
   const paths = new PathFacts(projectsRoot(options.configRoot));
   const rows: SessionRow[] = [];
   let cache: import("../transcript/transcript-cache.ts").TranscriptCache | null | undefined;
-  for (const projectDir of options.projectDirs) {
+  for (const [i, projectDir] of options.projectDirs.entries()) {
+    options.onProject?.(i, options.projectDirs.length, projectDir);
     const project = await projectFacts(projectDir, options, async () => {
       if (cache === undefined) {
         const { TranscriptCache } = await import("../transcript/transcript-cache.ts");
@@ -138,7 +141,8 @@ function packFacts(facts: SessionFacts): SessionFacts {
   const view = facts.view === null ? null : { ...facts.view };
   const entry = facts.entry === null ? null : { ...facts.entry };
   const same = 0 as unknown as string;
-  if (view !== null && entry !== null && view.title !== undefined && view.title === entry.firstPrompt) view.title = same;
+  if (view !== null && entry !== null && view.title !== undefined && view.title === entry.firstPrompt)
+    view.title = same;
   if (view !== null && view.checkedCwd !== undefined && view.checkedCwd === view.cwd) view.checkedCwd = same;
   if (view !== null && entry?.projectPath !== undefined && entry.projectPath === view.cwd) entry.projectPath = same;
   if (view !== null && entry?.gitBranch !== undefined && entry.gitBranch === view.gitBranch) entry.gitBranch = same;

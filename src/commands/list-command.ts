@@ -3,6 +3,7 @@ import { sessionLine } from "../catalog/session-line.ts";
 import type { SessionRow } from "../catalog/session-record.ts";
 import { type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
 import type { CommandIo } from "../text/command-io.ts";
+import { progressLine } from "../text/progress-line.ts";
 import { terminalJson } from "../text/terminal-json.ts";
 import { type CommandResult, done } from "./command-result.ts";
 
@@ -21,9 +22,20 @@ export interface ListCommand {
  * Every session of the chosen projects, from the transcripts themselves (whatever state the
  * indexes are in), newest first. Unchanged transcripts cost a stat: what was read is kept.
  */
-export async function sessionsOf(command: Pick<ListCommand, "configRoot" | "selection">): Promise<SessionRow[]> {
+export async function sessionsOf(command: Pick<ListCommand, "configRoot" | "selection" | "io">): Promise<SessionRow[]> {
   const projectDirs = selectProjectDirs(command.configRoot, command.selection);
-  return catalogSessions({ configRoot: command.configRoot, projectDirs, writable: true });
+  // The first run over years of history reads every transcript once: say so if it takes a while.
+  const progress = progressLine(command.io.stderr, "claude-reindex: reading sessions", { delayMs: 400 });
+  try {
+    return await catalogSessions({
+      configRoot: command.configRoot,
+      projectDirs,
+      writable: true,
+      onProject: progress.project,
+    });
+  } finally {
+    progress.finish();
+  }
 }
 
 /** `claude-reindex list`: newest first, hidden sessions marked; `--json` for scripts. Done, also when there is none. */
