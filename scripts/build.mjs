@@ -39,10 +39,14 @@ const common = {
   },
 };
 
+// The shim's check before every launch whose check is due: one CommonJS file, which Node starts
+// faster than an ES module (no module loader, no chunks to resolve).
+const SHIM_CHECK = "bin/shim-check.ts";
+await build({ ...common, entryPoints: [SHIM_CHECK], format: "cjs", outExtension: { ".js": ".cjs" }, banner: {} });
 // The commands, and the worker that rebuilds start by path: shared code in chunks.
 await build({
   ...common,
-  entryPoints: [...typeScriptIn("bin"), "src/transcript/derivation-worker.ts"],
+  entryPoints: [...typeScriptIn("bin").filter((f) => f !== SHIM_CHECK), "src/transcript/derivation-worker.ts"],
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
 });

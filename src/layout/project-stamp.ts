@@ -10,7 +10,7 @@ import type { SessionListing } from "./session-file.ts";
  * without reading or parsing anything. A stamp only ever saves work: any difference, a missing
  * or damaged stamp, sends the project through the full merge.
  */
-const STAMP_FORMAT = 1;
+const STAMP_FORMAT = 2;
 
 export interface IndexFileStat {
   ino: number;
@@ -20,7 +20,8 @@ export interface IndexFileStat {
 
 export interface ProjectStamp {
   index: IndexFileStat | null;
-  sessions: Record<string, number>;
+  /** `listingSignature` of the transcripts it accounted for. */
+  sessions: string;
   entries: number;
 }
 
@@ -47,12 +48,18 @@ export function verifiedEntries(
   if (listing.unreadable.length > 0) return null;
   const stamp = readStamp(stampPath(configRoot, projectDir));
   if (stamp === null || !sameIndex(stamp.index, statIndexFile(indexPath))) return null;
-  const sessionIds = Object.keys(stamp.sessions);
-  if (sessionIds.length !== listing.sessions.size) return null;
-  for (const id of sessionIds) {
-    if (listing.sessions.get(id)?.mtime !== stamp.sessions[id]) return null;
-  }
-  return stamp.entries;
+  return stamp.sessions === listingSignature(listing) ? stamp.entries : null;
+}
+
+/**
+ * Every session id with its mtime, in listing (directory) order: one string, so that checking a
+ * stamp is one comparison, and reading it parses no object per session (this runs on every launch
+ * whose check is due, over every project). A listing in another order only costs a full merge.
+ */
+function listingSignature(listing: SessionListing): string {
+  let signature = "";
+  for (const [id, file] of listing.sessions) signature += `${id}=${file.mtime};`;
+  return signature;
 }
 
 export function writeStamp(
@@ -62,9 +69,7 @@ export function writeStamp(
   index: IndexFileStat | null,
   entries: number,
 ): void {
-  const sessions: Record<string, number> = {};
-  for (const [id, file] of listing.sessions) sessions[id] = file.mtime;
-  const stamp = { format: STAMP_FORMAT, index, sessions, entries };
+  const stamp = { format: STAMP_FORMAT, index, sessions: listingSignature(listing), entries };
   try {
     writePrivateFile(stampPath(configRoot, projectDir), JSON.stringify(stamp));
   } catch {
@@ -89,10 +94,9 @@ function readStamp(file: string): ProjectStamp | null {
   }
   const { format, index, sessions, entries } = (stamp ?? {}) as Record<string, unknown>;
   if (format !== STAMP_FORMAT || typeof entries !== "number") return null;
-  if (typeof sessions !== "object" || sessions === null || Array.isArray(sessions)) return null;
-  if (!Object.values(sessions).every((mtime) => typeof mtime === "number")) return null;
+  if (typeof sessions !== "string") return null;
   if (index !== null && !isIndexFileStat(index)) return null;
-  return { index: index as IndexFileStat | null, sessions: sessions as Record<string, number>, entries };
+  return { index: index as IndexFileStat | null, sessions, entries };
 }
 
 function isIndexFileStat(value: unknown): value is IndexFileStat {

@@ -1,15 +1,17 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-import type { TranscriptFile } from "./session-entry.ts";
+import type { SessionFile } from "../layout/session-file.ts";
 import type { TranscriptDerivation } from "./transcript.ts";
 
 /**
  * Worker threads that read transcripts in parallel: a cold rebuild of years of history is
  * CPU-bound (JSON parsing), and every core helps. Each worker runs `derivation-worker.mjs`, which
- * derives one transcript at a time exactly as the main thread would.
+ * derives the transcripts of each message it gets exactly as the main thread would. Workers start
+ * once per run; files go to them in batches (one message for many small transcripts), few enough
+ * per batch that the last ones still spread over every worker.
  */
 export interface DerivationPool {
-  derive(file: TranscriptFile): Promise<TranscriptDerivation>;
+  derive(file: SessionFile): Promise<TranscriptDerivation>;
   close(): Promise<void>;
 }
 
@@ -21,41 +23,66 @@ export interface PoolOptions {
 }
 
 interface Job {
-  file: TranscriptFile;
+  file: SessionFile;
   resolve: (derivation: TranscriptDerivation) => void;
   reject: (error: Error) => void;
 }
+
+/** At most this many files, and about this many bytes, go to a worker in one message. */
+const BATCH_FILES = 32;
+const BATCH_BYTES = 8 << 20;
 
 export function createDerivationPool(options: PoolOptions): DerivationPool {
   const size = options.size ?? Math.max(1, os.availableParallelism());
   const queue: Job[] = [];
   const idle: Worker[] = [];
-  const busy = new Map<Worker, Job>();
+  const busy = new Map<Worker, Job[]>();
   let failure: Error | null = null;
 
+  const nextBatch = (): Job[] => {
+    // Leave work for the other workers: a batch takes at most its share of what is queued.
+    const share = Math.max(1, Math.min(BATCH_FILES, Math.floor(queue.length / (2 * size))));
+    const batch: Job[] = [];
+    let bytes = 0;
+    while (queue.length > 0 && batch.length < share && bytes < BATCH_BYTES) {
+      const job = queue.shift()!;
+      bytes += job.file.size;
+      batch.push(job);
+    }
+    return batch;
+  };
+
+  // Deferred to the next turn, so that a caller queueing many files at once fills the queue first.
+  let dispatchPending = false;
   const dispatch = () => {
+    dispatchPending = false;
     while (idle.length > 0 && queue.length > 0) {
       const worker = idle.pop()!;
-      const job = queue.shift()!;
-      busy.set(worker, job);
-      worker.postMessage(job.file);
+      const batch = nextBatch();
+      busy.set(worker, batch);
+      worker.postMessage(batch.map((job) => job.file));
     }
+  };
+  const scheduleDispatch = () => {
+    if (dispatchPending) return;
+    dispatchPending = true;
+    queueMicrotask(dispatch);
   };
 
   const workers = Array.from({ length: size }, () => {
     const worker = new Worker(options.workerScript, {
       workerData: { configRoot: options.configRoot, writableCache: options.writableCache },
     });
-    worker.on("message", (derivation: TranscriptDerivation) => {
-      const job = busy.get(worker);
+    worker.on("message", (derivations: TranscriptDerivation[]) => {
+      const batch = busy.get(worker) ?? [];
       busy.delete(worker);
       idle.push(worker);
-      job?.resolve(derivation);
+      for (const [i, job] of batch.entries()) job.resolve(derivations[i]!);
       dispatch();
     });
     worker.on("error", (error) => {
       failure = error;
-      busy.get(worker)?.reject(error);
+      for (const job of busy.get(worker) ?? []) job.reject(error);
       busy.delete(worker);
       for (const job of queue.splice(0)) job.reject(error);
     });
@@ -68,7 +95,7 @@ export function createDerivationPool(options: PoolOptions): DerivationPool {
       if (failure) return Promise.reject(failure);
       return new Promise((resolve, reject) => {
         queue.push({ file, resolve, reject });
-        dispatch();
+        scheduleDispatch();
       });
     },
     async close() {

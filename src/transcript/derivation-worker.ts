@@ -1,4 +1,4 @@
-// Runs in a worker thread of the derivation pool: derives the transcripts it is sent, one at a time.
+// Runs in a worker thread of the derivation pool: derives each batch of transcripts it is sent.
 import { parentPort, workerData } from "node:worker_threads";
 import type { TranscriptFile } from "./session-entry.ts";
 import { deriveTranscript } from "./transcript.ts";
@@ -7,6 +7,6 @@ import { TranscriptCache } from "./transcript-cache.ts";
 const { configRoot, writableCache } = workerData as { configRoot: string; writableCache: boolean };
 const cache = TranscriptCache.under(configRoot, { writable: writableCache });
 
-parentPort!.on("message", (file: TranscriptFile) => {
-  parentPort!.postMessage(deriveTranscript(file, cache));
+parentPort!.on("message", (files: TranscriptFile[]) => {
+  parentPort!.postMessage(files.map((file) => deriveTranscript(file, cache)));
 });

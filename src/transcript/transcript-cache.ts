@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import writeFileAtomic from "write-file-atomic";
 import * as z from "zod";
+import { writePrivateFile } from "../system/private-file.ts";
 import type { TranscriptFile } from "./session-entry.ts";
 import type { MessageNode } from "./transcript-record.ts";
 import { TranscriptState } from "./transcript-state.ts";
@@ -116,8 +116,8 @@ export class TranscriptCache {
       metadata: { ...state.metadata },
     };
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-      writeFileAtomic.sync(file, JSON.stringify(saved), { mode: 0o600 });
+      // No fsync: a saved state lost in a crash only costs reading that transcript in full again.
+      writePrivateFile(file, JSON.stringify(saved));
     } catch {
       // A cache that cannot be written only costs time on the next run.
     }

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { parseSkeleton, SKELETON_MIN_LINE_BYTES } from "./line-skeleton.ts";
+import { scanLine } from "./line-scanner.ts";
 import type { TranscriptState } from "./transcript-state.ts";
 
 const CHUNK_BYTES = 1 << 20;
@@ -62,6 +62,7 @@ function grow(buffer: Buffer): Buffer {
 }
 
 type ParsedLine = { kind: "value"; value: unknown } | { kind: "skip" } | { kind: "too-long" };
+const SKIP: ParsedLine = { kind: "skip" };
 
 /**
  * One line, read as Claude Code reads it: decoded as UTF-8 (invalid bytes become U+FFFD), trimmed
@@ -75,24 +76,25 @@ function parseLine(bytes: Buffer, start: number, end: number): ParsedLine {
     return { kind: "too-long" };
   }
   text = text.trim();
-  if (text === "") return { kind: "skip" };
+  if (text === "") return SKIP;
   try {
     return { kind: "value", value: JSON.parse(text) };
   } catch {
-    return { kind: "skip" };
+    return SKIP;
   }
 }
 
-function parseLongLine(bytes: Buffer, start: number, end: number): ParsedLine {
-  const skeleton = parseSkeleton(bytes, start, end);
-  if (skeleton.kind === "value") return skeleton;
-  if (skeleton.kind === "invalid") return { kind: "skip" };
+/** A line as the derivation sees it: scanned at the byte level, or parsed exactly when the scan defers. */
+function scanOrParseLine(bytes: Buffer, start: number, end: number): ParsedLine {
+  const scan = scanLine(bytes, start, end);
+  if (scan.kind === "value") return scan;
+  if (scan.kind === "invalid") return SKIP;
   return parseLine(bytes, start, end);
 }
 
 export function applyLine(state: TranscriptState, bytes: Buffer, start: number, end: number): void {
   if (state.halted) return;
-  const line = end - start >= SKELETON_MIN_LINE_BYTES ? parseLongLine(bytes, start, end) : parseLine(bytes, start, end);
+  const line = scanOrParseLine(bytes, start, end);
   // A line longer than the longest string V8 can hold makes Claude Code's read throw: it keeps
   // only what it had parsed before.
   if (line.kind === "too-long") state.halted = true;

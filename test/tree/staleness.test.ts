@@ -1,6 +1,9 @@
 import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runRebuild } from "../../src/commands/rebuild-command.ts";
+import { fastShimCheck } from "../../src/commands/shim-fast-check.ts";
+import { shimStampPath } from "../../src/layout/shim-stamp.ts";
 import { assessProject } from "../../src/rebuild/staleness.ts";
 import { ClaudeTree, captureIo, setMtime } from "../support/claude-tree.ts";
 
@@ -62,5 +65,44 @@ describe("assessProject (the shim's staleness rules)", () => {
     const tree = new ClaudeTree();
     tree.projectDir(APP);
     expect(assessProject(tree.root, tree.projectDir(APP), HOURS_24, NOW)).toEqual({ stale: false, why: "no sessions" });
+  });
+});
+
+describe("fastShimCheck (the stat pass bin/claude runs before the full check)", () => {
+  const check = (tree: ClaudeTree, env: NodeJS.ProcessEnv = { CLAUDE_REINDEX_CHECK_MINUTES: "0" }) =>
+    fastShimCheck({ configRoot: tree.root, env, now: new Date(NOW) });
+
+  it("records the check when no index needs a repair, and defers to the full check when one does", async () => {
+    const tree = new ClaudeTree();
+    tree.session(APP, ["one"], { mtime: NOW - 10 * DAY });
+    tree.session("/elsewhere", ["two"], { mtime: NOW - 10 * DAY });
+    expect(check(tree)).toBe("repair");
+    expect(fs.existsSync(shimStampPath(tree.root))).toBe(false);
+
+    await runRebuild({
+      configRoot: tree.root,
+      selection: { kind: "all" },
+      dryRun: false,
+      json: true,
+      now: () => new Date(NOW),
+      io: captureIo().io,
+    });
+    expect(check(tree)).toBe("done");
+    expect(fs.existsSync(shimStampPath(tree.root))).toBe(true);
+
+    // A transcript more than a day newer than its index, in any project, needs the full check.
+    tree.session("/elsewhere", ["three"], { mtime: fs.statSync(tree.indexPath("/elsewhere")).mtimeMs + 2 * DAY });
+    expect(check(tree)).toBe("repair");
+  });
+
+  it("skips a recent check, and leaves tracing (CLAUDE_REINDEX_DEBUG=1) to the full check", () => {
+    const tree = new ClaudeTree();
+    tree.session(APP, ["one"], { mtime: NOW - 10 * DAY });
+    fs.mkdirSync(path.dirname(shimStampPath(tree.root)), { recursive: true });
+    fs.writeFileSync(shimStampPath(tree.root), "");
+    setMtime(shimStampPath(tree.root), NOW - 60_000);
+    expect(check(tree, {})).toBe("done");
+    expect(check(tree, { CLAUDE_REINDEX_CHECK_MINUTES: "0" })).toBe("repair");
+    expect(check(tree, { CLAUDE_REINDEX_DEBUG: "1" })).toBe("repair");
   });
 });

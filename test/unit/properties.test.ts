@@ -4,10 +4,11 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import type { SessionFile } from "../../src/layout/session-file.ts";
 import { mergeIndex } from "../../src/sessions-index/index-merge.ts";
-import { parseSkeleton } from "../../src/transcript/line-skeleton.ts";
+import { scanLine } from "../../src/transcript/line-scanner.ts";
 import type { SessionEntry } from "../../src/transcript/session-entry.ts";
 import { deriveTranscript } from "../../src/transcript/transcript.ts";
 import { MIN_CACHED_BYTES, TranscriptCache } from "../../src/transcript/transcript-cache.ts";
+import { classifyRecord, TranscriptRecordSchema } from "../../src/transcript/transcript-record.ts";
 import { TranscriptState } from "../../src/transcript/transcript-state.ts";
 import { recordFigure } from "../support/stress-results.ts";
 import { tempDir } from "../support/temp.ts";
@@ -123,7 +124,7 @@ describe("properties", () => {
     );
   });
 
-  it("the skeleton parse of long lines lets the derivation see what JSON.parse gives", () => {
+  it("the byte-level scan of long lines lets the derivation see what JSON.parse gives", () => {
     const longString = fc.string({
       unit: fc.constantFrom("a", '"', "\\", "é", "😀", "\n", "{", "}", ":", ","),
       minLength: 520,
@@ -154,11 +155,32 @@ describe("properties", () => {
     fc.assert(
       fc.property(longRecord, (record) => {
         const line = Buffer.from(JSON.stringify(record));
-        const skeleton = parseSkeleton(line, 0, line.length);
-        expect(skeleton.kind).toBe("value");
-        if (skeleton.kind === "value") expect(apply(skeleton.value)).toEqual(apply(JSON.parse(line.toString())));
+        const scan = scanLine(line, 0, line.length);
+        expect(scan.kind).toBe("value");
+        if (scan.kind === "value") expect(apply(scan.value)).toEqual(apply(JSON.parse(line.toString())));
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it("classifyRecord accepts exactly what TranscriptRecordSchema accepts", () => {
+    const typeArb = fc.oneof(
+      fc.constantFrom("user", "assistant", "attachment", "system", "progress", "summary", "custom-title", "tag"),
+      fc.constantFrom("agent-name", "agent-color", "pr-link", "file-history-snapshot", "User", "", "toString"),
+      fc.jsonValue(),
+    );
+    const valueArb = fc.oneof(
+      recordArb,
+      fc.record({ type: typeArb, other: fc.jsonValue() }, { requiredKeys: [] }),
+      fc.jsonValue(),
+      fc.array(recordArb, { maxLength: 2 }),
+    );
+    fc.assert(
+      fc.property(valueArb, (value) => {
+        const viaJson = JSON.parse(JSON.stringify(value) ?? "null");
+        expect(classifyRecord(viaJson) !== null).toBe(TranscriptRecordSchema.safeParse(viaJson).success);
+      }),
+      { numRuns: RUNS * 4 },
     );
   });
 

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseSkeleton } from "../../src/transcript/line-skeleton.ts";
+import { scanLine } from "../../src/transcript/line-scanner.ts";
 import { TranscriptState } from "../../src/transcript/transcript-state.ts";
 import { TranscriptBuilder } from "../support/transcript-builder.ts";
 
@@ -29,9 +30,9 @@ function exactView(line: Buffer) {
   });
 }
 
-function skeletonView(line: Buffer) {
+function scanView(line: Buffer) {
   return viewOf(() => {
-    const parsed = parseSkeleton(line, 0, line.length);
+    const parsed = scanLine(line, 0, line.length);
     return parsed.kind === "use-exact"
       ? (() => {
           try {
@@ -79,13 +80,13 @@ function prng(seed: number) {
   };
 }
 
-describe("parseSkeleton", () => {
+describe("scanLine", () => {
   it("lets the derivation see exactly what JSON.parse gives on well-formed long lines", () => {
     for (const line of corpus()) {
       expect(line.length).toBeGreaterThan(2000);
       const withEdges = Buffer.concat([Buffer.from("\uFEFF \t"), line, Buffer.from(" \r")]);
-      expect(skeletonView(withEdges)).toEqual(exactView(withEdges));
-      expect(skeletonView(line).accepted).toBe(true);
+      expect(scanView(withEdges)).toEqual(exactView(withEdges));
+      expect(scanView(line).accepted).toBe(true);
     }
   });
 
@@ -117,7 +118,7 @@ describe("parseSkeleton", () => {
     let rejected = 0;
     for (const line of damage) {
       const exact = exactView(line);
-      expect(skeletonView(line)).toEqual(exact);
+      expect(scanView(line)).toEqual(exact);
       if (!exact.accepted) rejected++;
     }
     expect(rejected).toBeGreaterThan(damage.length / 2);
@@ -132,7 +133,7 @@ describe("parseSkeleton", () => {
         message: { content: `${"p".repeat(600)}MARK` },
       }).replace("MARK", "\\q"),
     );
-    expect(parseSkeleton(line, 0, line.length).kind).toBe("invalid");
+    expect(scanLine(line, 0, line.length).kind).toBe("invalid");
     expect(exactView(line).accepted).toBe(false);
   });
 
@@ -146,6 +147,67 @@ describe("parseSkeleton", () => {
       }).replace("MARK", "\\q"),
     );
     expect(exactView(line).accepted).toBe(false);
-    expect(parseSkeleton(line, 0, line.length).kind).toBe("value");
+    expect(scanLine(line, 0, line.length).kind).toBe("value");
+  });
+
+  it("agrees with JSON.parse on any short line, well-formed or damaged byte by byte", () => {
+    const key = fc.oneof(
+      fc.constantFrom("type", "uuid", "parentUuid", "message", "content", "text", "isMeta", "cwd", "timestamp"),
+      fc.constantFrom("t\\u0079pe", "__proto__", "summary", "leafUuid", "sessionId", "customTitle"),
+      fc.string({ maxLength: 6 }),
+    );
+    const leaf = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom("user", "assistant", "summary", "text", "custom-title", SESSION, "\u00e9\n\t", "é😀"),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: "small", withCrossShrink: true }, leaf, tie("array"), tie("object")),
+      array: fc.array(tie("value"), { maxLength: 4 }),
+      object: fc.dictionary(key, tie("value"), { maxKeys: 5 }),
+    }));
+    const record = fc.record(
+      {
+        type: fc.constantFrom("user", "assistant", "system", "summary", "custom-title", "other"),
+        uuid: fc.constantFrom("u1", "u2"),
+        parentUuid: fc.constantFrom(null, "u1"),
+        sessionId: fc.constant(SESSION),
+        message: fc.oneof(
+          fc.record({ content: fc.oneof(value, fc.array(fc.oneof(value, fc.constant(null)), { maxLength: 3 })) }),
+          value,
+        ),
+        extra: value,
+      },
+      { requiredKeys: ["type"] },
+    );
+    // JSON text with the spacing JSON allows, keys spelled with escapes, and duplicate keys.
+    const text = fc
+      .tuple(record, fc.constantFrom("", " ", "\t", "\r", " \r\n "), fc.boolean(), fc.boolean())
+      .map(([r, space, escapeKey, duplicate]) => {
+        let json = JSON.stringify(r, null, space === "" ? undefined : space).replace(/\n/g, " ");
+        if (escapeKey) json = json.replace('"type"', '"t\\u0079pe"');
+        if (duplicate) json = json.replace(/}$/, ',"type":"user","message":{"content":"again"}}');
+        return json;
+      });
+    const damaged = fc
+      .tuple(text, fc.nat(), fc.nat(), fc.constantFrom(...'{}[]":,\\ 0-1e.tfn\u0001\u00ff\t'))
+      .map(([json, at, how, byte]) => {
+        const bytes = Buffer.from(json);
+        const i = at % (bytes.length + 1);
+        if (how % 4 === 0) return bytes;
+        if (how % 4 === 1) return bytes.subarray(0, i);
+        const insert = Buffer.from(byte, "latin1");
+        if (how % 4 === 2) return Buffer.concat([bytes.subarray(0, i), insert, bytes.subarray(i)]);
+        return Buffer.concat([bytes.subarray(0, i), insert, bytes.subarray(i + 1)]);
+      });
+    fc.assert(
+      fc.property(damaged, (line) => {
+        expect(scanView(line)).toEqual(exactView(line));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
