@@ -297,7 +297,7 @@ export const cases = [
     prepare: (ctx) => ctx.runOnce(rebuildAll(ctx)),
     command: (ctx) => shimLaunch(ctx, 0),
     baseline: nodeE0,
-    goal: 1.2,
+    goal: 1.5,
     info: [stubDirectly],
   },
 ];

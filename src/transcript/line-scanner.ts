@@ -377,16 +377,34 @@ function closingQuote(bytes: Buffer, from: number, last: number): number {
 
 /** Whether the last string `stringEnd` found had a backslash in its checked part. */
 let stringHadEscape = false;
+/** Strings are first walked byte by byte this far; past it, a native search finds their end. */
+const WALK_BYTES = 64;
 
 /**
  * Index of the quote that ends the string whose body starts at `from`, or -1 when JSON.parse
- * would reject it: a raw control character, an invalid escape, no end. The first
- * LONG_STRING_BYTES of the body are checked byte by byte (all of it when `checkAll`); the end of
- * a longer string is found with a native search, unchecked (see above).
+ * would reject it: a raw control character, an invalid escape, no end. A body shorter than
+ * LONG_STRING_BYTES is checked byte by byte (any length when `checkAll`); a longer one is found
+ * with a native search and left unchecked past its first bytes (see above).
  */
 function stringEnd(bytes: Buffer, from: number, last: number, checkAll: boolean): number {
   stringHadEscape = false;
-  const limit = checkAll ? last : Math.min(last, from + LONG_STRING_BYTES);
+  const walked = checkString(bytes, from, Math.min(last, from + WALK_BYTES));
+  if (walked !== NOT_FOUND) return walked;
+  const close = closingQuote(bytes, walkedTo, last);
+  if (close === -1) return -1;
+  if (!checkAll && close - from >= LONG_STRING_BYTES) return close;
+  return checkString(bytes, walkedTo, close) === NOT_FOUND ? close : -1;
+}
+
+const NOT_FOUND = -2;
+/** Where `checkString` stopped without finding the end: past the last escape it read whole. */
+let walkedTo = 0;
+
+/**
+ * Checks the string body from `from` up to `limit` as JSON.parse does: the index of the closing
+ * quote if it comes first, -1 for a raw control character or an invalid escape, else NOT_FOUND.
+ */
+function checkString(bytes: Buffer, from: number, limit: number): number {
   let i = from;
   while (i < limit) {
     const c = bytes[i]!;
@@ -402,8 +420,8 @@ function stringEnd(bytes: Buffer, from: number, last: number, checkAll: boolean)
     } else if (c < 0x20) return -1;
     else i++;
   }
-  if (i >= last) return -1;
-  return closingQuote(bytes, i, last);
+  walkedTo = i;
+  return NOT_FOUND;
 }
 
 /** The slot of the key `bytes[from, to)` among `keys`, or NO_SLOT. */
