@@ -23,6 +23,7 @@ describe("the published package", () => {
       "hooks/stop",
       "hooks/session-end",
       "dist/claude-reindex.mjs",
+      "dist/shim-check.cjs",
       "dist/hook.mjs",
       "schema/sessions-index.schema.json",
     ]) {

@@ -210,4 +210,13 @@ describe("scanLine", () => {
       { numRuns: 3000 },
     );
   });
+
+  it("does not recurse: a line nested 100,000 deep goes to JSON.parse, which does not either", () => {
+    const depth = 100_000;
+    const deep = `{"type":"user","uuid":"u","parentUuid":null,"message":{"content":"hi"},"x":${"[".repeat(depth)}${"]".repeat(depth)}}`;
+    const line = Buffer.from(deep);
+    expect(scanLine(line, 0, line.length).kind).toBe("use-exact");
+    expect(scanView(line)).toEqual(exactView(line));
+    expect(scanView(line).nodes).toHaveLength(1);
+  });
 });
