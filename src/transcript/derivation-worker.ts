@@ -8,5 +8,10 @@ const { configRoot, writableCache } = workerData as { configRoot: string; writab
 const cache = TranscriptCache.under(configRoot, { writable: writableCache });
 
 parentPort!.on("message", (file: TranscriptFile) => {
-  parentPort!.postMessage(deriveTranscript(file, cache));
+  try {
+    parentPort!.postMessage(deriveTranscript(file, cache));
+  } catch {
+    // A derivation that cannot be cloned (a value nested too deep): the main thread derives it itself.
+    parentPort!.postMessage(null);
+  }
 });

@@ -67,6 +67,11 @@ export function parseSkeleton(bytes: Buffer, start: number, end: number): Skelet
     else break;
   }
   while (last > first && isAsciiSpace(bytes[last - 1])) last--;
+  // An object or array whose last byte is some other ASCII character (one that trim() keeps) cannot be
+  // JSON: a torn line, or a file that never got its newline. Rejected without decoding it.
+  const lastByte = bytes[last - 1] ?? 0;
+  if ((bytes[first] === 0x7b || bytes[first] === 0x5b) && lastByte < 0x80 && lastByte !== closerOf(bytes[first]!))
+    return INVALID;
   // Anything but a plain object line (or other edge whitespace that trim() would remove) is rare: exact path.
   if (bytes[first] !== 0x7b || bytes[last - 1] !== 0x7d) return USE_EXACT;
   const line = bytes.subarray(first, last);
@@ -104,6 +109,10 @@ export function parseSkeleton(bytes: Buffer, start: number, end: number): Skelet
     // A string the derivation reads is not valid JSON after all: JSON.parse rejects the line.
     return INVALID;
   }
+}
+
+function closerOf(opener: number): number {
+  return opener === 0x7b ? 0x7d : 0x5d;
 }
 
 /** Index of the quote that ends the string starting at `from`: the first one not escaped. */

@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import writeFileAtomic from "write-file-atomic";
 import * as z from "zod";
+import { stringifyJson } from "../system/json-text.ts";
+import { readPrivateFile, writePrivateFile } from "../system/private-file.ts";
 import type { TranscriptFile } from "./session-entry.ts";
 import type { MessageNode } from "./transcript-record.ts";
 import { TranscriptState } from "./transcript-state.ts";
@@ -82,12 +83,8 @@ export class TranscriptCache {
   /** The saved state of this transcript, when it still describes the file's first bytes. */
   load(transcript: TranscriptFile, fd: number, size: number): ResumePoint | null {
     if (size < MIN_CACHED_BYTES) return null;
-    let raw: string;
-    try {
-      raw = fs.readFileSync(this.fileFor(transcript), "utf8");
-    } catch {
-      return null;
-    }
+    const raw = readPrivateFile(this.fileFor(transcript));
+    if (raw === null) return null;
     let parsed: z.infer<typeof SavedStateSchema>;
     try {
       parsed = SavedStateSchema.parse(JSON.parse(raw));
@@ -116,8 +113,7 @@ export class TranscriptCache {
       metadata: { ...state.metadata },
     };
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-      writeFileAtomic.sync(file, JSON.stringify(saved), { mode: 0o600 });
+      writePrivateFile(file, stringifyJson(saved));
     } catch {
       // A cache that cannot be written only costs time on the next run.
     }
