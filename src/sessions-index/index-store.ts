@@ -98,6 +98,8 @@ function moveAside(indexPath: string, now: Date): string {
       throw error;
     }
     fs.unlinkSync(indexPath);
+    // A name we made, holding first prompts: private, like the index we write.
+    fs.chmodSync(backup, 0o600);
     return backup;
   }
 }

@@ -48,6 +48,8 @@ export function openRegularFile(file: string, options: OpenOptions = {}): { fd: 
   }
   try {
     const stat = fs.fstatSync(fd);
+    if (stat.isDirectory())
+      throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), { code: "EISDIR" });
     if (!stat.isFile()) throw new NotRegularFileError(file);
     return { fd, stat };
   } catch (error) {

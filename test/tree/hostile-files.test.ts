@@ -193,14 +193,14 @@ describe("mtimes in the future", () => {
     const tree = new ClaudeTree();
     addHostile(tree, "future-mtime");
     const capture = captureIo();
-    const code = await runDoctor({
+    const result = await runDoctor({
       configRoot: tree.root,
       selection: { kind: "all" },
       json: false,
       now,
       io: capture.io,
     });
-    expect(code).toBe(1);
+    expect(result.kind).toBe("attention");
     expect(capture.stdout()).toMatch(/1 transcript modified in the future \(up to (29|30) days ahead/);
     expect(capture.stdout()).toContain("fix: touch -c ");
   });
