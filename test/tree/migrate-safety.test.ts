@@ -47,7 +47,7 @@ function layout(base: string) {
 
 async function migrate(root: string, from: string, move: boolean) {
   const capture = captureIo();
-  const code = await runMigrate({
+  const result = await runMigrate({
     configRoot: root,
     from,
     move,
@@ -55,7 +55,8 @@ async function migrate(root: string, from: string, move: boolean) {
     now: () => new Date(),
     io: capture.io,
   });
-  return { code, stdout: capture.stdout(), stderr: capture.stderr() };
+  const code = result.kind === "done" ? 0 : 1;
+  return { code, stdout: capture.stdout(), stderr: (result.problems ?? []).join("\n") };
 }
 
 const projectDir = (root: string) => path.join(root, "projects", encodeProjectDirName(CWD));
