@@ -95,7 +95,7 @@ describe("never through a link", () => {
 describe("settings.json that must not be rewritten", () => {
   async function install(root: string) {
     const capture = captureIo();
-    const code = await runInstall({
+    const result = await runInstall({
       configRoot: root,
       workingDir: root,
       scope: "user",
@@ -106,7 +106,12 @@ describe("settings.json that must not be rewritten", () => {
       now,
       io: capture.io,
     });
-    return { code, stdout: capture.stdout(), stderr: capture.stderr() };
+    const code = result.kind === "done" ? 0 : 1;
+    return {
+      code,
+      stdout: capture.stdout(),
+      stderr: (result.problems ?? []).map((p) => `claude-reindex: ${p}\n`).join(""),
+    };
   }
 
   it("with a duplicate hooks key: refused with one clear line, left unchanged", async () => {
