@@ -18,6 +18,9 @@ const env = {
 const tests = [
   "test/stress",
   "test/e2e/hostile.test.ts",
+  "test/e2e/hostile-trees.test.ts",
+  "test/tree/hostile-files.test.ts",
+  "test/tree/migrate-safety.test.ts",
   "test/unit/properties.test.ts",
   "test/e2e/hooks.test.ts",
   "test/e2e/security.test.ts",
@@ -29,6 +32,10 @@ const figures = fs.existsSync(results) ? JSON.parse(fs.readFileSync(results, "ut
 console.log(
   `\nclaude-reindex stress run, ${new Date().toISOString().slice(0, 10)}, ${((Date.now() - started) / 1000).toFixed(0)} s, vitest ${run.status === 0 ? "passed" : "FAILED"}\n`,
 );
+// The guard rails first: kills survived, hangs (0), bytes lost (0), peak memory against input size.
+const rank = (name) =>
+  ["kills survived", "hangs", "bytes lost", "peak memory"].findIndex((word) => name.includes(word)) >>> 0;
 console.log("| figure | value |\n|---|---|");
-for (const [name, value] of Object.entries(figures)) console.log(`| ${name} | ${value} |`);
+for (const [name, value] of Object.entries(figures).sort((a, b) => rank(a[0]) - rank(b[0])))
+  console.log(`| ${name} | ${value} |`);
 process.exitCode = run.status ?? 1;

@@ -14,7 +14,12 @@ export interface FactsReader {
 }
 
 /** Reads facts of one project's transcripts, looking at its index once. */
-export function factsReader(projectDir: string, cache: TranscriptCache | null): FactsReader {
+export function factsReader(
+  projectDir: string,
+  cache: TranscriptCache | null,
+  /** An entry derived from a transcript whose mtime lay past this is not trusted (index-merge's isTrusted). */
+  nowMs: number = Date.now(),
+): FactsReader {
   let entries: Map<string, unknown> | null = null;
   let originalPath: string | undefined;
   const indexed = () => {
@@ -43,7 +48,7 @@ export function factsReader(projectDir: string, cache: TranscriptCache | null): 
       const known = indexed().get(file.sessionId);
       let entry: Record<string, unknown> | null = null;
       let fails = false;
-      if (isTrusted(known, file)) entry = known as Record<string, unknown>;
+      if (isTrusted(known, file, nowMs)) entry = known as Record<string, unknown>;
       else {
         const derivation = deriveTranscript(file, cache);
         if (derivation.kind === "entry") entry = derivation.entry as unknown as Record<string, unknown>;

@@ -21,6 +21,7 @@ comes with the command that fixes it.`,
       configRoot: context.configRoot,
       selection: selectionOf(values, context, "all"),
       json: values.json,
+      now: context.now,
       io: context.io,
       setup: {
         configRoot: context.configRoot,

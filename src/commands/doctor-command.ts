@@ -9,6 +9,7 @@ import { HOOK_EVENTS } from "../settings/hook-registration.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { progressLine } from "../text/progress-line.ts";
 import { shellQuote } from "../text/shell-quote.ts";
+import { terminalLine } from "../text/terminal-text.ts";
 import { TranscriptCache } from "../transcript/transcript-cache.ts";
 import type { CommandResult } from "./command-result.ts";
 
@@ -16,6 +17,7 @@ export interface DoctorCommand {
   configRoot: string;
   selection: ProjectSelection;
   json: boolean;
+  now: () => Date;
   io: CommandIo;
   /** What to check the hook registrations and the shim against; no setup report without it. */
   setup?: SetupCheck;
@@ -41,6 +43,7 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
         diagnoseProject(
           projectDir,
           cache,
+          command.now().getTime(),
           rows.filter((row) => row.projectDir === projectDir),
         ),
       );
@@ -61,11 +64,12 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
     );
     return { kind: attention ? "attention" : "done" };
   }
+  // Paths come from the disk: shown on one line, control characters escaped.
   for (const finding of storage.findings) {
-    io.stdout.write(`storage: ${finding.message}\n`);
-    if (finding.fix) io.stdout.write(`  fix: ${finding.fix}\n`);
+    io.stdout.write(`storage: ${terminalLine(finding.message)}\n`);
+    if (finding.fix) io.stdout.write(`  fix: ${terminalLine(finding.fix)}\n`);
   }
-  for (const note of storage.notes) io.stdout.write(`note: ${note}\n`);
+  for (const note of storage.notes) io.stdout.write(`note: ${terminalLine(note)}\n`);
   writeDiagnoses(diagnoses, needAttention, root, rootExists, io);
   writeHidden(diagnoses, io);
   if (setup && command.setup) writeSetup(setup, command.setup, io);
@@ -80,25 +84,29 @@ function writeDiagnoses(
   io: CommandIo,
 ): void {
   if (!rootExists || diagnoses.length === 0) {
-    io.stdout.write(`No Claude Code sessions under ${root} (set CLAUDE_CONFIG_DIR if they live elsewhere).\n`);
+    io.stdout.write(
+      `No Claude Code sessions under ${terminalLine(root)} (set CLAUDE_CONFIG_DIR if they live elsewhere).\n`,
+    );
     return;
   }
   for (const diagnosis of needAttention) {
-    io.stdout.write(`${diagnosis.projectDir}\n`);
-    for (const finding of diagnosis.findings) io.stdout.write(`  - ${finding.message}\n`);
+    io.stdout.write(`${terminalLine(diagnosis.projectDir)}\n`);
+    for (const finding of diagnosis.findings) io.stdout.write(`  - ${terminalLine(finding.message)}\n`);
     for (const fix of new Set(diagnosis.findings.map((f) => f.fix).filter((f) => f !== null)))
-      io.stdout.write(`  fix: ${fix}\n`);
+      io.stdout.write(`  fix: ${terminalLine(fix)}\n`);
   }
   const sessions = diagnoses.reduce((n, d) => n + d.sessions, 0);
   if (needAttention.length === 0) {
-    io.stdout.write(`All ${diagnoses.length} project indexes are in order (${sessions} sessions under ${root}).\n`);
+    io.stdout.write(
+      `All ${diagnoses.length} project indexes are in order (${sessions} sessions under ${terminalLine(root)}).\n`,
+    );
     return;
   }
   const fixable = needAttention.filter((d) =>
     d.findings.some((f) => f.fix?.startsWith("claude-reindex rebuild")),
   ).length;
   io.stdout.write(
-    `${needAttention.length} of ${diagnoses.length} projects need attention (${sessions} sessions under ${root}).\n`,
+    `${needAttention.length} of ${diagnoses.length} projects need attention (${sessions} sessions under ${terminalLine(root)}).\n`,
   );
   if (fixable > 1) io.stdout.write(`Fix every index at once: claude-reindex rebuild --all\n`);
 }
@@ -123,7 +131,7 @@ function writeHidden(diagnoses: ProjectDiagnosis[], io: CommandIo): void {
 function writeSetup(setup: SetupReport, check: SetupCheck, io: CommandIo): void {
   const registered = setup.hooks.filter((h) => h.registered.length > 0);
   for (const hooks of setup.hooks) {
-    if (hooks.problem) io.stdout.write(`setup: ${hooks.path} is ${hooks.problem}\n`);
+    if (hooks.problem) io.stdout.write(`setup: ${terminalLine(hooks.path)} is ${terminalLine(hooks.problem)}\n`);
   }
   for (const hooks of registered) {
     const missing = HOOK_EVENTS.filter((event) => !hooks.registered.includes(event));

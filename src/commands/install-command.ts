@@ -1,10 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
-import writeFileAtomic from "write-file-atomic";
 import { addHooks, hookCommands, removeHooks } from "../settings/hook-registration.ts";
 import { installRecord, saveInstallRecord } from "../settings/install-manifest.ts";
-import { parseSettings, type SettingsScope, settingsPathFor } from "../settings/settings-file.ts";
+import {
+  parseSettings,
+  readSettingsText,
+  type SettingsScope,
+  settingsPathFor,
+  settingsWriteProblem,
+} from "../settings/settings-file.ts";
+import { giveToDirectoryOwner, makeDirectory, replaceFile } from "../system/replace-file.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { errorText } from "../text/error-text.ts";
 import { shellQuote } from "../text/shell-quote.ts";
@@ -42,7 +48,7 @@ async function editSettings(command: InstallCommand, action: "install" | "uninst
   const settingsPath = settingsPathFor(command.scope, command.configRoot, command.workingDir);
   const commands = hookCommands(command.hooksDir);
   try {
-    const existing = readText(settingsPath);
+    const existing = readSettingsText(settingsPath);
     const before = existing ?? "{}\n";
     const read = parseSettings(before);
     if (!read.ok) return refused(`${settingsPath} is ${read.problem}; fix it first (nothing was changed)`);
@@ -72,11 +78,13 @@ async function editSettings(command: InstallCommand, action: "install" | "uninst
       io.stdout.write(createTwoFilesPatch(settingsPath, settingsPath, existing ?? "", after, "now", `after ${action}`));
       io.stdout.write(`(dry run: ${settingsPath} was not changed)\n`);
     } else {
+      const problem = settingsWriteProblem(settingsPath);
+      if (problem) return refused(`${settingsPath} is ${problem} (nothing was changed)`);
       const removeFile =
         action === "uninstall" && record?.createdFile && parseSettings(after).ok && isEmptyObject(after);
       const backup = existing === null ? null : backupOf(settingsPath, existing, command.now());
       if (removeFile) fs.rmSync(settingsPath);
-      else await writeSettings(settingsPath, after, existing === null);
+      else await writeSettings(settingsPath, after);
       saveInstallRecord(command.configRoot, settingsPath, action === "install" ? record : null);
       const verb = action === "install" ? "registered" : "removed";
       io.stdout.write(
@@ -98,15 +106,6 @@ function refused(problem: string): CommandResult {
   return { kind: "failed", problems: [problem] };
 }
 
-function readText(file: string): string | null {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
-}
-
 function isEmptyObject(text: string): boolean {
   return /^\s*\{\s*\}\s*$/.test(text);
 }
@@ -115,13 +114,14 @@ function isEmptyObject(text: string): boolean {
 function backupOf(settingsPath: string, text: string, now: Date): string {
   const backup = `${settingsPath}.claude-reindex-backup-${now.toISOString().replace(/[:.]/g, "-")}`;
   fs.writeFileSync(backup, text, { mode: fs.statSync(settingsPath).mode & 0o777, flag: "wx" });
+  giveToDirectoryOwner(backup);
   return backup;
 }
 
-async function writeSettings(settingsPath: string, text: string, isNew: boolean): Promise<void> {
-  fs.mkdirSync(path.dirname(settingsPath), { recursive: true, mode: 0o700 });
-  // write-file-atomic keeps an existing file's mode and owner; a new one is private.
-  await writeFileAtomic(settingsPath, text, isNew ? { mode: 0o600, fsync: true } : { fsync: true });
+async function writeSettings(settingsPath: string, text: string): Promise<void> {
+  makeDirectory(path.dirname(settingsPath), 0o700);
+  // An existing file keeps its mode and owner; a new one is private. Never through a link.
+  replaceFile(settingsPath, text, { newFileMode: 0o600, fsync: true });
 }
 
 /** The one line that puts the shim in front of Claude Code, or the link that does it; or why not. */

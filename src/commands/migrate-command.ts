@@ -3,8 +3,12 @@ import path from "node:path";
 import { projectsRoot } from "../layout/config-root.ts";
 import { encodeProjectDirName } from "../layout/project-dir.ts";
 import { sessionIdOfFileName } from "../layout/session-file.ts";
+import { compareTranscripts, recoverTransfersIn, transferSession } from "../layout/session-transfer.ts";
 import { rebuildProjects } from "../rebuild/rebuild-projects.ts";
+import { describeFileError, openRegularFile } from "../system/regular-file.ts";
 import type { CommandIo } from "../text/command-io.ts";
+import { errorText } from "../text/error-text.ts";
+import { terminalLine } from "../text/terminal-text.ts";
 import type { CommandResult } from "./command-result.ts";
 
 export interface MigrateCommand {
@@ -24,64 +28,100 @@ type Plan =
   | { kind: "move"; from: string; to: string; projectDir: string }
   | { kind: "already-there"; from: string; to: string }
   | { kind: "conflict"; from: string; to: string }
-  | { kind: "no-cwd"; from: string };
+  | { kind: "no-cwd"; from: string }
+  | { kind: "unreadable"; from: string; reason: string };
 
 /**
  * `claude-reindex migrate --from <dir>`: brings sessions into `<root>/projects/<encoded cwd>/`,
  * the directory named from each transcript's own `cwd` as Claude Code names it. File times are
- * kept (the index and Claude Code's cleanup both go by them), a different file of the same name
- * is never overwritten, a second run finds everything already there, and the indexes of the
- * projects that received sessions are rebuilt at the end. Failed when some session could not go.
+ * kept to the nanosecond (the index and Claude Code's cleanup both go by them), a different file of
+ * the same name is never overwritten, every copy is verified before it is put in place and a move
+ * removes only what is verified at the destination; a rerun finishes what an interrupted run started
+ * and finds the rest already there. The indexes of the projects that received sessions are rebuilt at
+ * the end. Failed when some session (or some file of one) could not go.
  */
 export async function runMigrate(command: MigrateCommand): Promise<CommandResult> {
   const { io } = command;
   const source = path.resolve(command.from);
   const problems: string[] = [];
-  const plans = findTranscripts(source).map((file) => plan(file, command));
+  // Paths come from the disk: shown on one line, control characters escaped.
+  const shown = (p: string) => terminalLine(p);
+  const plans = findTranscripts(source, !command.dryRun).map((file) => plan(file, command));
   const verb = command.move ? "move" : "copy";
   const moving = plans.filter((p) => p.kind === "move");
   for (const p of plans) {
-    if (p.kind === "move") io.stdout.write(`${command.dryRun ? `would ${verb}` : verb} ${p.from} -> ${p.to}\n`);
-    if (p.kind === "conflict") problems.push(`not migrated: ${p.to} exists and differs from ${p.from}`);
+    if (p.kind === "move")
+      io.stdout.write(`${command.dryRun ? `would ${verb}` : verb} ${shown(p.from)} -> ${shown(p.to)}\n`);
+    if (p.kind === "conflict") problems.push(`not migrated: ${shown(p.to)} exists and differs from ${shown(p.from)}`);
+    if (p.kind === "unreadable") problems.push(`not migrated: ${shown(p.from)}: ${shown(p.reason)}`);
     if (p.kind === "no-cwd")
-      problems.push(`not migrated: ${p.from} names no working directory (no cwd in its records); use --project`);
+      problems.push(`not migrated: ${shown(p.from)} names no working directory (no cwd in its records); use --project`);
   }
+  let failedFiles = 0;
   if (!command.dryRun) {
-    for (const p of moving) transfer(p.from, p.to, command.move);
-    const projectDirs = [...new Set(moving.map((p) => p.projectDir))];
+    // Sessions already there still go through the transfer: their `<uuid>/` files may be incomplete (an
+    // interrupted run), and a move removes their verified sources.
+    const transferring = plans.filter((p) => p.kind === "move" || p.kind === "already-there");
+    const recovered = new Set<string>();
+    for (const p of transferring) {
+      for (const dir of [path.dirname(p.from), path.dirname(p.to)]) {
+        if (!recovered.has(dir)) recoverTransfersIn(dir);
+        recovered.add(dir);
+      }
+      if (path.resolve(p.from) === path.resolve(p.to)) continue;
+      let fileProblems: string[];
+      try {
+        fileProblems = transferSession(p.from, p.to, command.move).problems;
+      } catch (error) {
+        fileProblems = [`${p.from}: ${errorText(error)}`];
+      }
+      for (const problem of fileProblems) problems.push(`not migrated: ${shown(problem)}`);
+      failedFiles += fileProblems.length;
+    }
+    const projectDirs = [...new Set(transferring.map((p) => path.dirname(p.to)))];
     if (projectDirs.length > 0) {
       const reports = await rebuildProjects(
         projectDirs,
         { configRoot: command.configRoot, dryRun: false, now: command.now },
         () => {},
       );
-      for (const report of reports) if (report.problem) problems.push(report.problem);
+      for (const report of reports) if (report.problem) problems.push(shown(report.problem));
     }
   }
   const count = (kind: Plan["kind"]) => plans.filter((p) => p.kind === kind).length;
+  const notMigrated = count("conflict") + count("no-cwd") + count("unreadable");
   const done = command.dryRun
     ? `would ${verb} ${moving.length}`
     : `${verb === "move" ? "moved" : "copied"} ${moving.length}`;
+  const left = failedFiles > 0 ? `, ${failedFiles} ${failedFiles === 1 ? "file" : "files"} left where they were` : "";
   io.stdout.write(
-    `${done} of ${plans.length} sessions from ${source}; ${count("already-there")} already there, ${count("conflict") + count("no-cwd")} not migrated${command.dryRun ? " (dry run: nothing changed)" : ""}\n`,
+    `${done} of ${plans.length} sessions from ${shown(source)}; ${count("already-there")} already there, ${notMigrated} not migrated${left}${command.dryRun ? " (dry run: nothing changed)" : ""}\n`,
   );
   // An index that could not be rebuilt is said, but the sessions are in place: the next rebuild lists them.
-  return { kind: count("conflict") + count("no-cwd") > 0 ? "failed" : "done", problems };
+  return { kind: notMigrated + failedFiles > 0 ? "failed" : "done", problems };
 }
 
-/** Session transcripts below `dir`, not agent transcripts and not `subagents/` contents. */
-function findTranscripts(dir: string, depth = 6): string[] {
+/**
+ * Session transcripts below `dir`, not agent transcripts and not `subagents/` contents. With `recover`,
+ * each directory is first cleared of what a killed migrate left (a source renamed aside goes back).
+ */
+function findTranscripts(dir: string, recover: boolean, maxDepth = 6): string[] {
   const found: string[] = [];
-  let dirents: fs.Dirent[];
-  try {
-    dirents = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return found;
-  }
-  for (const d of dirents) {
-    const full = path.join(dir, d.name);
-    if (d.isFile() && sessionIdOfFileName(d.name) !== null) found.push(full);
-    else if (d.isDirectory() && d.name !== "subagents" && depth > 0) found.push(...findTranscripts(full, depth - 1));
+  const pending: [string, number][] = [[dir, 0]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (recover) recoverTransfersIn(current);
+    let dirents: fs.Dirent[];
+    try {
+      dirents = fs.readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const d of dirents) {
+      const full = path.join(current, d.name);
+      if (d.isFile() && sessionIdOfFileName(d.name) !== null) found.push(full);
+      else if (d.isDirectory() && d.name !== "subagents" && depth < maxDepth) pending.push([full, depth + 1]);
+    }
   }
   return found.sort();
 }
@@ -94,13 +134,34 @@ function plan(file: string, command: MigrateCommand): Plan {
     : path.join(projectsRoot(command.configRoot), encodeProjectDirName(cwd!));
   const to = path.join(projectDir, path.basename(file));
   if (path.resolve(to) === path.resolve(file)) return { kind: "already-there", from: file, to };
-  if (!fs.existsSync(to)) return { kind: "move", from: file, to, projectDir };
-  return sameBytes(file, to) ? { kind: "already-there", from: file, to } : { kind: "conflict", from: file, to };
+  let comparison: ReturnType<typeof compareTranscripts>;
+  try {
+    comparison = compareTranscripts(file, to);
+  } catch (error) {
+    return { kind: "unreadable", from: file, reason: describeFileError(error) };
+  }
+  switch (comparison) {
+    case "missing":
+    // A shorter copy of this transcript's beginning: an earlier run's, before more was appended.
+    case "destination-behind":
+      return { kind: "move", from: file, to, projectDir };
+    // The destination holds every byte (a session continued there holds more).
+    case "same":
+    case "destination-ahead":
+      return { kind: "already-there", from: file, to };
+    default:
+      return { kind: "conflict", from: file, to };
+  }
 }
 
 /** The first string `cwd` among the transcript's first records (queue-operation lines have none). */
 function firstCwd(file: string): string | null {
-  const fd = fs.openSync(file, "r");
+  let fd: number;
+  try {
+    fd = openRegularFile(file).fd;
+  } catch {
+    return null;
+  }
   try {
     const buffer = Buffer.alloc(1 << 20);
     const bytes = fs.readSync(fd, buffer, 0, buffer.length, 0);
@@ -116,34 +177,4 @@ function firstCwd(file: string): string | null {
   } finally {
     fs.closeSync(fd);
   }
-}
-
-function sameBytes(a: string, b: string): boolean {
-  if (fs.statSync(a).size !== fs.statSync(b).size) return false;
-  return fs.readFileSync(a).equals(fs.readFileSync(b));
-}
-
-/** Copies (or moves) a transcript and its `<uuid>/` directory, keeping every file's times. */
-function transfer(from: string, to: string, move: boolean): void {
-  fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o700 });
-  copyKeepingTimes(from, to);
-  const companion = from.slice(0, -".jsonl".length);
-  if (fs.existsSync(companion) && fs.statSync(companion).isDirectory()) {
-    fs.cpSync(companion, to.slice(0, -".jsonl".length), {
-      recursive: true,
-      preserveTimestamps: true,
-      force: false,
-      errorOnExist: false,
-    });
-    if (move) fs.rmSync(companion, { recursive: true });
-  }
-  if (move) fs.rmSync(from);
-}
-
-function copyKeepingTimes(from: string, to: string): void {
-  fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
-  // Private like Claude Code's own transcripts: they hold whole conversations.
-  fs.chmodSync(to, 0o600);
-  const { atime, mtime } = fs.statSync(from);
-  fs.utimesSync(to, atime, mtime);
 }

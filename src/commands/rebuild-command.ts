@@ -5,6 +5,7 @@ import type { ProjectReport } from "../rebuild/rebuild-project.ts";
 import { type RebuildOptions, rebuildProjects } from "../rebuild/rebuild-projects.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { progressLine } from "../text/progress-line.ts";
+import { terminalLine } from "../text/terminal-text.ts";
 import { type CommandResult, done, failedIfAny } from "./command-result.ts";
 
 export interface RebuildCommand extends RebuildOptions {
@@ -66,13 +67,14 @@ function writeReports(reports: ProjectReport[], command: RebuildCommand, io: Com
   for (const report of reports) {
     if (report.status === "written" || report.status === "would-write") {
       const verb = report.status === "written" ? "wrote" : "would write";
-      const backup = report.backup ? ` (unusable index moved to ${report.backup})` : "";
+      const backup = report.backup ? ` (unusable index moved to ${terminalLine(report.backup)})` : "";
       io.stdout.write(
-        `${verb} ${report.indexPath}: ${report.added} added, ${report.updated} updated, ${report.removed} removed, ${report.kept} kept${backup}\n`,
+        `${verb} ${terminalLine(report.indexPath)}: ${report.added} added, ${report.updated} updated, ${report.removed} removed, ${report.kept} kept${backup}\n`,
       );
     }
     if (report.skipped.length > 0 && reports.length === 1) {
-      for (const { path, reason } of report.skipped) io.stdout.write(`  skipped ${path}: ${reason}\n`);
+      for (const { path, reason } of report.skipped)
+        io.stdout.write(`  skipped ${terminalLine(path)}: ${terminalLine(reason)}\n`);
     }
   }
   const t = totals(reports);

@@ -2,7 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { HIDDEN_REASONS, type HiddenReason } from "../catalog/resume-visibility.ts";
 import type { SessionRow } from "../catalog/session-record.ts";
-import { listSessionFiles, type SessionFile, type SessionListing, sessionFilePath } from "../layout/session-file.ts";
+import {
+  isFutureMtime,
+  listSessionFiles,
+  type SessionFile,
+  type SessionListing,
+  sessionFilePath,
+} from "../layout/session-file.ts";
 import { type EntryChange, mergeIndex } from "../sessions-index/index-merge.ts";
 import { indexPathOf, readIndex } from "../sessions-index/session-index.ts";
 import { formatDuration } from "../text/duration.ts";
@@ -24,6 +30,7 @@ export type FindingKind =
   | "entries-gone"
   | "entries-duplicate"
   | "transcripts-unreadable"
+  | "transcripts-future"
   | "project-unreadable"
   | "picker-hidden"
   | "home-mismatch"
@@ -58,6 +65,7 @@ export interface ProjectDiagnosis {
 export function diagnoseProject(
   projectDir: string,
   cache: TranscriptCache | null,
+  nowMs: number,
   rows: SessionRow[] = [],
 ): ProjectDiagnosis {
   const indexPath = indexPathOf(projectDir);
@@ -90,6 +98,18 @@ export function diagnoseProject(
     );
   }
 
+  const future = [...listing.sessions.values()].filter((file) => isFutureMtime(file.mtime, nowMs));
+  if (future.length > 0) {
+    const ahead = future.reduce((most, file) => Math.max(most, file.mtime - nowMs), 0);
+    add(
+      "transcripts-future",
+      `${count(future.length, "transcript")} modified in the future (up to ${formatDuration(ahead)} ahead: a clock that was wrong, or a copy); their entries are derived again until the clock passes them`,
+      future.length <= 3
+        ? `touch -c ${future.map((file) => shellQuote(file.path)).join(" ")}`
+        : `find ${shellQuote(projectDir)} -maxdepth 1 -name '*.jsonl' -newermt now -exec touch -c {} +`,
+    );
+  }
+
   const read = readIndex(indexPath);
   if (read.kind === "unsupported-version") {
     add(
@@ -116,6 +136,7 @@ export function diagnoseProject(
       return derivation;
     },
     transcriptExists: (sessionId) => fs.existsSync(sessionFilePath(projectDir, sessionId)),
+    nowMs,
   });
 
   if (read.kind === "missing") {
@@ -140,12 +161,14 @@ export function diagnoseProject(
   const behind = [...missing, ...stale]
     .map((c) => listing.sessions.get(c.sessionId!))
     .filter((f): f is SessionFile => f !== undefined);
-  const known = read.index.entries
-    .map((e) => (e as { fileMtime?: unknown } | null)?.fileMtime)
-    .filter((m): m is number => typeof m === "number");
+  // Folded, not Math.max(...list): a project can hold more sessions than a call takes arguments.
+  const newestKnown = read.index.entries.reduce<number | null>((newest, e) => {
+    const mtime = (e as { fileMtime?: unknown } | null)?.fileMtime;
+    return typeof mtime === "number" && (newest === null || mtime > newest) ? mtime : newest;
+  }, null);
   if (behind.length > 0) {
-    const newestMissed = Math.max(...behind.map((f) => f.mtime));
-    diagnosis.lagMs = Math.max(0, newestMissed - (known.length > 0 ? Math.max(...known) : read.stat.mtimeMs));
+    const newestMissed = behind.reduce((newest, f) => Math.max(newest, f.mtime), Number.NEGATIVE_INFINITY);
+    diagnosis.lagMs = Math.max(0, newestMissed - (newestKnown ?? read.stat.mtimeMs));
     if (diagnosis.lagMs >= 1000)
       add("index-lagging", `the index is ${formatDuration(diagnosis.lagMs)} behind its newest transcript`);
   }

@@ -1,9 +1,9 @@
-import fs from "node:fs";
 import type { HookEvent } from "../hooks/session-hook.ts";
 import { hookCommands, registeredEvents } from "../settings/hook-registration.ts";
-import { parseSettings, type SettingsScope, settingsPathFor } from "../settings/settings-file.ts";
+import { MAX_SETTINGS_BYTES, parseSettings, type SettingsScope, settingsPathFor } from "../settings/settings-file.ts";
 import { firstOnPath } from "../system/path-search.ts";
 import { realPathOrSelf } from "../system/real-path.ts";
+import { readRegularFile } from "../system/regular-file.ts";
 
 export interface SetupCheck {
   configRoot: string;
@@ -28,7 +28,8 @@ export function checkSetup(check: SetupCheck): SetupReport {
     const file = settingsPathFor(scope, check.configRoot, check.workingDir);
     let text: string;
     try {
-      text = fs.readFileSync(file, "utf8");
+      // Never blocks on a FIFO; a linked settings.json is read where it points, as Claude Code reads it.
+      text = readRegularFile(file, MAX_SETTINGS_BYTES, { followLinks: true }).text;
     } catch {
       continue;
     }

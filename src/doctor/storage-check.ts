@@ -142,19 +142,37 @@ function safeReaddir(dir: string): string[] {
  */
 export function splitProjects(configRoot: string): { dirs: string[]; why: string }[] {
   const groups = new Map<string, string[]>();
+  // On a case-sensitive file system `src/app` and `src/App` are two working directories, not one split.
+  const foldCase = isCaseInsensitive(projectsRoot(configRoot));
   for (const name of listProjectDirNames(configRoot)) {
-    const key = splitKey(name);
+    const key = splitKey(name, foldCase);
     groups.set(key, [...(groups.get(key) ?? []), name]);
   }
   return [...groups.values()].filter((dirs) => dirs.length > 1).map((dirs) => ({ dirs, why: splitReason(dirs) }));
 }
 
-function splitKey(name: string): string {
+function splitKey(name: string, foldCase: boolean): string {
   let key = name.length > 200 && /^.{200}-[0-9a-z]+$/.test(name) ? name.slice(0, 200) : name;
-  key = key.replace(/[_.]/g, "-").toLowerCase();
-  const wsl = /^-mnt-([a-z])-(.*)$/.exec(key);
-  if (wsl) key = `${wsl[1]}--${wsl[2]}`;
+  key = key.replace(/[_.]/g, "-");
+  if (foldCase) key = key.toLowerCase();
+  // WSL's /mnt/c and Windows' C: name one drive whatever the case.
+  const wsl = /^-mnt-([a-z])-(.*)$/i.exec(key) ?? /^([a-z])--(.*)$/i.exec(key);
+  if (wsl) key = `${wsl[1]!.toLowerCase()}--${foldCase ? wsl[2]!.toLowerCase() : wsl[2]}`;
   return key;
+}
+
+/** Whether names in `dir` are case-insensitive: its own name in another case leads to it. */
+function isCaseInsensitive(dir: string): boolean {
+  const base = path.basename(dir);
+  const flipped = base === base.toUpperCase() ? base.toLowerCase() : base.toUpperCase();
+  if (flipped === base) return false;
+  try {
+    const a = fs.statSync(dir);
+    const b = fs.statSync(path.join(path.dirname(dir), flipped));
+    return a.ino === b.ino && a.dev === b.dev;
+  } catch {
+    return false;
+  }
 }
 
 function splitReason(dirs: string[]): string {

@@ -1,5 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
+import { giveToDirectoryOwner, makeDirectory } from "../system/replace-file.ts";
+
+const APPEND_FLAGS =
+  fs.constants.O_WRONLY |
+  fs.constants.O_APPEND |
+  fs.constants.O_CREAT |
+  fs.constants.O_NOFOLLOW |
+  fs.constants.O_NONBLOCK;
 
 /** Rotated at this size to hooks.log.1, so it never grows past twice that. */
 const MAX_LOG_BYTES = 256 * 1024;
@@ -15,13 +23,21 @@ export function hookLogPath(configRoot: string): string {
 export function appendHookLog(configRoot: string, now: Date, line: string): void {
   const file = hookLogPath(configRoot);
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    makeDirectory(path.dirname(file), 0o700);
     try {
-      if (fs.statSync(file).size > MAX_LOG_BYTES) fs.renameSync(file, `${file}.1`);
+      if (fs.lstatSync(file).size > MAX_LOG_BYTES) fs.renameSync(file, `${file}.1`);
     } catch {
       // no log yet
     }
-    fs.appendFileSync(file, `${now.toISOString()} ${line}\n`, { mode: 0o600 });
+    // O_NOFOLLOW: a link put at hooks.log is not appended through (the open fails, the line is dropped).
+    const fd = fs.openSync(file, APPEND_FLAGS, 0o600);
+    try {
+      if (!fs.fstatSync(fd).isFile()) return;
+      if (fs.fstatSync(fd).size === 0) giveToDirectoryOwner(file);
+      fs.writeSync(fd, `${now.toISOString()} ${line}\n`);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch {
     // the line still went to stderr
   }

@@ -20,6 +20,14 @@ export function sessionFileFrom(sessionId: string, filePath: string, stat: fs.St
   return { sessionId, path: filePath, mtime: Math.round(stat.mtimeMs), size: stat.size };
 }
 
+/** Clock granularity: an mtime up to this far ahead of the clock is not "in the future". */
+export const FUTURE_SLACK_MS = 2000;
+
+/** An mtime in the future: written under a wrong clock, or copied from a machine with one. */
+export function isFutureMtime(mtimeMs: number, nowMs: number): boolean {
+  return mtimeMs > nowMs + FUTURE_SLACK_MS;
+}
+
 /** A transcript as Claude Code's index writer sees it in a directory listing. */
 export interface SessionFile {
   sessionId: string;

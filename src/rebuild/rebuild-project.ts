@@ -8,7 +8,7 @@ import {
   sessionFilePath,
   sessionIdOfFileName,
 } from "../layout/session-file.ts";
-import { DEFAULT_LOCK, LockBusyError, type LockOptions } from "../sessions-index/index-lock.ts";
+import { DEFAULT_LOCK, LockBusyError, LockLostError, type LockOptions } from "../sessions-index/index-lock.ts";
 import { type EntryChange, isTrusted, type MergePlan, mergeIndex } from "../sessions-index/index-merge.ts";
 import { commitIndex, type IndexWriter } from "../sessions-index/index-store.ts";
 import { type IndexEnvelope, indexPathOf, readIndex } from "../sessions-index/session-index.ts";
@@ -103,8 +103,9 @@ export async function rebuildProject(
   } catch (error) {
     return failed(report, `cannot list ${projectDir}: ${errorText(error)}`);
   }
-  report.skipped.push(...listing.unreadable);
+  for (const unreadable of listing.unreadable) report.skipped.push(unreadable);
 
+  const nowMs = options.now().getTime();
   const derivations = new Map<string, TranscriptDerivation>();
   const derive = (file: SessionFile) => {
     let derivation = derivations.get(file.sessionId);
@@ -121,20 +122,22 @@ export async function rebuildProject(
       sessions: listing.sessions,
       derive,
       transcriptExists: (sessionId) => fs.existsSync(sessionFilePath(projectDir, sessionId)),
+      nowMs,
     });
 
-  const needed = needsReading(first.kind === "ok" ? first.index : null, listing.sessions);
+  const needed = needsReading(first.kind === "ok" ? first.index : null, listing.sessions, nowMs);
   const pool = options.pool?.(needed);
   if (pool) {
-    // Read in parallel what the merge will ask for; it then finds every derivation ready.
-    const results = await Promise.all(needed.map((file) => pool.derive(file)));
-    for (const [i, file] of needed.entries()) derivations.set(file.sessionId, results[i]!);
+    // Read in parallel what the merge will ask for; it then finds every derivation ready. What a worker
+    // could not deliver is read on this thread by the merge.
+    const results = await Promise.all(needed.map((file) => pool.derive(file).catch(() => null)));
+    for (const [i, file] of needed.entries()) if (results[i]) derivations.set(file.sessionId, results[i]);
   }
   const firstPlan = plan(first.kind === "ok" ? first.index : null);
   // A merge of one session saw only that transcript: it can neither prune nor vouch for the rest.
   if (!only) options.cache?.prune(projectDir, new Set(listing.sessions.keys()));
   const verified = (plan: MergePlan, index: IndexFileStat | null) =>
-    !only && accountsForAll(plan, listing, derivations) ? { index, entries: plan.index.entries.length } : null;
+    !only && accountsForAll(plan, listing, derivations, nowMs) ? { index, entries: plan.index.entries.length } : null;
   const mustReplace = first.kind === "invalid";
   if (!firstPlan.changed && !mustReplace) {
     const status = first.kind === "missing" ? "empty" : "unchanged";
@@ -166,6 +169,8 @@ export async function rebuildProject(
     return { ...withPlan(report, result.plan, "written"), verified: stamp };
   } catch (error) {
     if (error instanceof LockBusyError) return failed(report, `${indexPath} is locked by another process; try again`);
+    if (error instanceof LockLostError)
+      return failed(report, `${indexPath}: the lock was taken over again and again while writing; try again`);
     return failed(report, `cannot write ${indexPath}: ${errorText(error)}`);
   }
 }
@@ -202,9 +207,13 @@ function symbolicLinkAmong(...paths: string[]): string | null {
 }
 
 /** Transcripts whose entry the merge cannot take from the index as it is. */
-function needsReading(current: IndexEnvelope | null, sessions: ReadonlyMap<string, SessionFile>): SessionFile[] {
+function needsReading(
+  current: IndexEnvelope | null,
+  sessions: ReadonlyMap<string, SessionFile>,
+  nowMs: number,
+): SessionFile[] {
   const entries = entriesBySessionId(current?.entries ?? []);
-  return [...sessions.values()].filter((file) => !isTrusted(entries.get(file.sessionId), file));
+  return [...sessions.values()].filter((file) => !isTrusted(entries.get(file.sessionId), file, nowMs));
 }
 
 /** Every listed transcript has an entry it can trust in the planned index, or gives no entry. */
@@ -212,11 +221,12 @@ function accountsForAll(
   plan: MergePlan,
   listing: SessionListing,
   derivations: Map<string, TranscriptDerivation>,
+  nowMs: number,
 ): boolean {
   if (listing.unreadable.length > 0) return false;
   const entries = entriesBySessionId(plan.index.entries);
   for (const file of listing.sessions.values()) {
-    if (isTrusted(entries.get(file.sessionId), file)) continue;
+    if (isTrusted(entries.get(file.sessionId), file, nowMs)) continue;
     const kind = derivations.get(file.sessionId)?.kind;
     if (kind !== "no-entry" && kind !== "fails") return false;
   }

@@ -1,7 +1,7 @@
-import fs from "node:fs";
 import { verifiedEntries } from "../layout/project-stamp.ts";
-import { listSessionFiles, type SessionListing } from "../layout/session-file.ts";
-import { indexPathOf } from "../sessions-index/index-path.ts";
+import { isFutureMtime, listSessionFiles, type SessionListing } from "../layout/session-file.ts";
+import { indexPathOf, MAX_INDEX_BYTES } from "../sessions-index/index-path.ts";
+import { readRegularFile } from "../system/regular-file.ts";
 
 /** How far an index may lag its newest transcript before the shim rebuilds it. */
 export const DEFAULT_STALE_HOURS = 24;
@@ -28,13 +28,19 @@ export function assessProject(configRoot: string, projectDir: string, staleAfter
   const indexPath = indexPathOf(projectDir);
   if (verifiedEntries(configRoot, projectDir, indexPath, listing) !== null) return { stale: false, why: "verified" };
 
+  // Folded, not Math.min(...mtimes): a project can hold more sessions than a call takes arguments.
   const mtimes = [...listing.sessions.values()].map((file) => file.mtime);
-  const behindSince = (after: number) => Math.max(0, now - Math.min(...mtimes.filter((m) => m > after)));
+  const oldestAfter = (after: number) => mtimes.reduce((min, m) => (m > after && m < min ? m : min), Infinity);
+  const newest = mtimes.reduce((max, m) => Math.max(max, m), Number.NEGATIVE_INFINITY);
+  const behindSince = (after: number) => Math.max(0, now - oldestAfter(after));
   let text: string;
   let indexMtime: number;
   try {
-    indexMtime = fs.statSync(indexPath).mtimeMs;
-    text = fs.readFileSync(indexPath, "utf8");
+    // A regular file only, opened without blocking (a FIFO here must not hold Claude Code back), and an
+    // index too large to read is judged unreadable at once: the rebuild moves it aside.
+    const file = readRegularFile(indexPath, MAX_INDEX_BYTES);
+    indexMtime = file.stat.mtimeMs;
+    text = file.text;
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no index" : "index unreadable";
     return { stale: true, why, behindMs: behindSince(-Infinity), listing };
@@ -42,7 +48,9 @@ export function assessProject(configRoot: string, projectDir: string, staleAfter
   const shape = indexShape(text);
   if (shape === "other version") return { stale: false, why: "not our version" };
   if (shape === "broken") return { stale: true, why: "index unreadable", behindMs: behindSince(-Infinity), listing };
-  if (Math.max(...mtimes) - indexMtime > staleAfterMs)
+  // An index written in the future (a clock since set right) may hold entries of that future; the rebuild
+  // derives them again.
+  if (newest - indexMtime > staleAfterMs || isFutureMtime(indexMtime, now))
     return { stale: true, why: "index behind", behindMs: behindSince(indexMtime), listing };
   return { stale: false, why: "recent enough" };
 }

@@ -1,5 +1,6 @@
 import { encodeProjectDirName } from "../layout/project-dir.ts";
-import type { SessionFile } from "../layout/session-file.ts";
+import { isFutureMtime, type SessionFile } from "../layout/session-file.ts";
+import { stringifyJson } from "../system/json-text.ts";
 import { ENTRY_KEYS, type SessionEntry } from "../transcript/session-entry.ts";
 import type { TranscriptDerivation } from "../transcript/transcript.ts";
 import { INDEX_VERSION, IndexEntrySchema, type IndexEnvelope } from "./session-index.ts";
@@ -34,6 +35,8 @@ export interface MergeInput {
   derive: (file: SessionFile) => TranscriptDerivation;
   /** For entries whose transcript appeared after the listing: does it exist now? */
   transcriptExists: (sessionId: string) => boolean;
+  /** The current time: an entry derived from a transcript whose mtime lay in the future is derived again. */
+  nowMs: number;
 }
 
 type RawEntry = Record<string, unknown>;
@@ -41,12 +44,15 @@ type RawEntry = Record<string, unknown>;
 /**
  * Whether an entry can be kept without reading its transcript: valid, for this very file, and
  * derived from it at its current mtime or later. This is Claude Code's own rule
- * (`mtime <= fileMtime`), plus validity, plus a `fullPath` check for copies from other hosts.
+ * (`mtime <= fileMtime`), plus validity, plus a `fullPath` check for copies from other hosts, plus a
+ * clock check: an entry whose `fileMtime` lies in the future was derived while the transcript's mtime
+ * was (a wrong clock, a copy); once the clock is right, appends give mtimes below it that this rule would
+ * never see, so such an entry is derived again.
  */
-export function isTrusted(entry: unknown, file: SessionFile): boolean {
+export function isTrusted(entry: unknown, file: SessionFile, nowMs: number): boolean {
   if (!IndexEntrySchema.safeParse(entry).success) return false;
   const { fullPath, fileMtime } = entry as { fullPath: string; fileMtime: number };
-  return fullPath === file.path && file.mtime <= fileMtime;
+  return fullPath === file.path && file.mtime <= fileMtime && !isFutureMtime(fileMtime, nowMs);
 }
 
 /**
@@ -89,15 +95,15 @@ export function mergeIndex(input: MergeInput): MergePlan {
       }
       continue;
     }
-    const derived = isTrusted(raw, file) ? null : deriveEntry(file);
-    if (derived === null || !isNewer(derived, raw)) {
+    const derived = isTrusted(raw, file, input.nowMs) ? null : deriveEntry(file);
+    if (derived === null || !isNewer(derived, raw, input.nowMs)) {
       entries.push(raw);
       kept++;
       continue;
     }
     const merged = withForeignKeys(derived, raw as RawEntry);
     entries.push(merged);
-    if (JSON.stringify(merged) === JSON.stringify(raw)) kept++;
+    if (stringifyJson(merged) === stringifyJson(raw)) kept++;
     else changes.push({ sessionId, change: "updated", reason: updateReason(raw, file) });
   }
 
@@ -127,17 +133,31 @@ function updateReason(
   return (raw as RawEntry).fullPath === file.path ? "transcript is newer" : "entry is for another path";
 }
 
-/** A derived entry replaces an invalid one, or a valid one derived from an older file. */
-function isNewer(derived: SessionEntry, raw: unknown): boolean {
+/**
+ * A derived entry replaces an invalid one, a valid one derived from an older file, or one whose
+ * `fileMtime` lies in the future (the transcript's mtime then was wrong; the derivation is of today).
+ */
+function isNewer(derived: SessionEntry, raw: unknown, nowMs: number): boolean {
   if (!IndexEntrySchema.safeParse(raw).success) return true;
   const existing = raw as { fullPath: string; fileMtime: number };
-  return existing.fullPath !== derived.fullPath || derived.fileMtime > existing.fileMtime;
+  return (
+    existing.fullPath !== derived.fullPath ||
+    derived.fileMtime > existing.fileMtime ||
+    (isFutureMtime(existing.fileMtime, nowMs) && derived.fileMtime !== existing.fileMtime)
+  );
 }
 
 function withForeignKeys(derived: SessionEntry, existing: RawEntry): RawEntry {
   const merged: RawEntry = { ...derived };
   for (const key of Object.keys(existing)) {
-    if (!(ENTRY_KEYS as readonly string[]).includes(key)) merged[key] = existing[key];
+    // defineProperty, not assignment: a key named `__proto__` stays a key instead of setting the prototype.
+    if (!(ENTRY_KEYS as readonly string[]).includes(key))
+      Object.defineProperty(merged, key, {
+        value: existing[key],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return merged;
 }

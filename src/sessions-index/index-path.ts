@@ -6,3 +6,9 @@ export const INDEX_FILE_NAME = "sessions-index.json";
 export function indexPathOf(projectDir: string): string {
   return path.join(projectDir, INDEX_FILE_NAME);
 }
+
+/**
+ * An index larger than this is not read: it would cost gigabytes to parse (Claude Code itself cannot read
+ * one past V8's longest string). It is moved aside like any other unusable index.
+ */
+export const MAX_INDEX_BYTES = 512 * 1024 * 1024;

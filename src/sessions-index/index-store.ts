@@ -1,8 +1,10 @@
+// Writing a project's index: under its lock, merged with what is on disk at that moment, by temporary file
+// and rename, and only while the lock is still ours.
 import fs from "node:fs";
 import path from "node:path";
-import writeFileAtomic from "write-file-atomic";
 import type { IndexFileStat } from "../layout/project-stamp.ts";
-import { type LockOptions, withLock } from "./index-lock.ts";
+import { removeOrphanedTemporaryFiles, replaceFile, writerIsGone } from "../system/replace-file.ts";
+import { type HeldLock, LockLostError, type LockOptions, withLock } from "./index-lock.ts";
 import type { MergePlan } from "./index-merge.ts";
 import { type IndexEnvelope, type IndexRead, readIndex, readIndexText, serializeIndex } from "./session-index.ts";
 
@@ -13,40 +15,68 @@ export type CommitResult =
   | { kind: "refused"; read: Extract<IndexRead, { kind: "unsupported-version" | "unreadable" }> };
 
 /**
- * Re-reads the index under its lock, merges with `plan` (so a concurrent writer's entries are
- * merged, not lost), moves an unusable file aside, and writes atomically: a temporary file in
- * the same directory, fsync, rename; mode 0600 since entries hold first prompts.
+ * Writes the index file. `beforeRename` runs once the new content is on disk, right before it replaces
+ * the old file, and throws when the lock was lost meanwhile.
  */
-export type IndexWriter = (file: string, content: string) => Promise<void>;
+export type IndexWriter = (file: string, content: string, beforeRename: () => void) => Promise<void>;
 
-/** Temporary file in the same directory, fsync, rename, 0600 (write-file-atomic). */
-export const atomicIndexWriter: IndexWriter = (file, content) =>
-  writeFileAtomic(file, content, { mode: 0o600, fsync: true });
+/**
+ * A temporary file of ours beside the index, fsync, rename; the replaced index keeps its owner and mode, a
+ * new one is 0600 (entries hold first prompts). Never through a symbolic link.
+ */
+export const atomicIndexWriter: IndexWriter = async (file, content, beforeRename) =>
+  replaceFile(file, content, { newFileMode: 0o600, fsync: true, beforeRename });
 
+/** A writer that loses its lock this many times in a row (stopped again and again) gives up. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Re-reads the index under its lock, merges with `plan` (so a concurrent writer's entries are merged, not
+ * lost), moves an unusable file aside, and writes atomically. Right before the rename it checks that the
+ * lock is still its own: a writer that was stopped past the stale time has lost it to another, whose
+ * index is newer; it then takes the lock again and merges with that index instead of replacing it.
+ */
 export async function commitIndex(
   indexPath: string,
   plan: (current: IndexEnvelope | null) => MergePlan,
   options: { lock: LockOptions; now: () => Date; write?: IndexWriter },
 ): Promise<CommitResult> {
-  return withLock(indexPath, options.lock, async () => {
-    removeOrphanedTemporaryFiles(indexPath);
-    const read = readIndex(indexPath);
-    if (read.kind === "unsupported-version" || read.kind === "unreadable") return { kind: "refused", read };
-    const merged = plan(read.kind === "ok" ? read.index : null);
-    const mustReplace = read.kind === "invalid";
-    if (!merged.changed && !mustReplace)
-      return { kind: "unchanged", plan: merged, stat: read.kind === "ok" ? read.stat : null };
-    const backup = mustReplace ? moveAside(indexPath, options.now()) : null;
-    const content = serializeIndex(merged.index);
+  for (let attempt = 1; ; attempt++) {
     try {
-      await (options.write ?? atomicIndexWriter)(indexPath, content);
+      return await withLock(indexPath, options.lock, (lock) => commitOnce(indexPath, plan, options, lock));
     } catch (error) {
-      // The unusable index stays where it was rather than vanish with the failed write.
-      if (backup) fs.renameSync(backup, indexPath);
-      throw error;
+      if (!(error instanceof LockLostError) || attempt >= MAX_ATTEMPTS) throw error;
     }
-    return { kind: "written", plan: merged, backup, stat: statIfUnchanged(indexPath, content) };
-  });
+  }
+}
+
+async function commitOnce(
+  indexPath: string,
+  plan: (current: IndexEnvelope | null) => MergePlan,
+  options: { now: () => Date; write?: IndexWriter },
+  lock: HeldLock,
+): Promise<CommitResult> {
+  const base = path.basename(indexPath);
+  // Every writer of ours holds the lock while its temporary file exists: under the lock, one whose
+  // writer is gone is an orphan. Only names we make are touched, never the user's files beside the index.
+  removeOrphanedTemporaryFiles(indexPath, (name) => writerIsGone(name, base));
+  const read = readIndex(indexPath);
+  if (read.kind === "unsupported-version" || read.kind === "unreadable") return { kind: "refused", read };
+  const merged = plan(read.kind === "ok" ? read.index : null);
+  const mustReplace = read.kind === "invalid";
+  if (!merged.changed && !mustReplace)
+    return { kind: "unchanged", plan: merged, stat: read.kind === "ok" ? read.stat : null };
+  const content = serializeIndex(merged.index);
+  lock.assertHeld();
+  const backup = mustReplace ? moveAside(indexPath, options.now()) : null;
+  try {
+    await (options.write ?? atomicIndexWriter)(indexPath, content, () => lock.assertHeld());
+  } catch (error) {
+    // The unusable index stays where it was rather than vanish with the failed write.
+    if (backup) restore(backup, indexPath);
+    throw error;
+  }
+  return { kind: "written", plan: merged, backup, stat: statIfUnchanged(indexPath, content) };
 }
 
 /** The stat of the index when it still holds `content` (Claude Code does not take our lock). */
@@ -55,23 +85,31 @@ function statIfUnchanged(indexPath: string, content: string): IndexFileStat | nu
   return file.kind === "read" && file.text === content ? file.stat : null;
 }
 
-/**
- * write-file-atomic's temporary files (`sessions-index.json.<decimal number>`) left by a writer killed
- * between write and rename. Every writer of ours holds the lock while its temporary file exists,
- * so under the lock any such file is an orphan. (Claude Code's own is `….tmp`: not touched.)
- */
-function removeOrphanedTemporaryFiles(indexPath: string): void {
-  const dir = path.dirname(indexPath);
-  const pattern = new RegExp(`^${path.basename(indexPath).replace(/\./g, "\\.")}\\.\\d{1,10}$`);
-  for (const name of fs.readdirSync(dir)) {
-    if (pattern.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+/** Keeps an unusable index for inspection next to the new one: `<index>.invalid-<UTC time>`. */
+function moveAside(indexPath: string, now: Date): string {
+  const stem = `${indexPath}.invalid-${now.toISOString().replace(/[:.]/g, "-")}`;
+  // link, not rename: a file of that name already there is never replaced.
+  for (let n = 1; ; n++) {
+    const backup = n === 1 ? stem : `${stem}-${n}`;
+    try {
+      fs.linkSync(indexPath, backup);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST" && n < 100) continue;
+      throw error;
+    }
+    fs.unlinkSync(indexPath);
+    // A name we made, holding first prompts: private, like the index we write.
+    fs.chmodSync(backup, 0o600);
+    return backup;
   }
 }
 
-/** Keeps an unusable index for inspection next to the new one: `<index>.invalid-<UTC time>`. */
-function moveAside(indexPath: string, now: Date): string {
-  const backup = `${indexPath}.invalid-${now.toISOString().replace(/[:.]/g, "-")}`;
-  fs.renameSync(indexPath, backup);
-  fs.chmodSync(backup, 0o600);
-  return backup;
+/** Puts a moved-aside index back, unless another writer has put an index there meanwhile. */
+function restore(backup: string, indexPath: string): void {
+  try {
+    fs.linkSync(backup, indexPath);
+    fs.unlinkSync(backup);
+  } catch {
+    // an index is there again: the moved-aside one stays as the backup
+  }
 }

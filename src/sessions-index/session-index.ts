@@ -1,11 +1,12 @@
-import fs from "node:fs";
 import * as z from "zod";
 import type { IndexFileStat } from "../layout/project-stamp.ts";
-import { errorText } from "../text/error-text.ts";
+import { stringifyJson } from "../system/json-text.ts";
+import { describeFileError, FileTooLargeError, readRegularFile } from "../system/regular-file.ts";
 
-export { indexPathOf } from "./index-path.ts";
+export { indexPathOf, MAX_INDEX_BYTES } from "./index-path.ts";
 
 import { SESSION_ID } from "../layout/session-file.ts";
+import { MAX_INDEX_BYTES } from "./index-path.ts";
 
 export const INDEX_VERSION = 1;
 
@@ -38,11 +39,13 @@ export const IndexEntrySchema = z.looseObject({
 
 export type IndexEntry = z.infer<typeof IndexEntrySchema>;
 
-/** The file as it is read: any version, entries checked one by one, unknown keys kept. */
+/**
+ * The file as it is read: any version, entries checked one by one, unknown keys kept. `originalPath` is
+ * not checked: a value of another type is kept as it is, not a reason to move the whole index aside.
+ */
 const IndexEnvelopeSchema = z.looseObject({
   version: z.number(),
   entries: z.array(z.unknown()),
-  originalPath: z.string().optional(),
 });
 
 export type IndexEnvelope = z.infer<typeof IndexEnvelopeSchema>;
@@ -65,6 +68,8 @@ export type IndexRead =
 
 export function readIndex(indexPath: string): IndexRead {
   const file = readIndexText(indexPath);
+  if (file.kind === "too-large")
+    return { kind: "invalid", reason: `${file.size} bytes, more than the ${MAX_INDEX_BYTES} bytes an index can be` };
   if (file.kind !== "read") return file;
   return parseIndex(file.text, file.stat);
 }
@@ -72,18 +77,18 @@ export function readIndex(indexPath: string): IndexRead {
 /** The index's text with the stat of the very file read, even if the path is replaced meanwhile. */
 export function readIndexText(
   indexPath: string,
-): { kind: "read"; text: string; stat: IndexFileStat } | Extract<IndexRead, { kind: "missing" | "unreadable" }> {
+):
+  | { kind: "read"; text: string; stat: IndexFileStat }
+  | { kind: "too-large"; size: number }
+  | Extract<IndexRead, { kind: "missing" | "unreadable" }> {
   try {
-    const fd = fs.openSync(indexPath, "r");
-    try {
-      const { ino, size, mtimeMs } = fs.fstatSync(fd);
-      return { kind: "read", text: fs.readFileSync(fd, "utf8"), stat: { ino, size, mtimeMs } };
-    } finally {
-      fs.closeSync(fd);
-    }
+    // Only a regular file, opened without blocking: a FIFO named sessions-index.json must not hang us.
+    const { text, stat } = readRegularFile(indexPath, MAX_INDEX_BYTES);
+    return { kind: "read", text, stat: { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs } };
   } catch (error) {
+    if (error instanceof FileTooLargeError) return { kind: "too-large", size: error.size };
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { kind: "missing" };
-    return { kind: "unreadable", reason: errorText(error) };
+    return { kind: "unreadable", reason: describeFileError(error) };
   }
 }
 
@@ -117,9 +122,9 @@ function describeIssue(error: z.ZodError): string {
   return `wrong shape at ${where}: ${issue.message}`;
 }
 
-/** Byte for byte what Claude Code writes: two-space JSON, no final newline. */
+/** Byte for byte what Claude Code writes: two-space JSON, no final newline; any depth of nesting. */
 export function serializeIndex(index: object): string {
-  return JSON.stringify(index, null, 2);
+  return stringifyJson(index, 2);
 }
 
 /** The published JSON Schema of the index file (draft 2020-12), generated from `IndexFileSchema`. */

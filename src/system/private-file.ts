@@ -1,28 +1,20 @@
-import fs from "node:fs";
+// claude-reindex's own files (caches, stamps, the install record): private, replaced whole, never through a link.
 import path from "node:path";
+import { readRegularFileOrNull } from "./regular-file.ts";
+import { makeDirectory, replaceFile } from "./replace-file.ts";
 
 /**
  * Writes one of claude-reindex's own files (caches, stamps): 0600 in 0700 directories, since
  * they may hold first prompts, replaced by rename so a reader never sees half a file. No fsync:
- * losing one of these files only costs time on the next run.
+ * losing one of these files only costs time on the next run. Made by root in a user's tree, the
+ * files and directories are the user's.
  */
 export function writePrivateFile(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    fs.writeFileSync(temp, content, { mode: 0o600 });
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
+  makeDirectory(path.dirname(file), 0o700);
+  replaceFile(file, content, { newFileMode: 0o600, fsync: false });
 }
 
-/** The file's text, or null when it is missing or unreadable. */
+/** The file's text, or null when it is missing, unreadable, or not a regular file. */
 export function readPrivateFile(file: string): string | null {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch {
-    return null;
-  }
+  return readRegularFileOrNull(file);
 }

@@ -73,19 +73,28 @@ export function createDerivationPool(options: PoolOptions): DerivationPool {
     const worker = new Worker(options.workerScript, {
       workerData: { configRoot: options.configRoot, writableCache: options.writableCache },
     });
-    worker.on("message", (derivations: TranscriptDerivation[]) => {
+    worker.on("message", (derivations: TranscriptDerivation[] | null) => {
       const batch = busy.get(worker) ?? [];
       busy.delete(worker);
       idle.push(worker);
-      for (const [i, job] of batch.entries()) job.resolve(derivations[i]!);
+      for (const [i, job] of batch.entries()) {
+        if (derivations === null) job.reject(new Error(`${job.file.path}: the worker could not send its derivation`));
+        else job.resolve(derivations[i]!);
+      }
       dispatch();
     });
-    worker.on("error", (error) => {
-      failure = error;
+    // A worker that fails, exits, or sends a message that cannot be received (a value nested too deep to
+    // clone) fails its batch and every queued job: the caller reads those on its own thread. No job waits
+    // for ever on a worker that will not answer.
+    const fail = (error: Error) => {
+      failure ??= error;
       for (const job of busy.get(worker) ?? []) job.reject(error);
       busy.delete(worker);
       for (const job of queue.splice(0)) job.reject(error);
-    });
+    };
+    worker.on("error", fail);
+    worker.on("messageerror", fail);
+    worker.on("exit", (code) => fail(new Error(`a derivation worker exited (code ${code})`)));
     idle.push(worker);
     return worker;
   });

@@ -8,5 +8,10 @@ const { configRoot, writableCache } = workerData as { configRoot: string; writab
 const cache = TranscriptCache.under(configRoot, { writable: writableCache });
 
 parentPort!.on("message", (files: TranscriptFile[]) => {
-  parentPort!.postMessage(files.map((file) => deriveTranscript(file, cache)));
+  try {
+    parentPort!.postMessage(files.map((file) => deriveTranscript(file, cache)));
+  } catch {
+    // A derivation that cannot be cloned (a value nested too deep): the main thread derives the batch itself.
+    parentPort!.postMessage(null);
+  }
 });

@@ -3,6 +3,8 @@
  * over. Kept apart from the chain logic so each rule can be checked in a table.
  */
 
+import { firstTagContent } from "./tag-element.ts";
+
 /** What one record contributes to `firstPrompt`. `fails` mirrors a TypeError in Claude Code. */
 export type PromptOutcome = { kind: "skip" } | { kind: "prompt"; text: string } | { kind: "fails" };
 
@@ -83,49 +85,6 @@ const NOT_A_PROMPT =
 
 const MAX_PROMPT_LENGTH = 200;
 
-interface TagPatterns {
-  element: RegExp;
-  opening: RegExp;
-  closing: RegExp;
-}
-
-function tagPatterns(name: string): TagPatterns {
-  return {
-    element: new RegExp(`<${name}(?:\\s+[^>]*)?>([\\s\\S]*?)<\\/${name}>`, "gi"),
-    opening: new RegExp(`<${name}(?:\\s+[^>]*?)?>`, "gi"),
-    closing: new RegExp(`<\\/${name}>`, "gi"),
-  };
-}
-
-const COMMAND_NAME = tagPatterns("command-name");
-const COMMAND_ARGS = tagPatterns("command-args");
-const BASH_INPUT = tagPatterns("bash-input");
-
-function countMatches(pattern: RegExp, text: string): number {
-  pattern.lastIndex = 0;
-  let count = 0;
-  while (pattern.exec(text) !== null) count++;
-  return count;
-}
-
-/**
- * The content of the first non-empty `<tag>…</tag>` element that is not nested inside another
- * element of the same tag, counting the tags between one match and the next as Claude Code does.
- */
-export function extractTag(text: string, patterns: TagPatterns): string | null {
-  if (!text.trim()) return null;
-  const { element, opening, closing } = patterns;
-  element.lastIndex = 0;
-  let scannedUpTo = 0;
-  for (let match = element.exec(text); match !== null; match = element.exec(text)) {
-    const between = text.slice(scannedUpTo, match.index);
-    const depth = countMatches(opening, between) - countMatches(closing, between);
-    if (depth === 0 && match[1]) return match[1];
-    scannedUpTo = match.index + match[0].length;
-  }
-  return null;
-}
-
 /** The text Claude Code reads from a user message: the string, or the first text block's text. */
 function messageText(content: unknown[]): unknown | typeof FAILS {
   for (const block of content) {
@@ -157,13 +116,13 @@ export function promptOutcome(record: Record<string, unknown>): PromptOutcome {
   // Claude Code calls `.trim()` on the text: any other truthy value is a TypeError there.
   if (typeof text !== "string") return FAILS;
 
-  const commandName = extractTag(text, COMMAND_NAME);
+  const commandName = firstTagContent(text, "command-name");
   if (commandName) {
     if (BUILT_IN_COMMANDS.has(commandName.replace(/^\//, ""))) return SKIP;
-    const commandArgs = extractTag(text, COMMAND_ARGS);
+    const commandArgs = firstTagContent(text, "command-args");
     if (!commandArgs || commandArgs.trim() === "") return SKIP;
   }
   if (NOT_A_PROMPT.test(text)) return SKIP;
-  const bashInput = extractTag(text, BASH_INPUT);
+  const bashInput = firstTagContent(text, "bash-input");
   return { kind: "prompt", text: formatPrompt(bashInput ? `! ${bashInput}` : text) };
 }

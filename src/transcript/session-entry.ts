@@ -1,3 +1,4 @@
+import { nestingDepth } from "../system/json-text.ts";
 import { type MessageNode, NULL_KEY } from "./transcript-record.ts";
 import type { SessionMetadata, TranscriptState } from "./transcript-state.ts";
 
@@ -57,6 +58,14 @@ export interface TranscriptFile {
 
 const NO_PROMPT = "No prompt";
 
+/**
+ * A value the entry copies (a branch, a timestamp, a title) nested deeper than this is a transcript
+ * Claude Code cannot index: its JSON.stringify of the index overflows the stack long before 10,000
+ * levels, and fails the whole write. We leave that one entry out instead (the rest of the index is
+ * written), and a pretty-printed value that deep would cost gigabytes of indentation anyway.
+ */
+export const MAX_VALUE_DEPTH = 1000;
+
 function isConversational(node: MessageNode): boolean {
   return node.type === "user" || node.type === "assistant";
 }
@@ -108,7 +117,11 @@ export function deriveEntry(state: TranscriptState, file: TranscriptFile): Deriv
     projectPath: first.cwd,
     isSidechain: first.isSidechain ?? false,
   };
-  for (const key of Object.keys(entry)) if (entry[key] === undefined) delete entry[key];
+  for (const key of Object.keys(entry)) {
+    if (entry[key] === undefined) delete entry[key];
+    else if (nestingDepth(entry[key], MAX_VALUE_DEPTH + 1) > MAX_VALUE_DEPTH)
+      return { kind: "fails", reason: `its ${key} is nested more than ${MAX_VALUE_DEPTH} levels deep` };
+  }
   return { kind: "entry", entry: entry as unknown as SessionEntry };
 }
 
@@ -157,7 +170,8 @@ function mainChain(state: TranscriptState, nodes: MessageNode[], leafMessages: S
   const children = nodes
     .filter((node) => node.parentKey === newest.key && !leafMessages.has(node.key))
     .sort((a, b) => timeOf(a) - timeOf(b));
-  chain.push(...children);
+  // One by one, not push(...children): a message can have more children than a call takes arguments.
+  for (const child of children) chain.push(child);
   return chain;
 }
 

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import * as z from "zod";
-import { writePrivateFile } from "../system/private-file.ts";
+import { stringifyJson } from "../system/json-text.ts";
+import { readPrivateFile, writePrivateFile } from "../system/private-file.ts";
 import type { TranscriptFile } from "./session-entry.ts";
 import type { MessageNode } from "./transcript-record.ts";
 import { TranscriptState } from "./transcript-state.ts";
@@ -82,12 +83,8 @@ export class TranscriptCache {
   /** The saved state of this transcript, when it still describes the file's first bytes. */
   load(transcript: TranscriptFile, fd: number, size: number): ResumePoint | null {
     if (size < MIN_CACHED_BYTES) return null;
-    let raw: string;
-    try {
-      raw = fs.readFileSync(this.fileFor(transcript), "utf8");
-    } catch {
-      return null;
-    }
+    const raw = readPrivateFile(this.fileFor(transcript));
+    if (raw === null) return null;
     let parsed: z.infer<typeof SavedStateSchema>;
     try {
       parsed = SavedStateSchema.parse(JSON.parse(raw));
@@ -117,7 +114,7 @@ export class TranscriptCache {
     };
     try {
       // No fsync: a saved state lost in a crash only costs reading that transcript in full again.
-      writePrivateFile(file, JSON.stringify(saved));
+      writePrivateFile(file, stringifyJson(saved));
     } catch {
       // A cache that cannot be written only costs time on the next run.
     }

@@ -24,6 +24,8 @@ export interface ReadProgress {
  */
 export function readLines(fd: number, state: TranscriptState, fromOffset: number): ReadProgress {
   let buffer = readBuffer;
+  /** The file's size when reading began: a buffer for one long line grows to what is left, not past it. */
+  const knownSize = fs.fstatSync(fd).size;
   /** Valid bytes are buffer[lineStart, filled); buffer[0] is at file offset `bufferOffset`. */
   let bufferOffset = fromOffset;
   let lineStart = 0;
@@ -44,19 +46,31 @@ export function readLines(fd: number, state: TranscriptState, fromOffset: number
       filled -= lineStart;
       lineStart = 0;
     }
-    if (filled === buffer.length) buffer = grow(buffer);
+    if (filled === buffer.length) buffer = grow(buffer, knownSize - bufferOffset);
     const bytesRead = fs.readSync(fd, buffer, filled, buffer.length - filled, bufferOffset + filled);
     if (bytesRead === 0) break;
     scanFrom = filled;
     filled += bytesRead;
   }
-  const tail = filled > lineStart ? Buffer.from(buffer.subarray(lineStart, filled)) : null;
-  readBuffer = buffer.length > KEPT_BUFFER_BYTES ? Buffer.allocUnsafe(CHUNK_BYTES) : buffer;
+  // The tail is copied only when small: a huge one is handed over (this buffer is then not reused).
+  const huge = buffer.length > KEPT_BUFFER_BYTES;
+  const tail =
+    filled <= lineStart
+      ? null
+      : huge
+        ? buffer.subarray(lineStart, filled)
+        : Buffer.from(buffer.subarray(lineStart, filled));
+  readBuffer = huge ? Buffer.allocUnsafe(CHUNK_BYTES) : buffer;
   return { committedOffset: bufferOffset + lineStart, tail };
 }
 
-function grow(buffer: Buffer): Buffer {
-  const bigger = Buffer.allocUnsafe(buffer.length * 2);
+/**
+ * A buffer twice as large, or (when that is more than the rest of the file needs) just large enough for
+ * the rest of the file and one chunk more: a 256 MB line takes 257 MB, not 512.
+ */
+function grow(buffer: Buffer, bytesLeftInFile: number): Buffer {
+  const needed = Math.max(buffer.length + CHUNK_BYTES, bytesLeftInFile + CHUNK_BYTES);
+  const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, needed));
   buffer.copy(bigger);
   return bigger;
 }
@@ -104,7 +118,9 @@ export function applyLine(state: TranscriptState, bytes: Buffer, start: number, 
 /** The state with the unterminated last line applied, leaving `state` itself as it was. */
 export function withTail(state: TranscriptState, tail: Buffer | null): TranscriptState {
   if (tail === null || state.halted) return state;
-  const line = parseLine(tail, 0, tail.length);
+  // A long tail (a file that never got a newline) through the skeleton reading, like any long line.
+  const line =
+    tail.length >= SKELETON_MIN_LINE_BYTES ? parseLongLine(tail, 0, tail.length) : parseLine(tail, 0, tail.length);
   if (line.kind !== "value") return state;
   const withLastLine = state.clone();
   withLastLine.apply(line.value);

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { errorText } from "../text/error-text.ts";
+import { describeFileError, openRegularFile } from "../system/regular-file.ts";
 import { type Derivation, deriveEntry, type TranscriptFile } from "./session-entry.ts";
 import { REFRESH_AFTER_BYTES, type TranscriptCache } from "./transcript-cache.ts";
 import { readLines, withTail } from "./transcript-reader.ts";
@@ -17,9 +17,10 @@ export type TranscriptDerivation =
 export function deriveTranscript(file: TranscriptFile, cache: TranscriptCache | null): TranscriptDerivation {
   let fd: number;
   try {
-    fd = fs.openSync(file.path, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    // A regular file only, never waited on: a FIFO named like a transcript must not hang a rebuild.
+    fd = openRegularFile(file.path).fd;
   } catch (error) {
-    return { kind: "unreadable", reason: describeError(error) };
+    return { kind: "unreadable", reason: describeFileError(error) };
   }
   try {
     const size = fs.fstatSync(fd).size;
@@ -31,12 +32,8 @@ export function deriveTranscript(file: TranscriptFile, cache: TranscriptCache | 
       cache.save(file, fd, state, progress.committedOffset);
     return deriveEntry(withTail(state, progress.tail), file);
   } catch (error) {
-    return { kind: "unreadable", reason: describeError(error) };
+    return { kind: "unreadable", reason: describeFileError(error) };
   } finally {
     fs.closeSync(fd);
   }
-}
-
-function describeError(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code === "ELOOP" ? "is a symbolic link" : errorText(error);
 }

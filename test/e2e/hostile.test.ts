@@ -49,7 +49,7 @@ describe("hostile transcripts", () => {
       const oracle = JSON.parse(fs.readFileSync(path.join(projectDir, "sessions-index.json"), "utf8"));
       fs.rmSync(path.join(projectDir, "sessions-index.json"));
       const result = await rebuild(root, ["--project", projectDir, "--json"]);
-      expect(result.exitCode).toBe(0);
+      expect(result.exitCode, result.stderr).toBe(0);
       expect(result.stderr).toBe("");
       const ours = JSON.parse(fs.readFileSync(path.join(projectDir, "sessions-index.json"), "utf8")).entries.find(
         (e: { sessionId: string }) => e.sessionId === c.sessionId,
@@ -74,7 +74,7 @@ describe("hostile transcripts", () => {
     const started = Date.now();
     const result = await rebuild(root, ["--project", projectDir, "--json"]);
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(result.exitCode).toBe(0);
+    expect(result.exitCode, result.stderr).toBe(0);
     const entries = JSON.parse(fs.readFileSync(path.join(projectDir, "sessions-index.json"), "utf8")).entries;
     const [systemCycle, messageCycle] = manifest.cases.filter((c) => c.project === manifest.unindexedProject);
     expect(entries.find((e: { sessionId: string }) => e.sessionId === systemCycle!.sessionId)).toMatchObject({

@@ -40,6 +40,9 @@ function setup() {
       env: {
         CLAUDE_CONFIG_DIR: tree.root,
         STUB_RECORD: record,
+        // These tests are about what the check does, not its time budget (test/e2e/hostile-trees.test.ts):
+        // on a loaded machine a real repair can take longer than the default 1.5 s.
+        CLAUDE_REINDEX_CHECK_BUDGET_MS: "120000",
         PATH: options.PATH ?? `${shimDir}:${realDir}:${process.env.PATH}`,
         ...options.env,
       },

@@ -10,6 +10,7 @@ const now = () => new Date("2026-11-21T10:00:00.000Z");
 async function doctor(tree: ClaudeTree, json = false) {
   const capture = captureIo();
   const { kind: outcome } = await runDoctor({
+    now: () => new Date(),
     configRoot: tree.root,
     selection: { kind: "all" },
     json,

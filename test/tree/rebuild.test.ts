@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import lockfile from "proper-lockfile";
@@ -243,15 +244,19 @@ describe("verified stamps", () => {
 });
 
 describe("temporary files of killed writers", () => {
-  it("are removed by the next write; Claude Code's own .tmp file is left alone", async () => {
+  it("are removed by the next write; every other file beside the index is left alone", async () => {
     const tree = new ClaudeTree();
     tree.session(APP, ["one"]);
-    const orphan = `${tree.indexPath(APP)}.3141592653`;
-    const theirs = `${tree.indexPath(APP)}.tmp`;
+    const deadPid = spawnSync("true").pid;
+    const orphan = `${tree.indexPath(APP)}.claude-reindex-${deadPid}-0123abcd.tmp`;
     fs.writeFileSync(orphan, '{"version": 1, "entr');
-    fs.writeFileSync(theirs, "{}");
+    // Claude Code's own temporary file, and the user's copies: not names we make.
+    const theirs = ["tmp", "1", "20250101", "3141592653", "claude-reindex-1-0123abcd.bak"].map(
+      (suffix) => `${tree.indexPath(APP)}.${suffix}`,
+    );
+    for (const file of theirs) fs.writeFileSync(file, "{}");
     await rebuildAll(tree);
     expect(fs.existsSync(orphan)).toBe(false);
-    expect(fs.existsSync(theirs)).toBe(true);
+    for (const file of theirs) expect(fs.readFileSync(file, "utf8")).toBe("{}");
   });
 });

@@ -13,6 +13,7 @@ async function doctor(
 ) {
   const capture = captureIo();
   const { kind: outcome } = await runDoctor({
+    now: () => new Date(),
     configRoot: tree.root,
     selection: { kind: "all" },
     json: true,
@@ -28,7 +29,6 @@ async function doctor(
 
 describe("splitProjects", () => {
   it.each([
-    [["-Users-a-Work-x", "-users-a-work-x"], "case variants"],
     [["-mnt-c-src-x", "C--src-x"], "WSL and Windows spellings"],
     [[`-${"a".repeat(199)}-abc123`, `-${"a".repeat(199)}-zz9`], "long-path hash suffixes"],
   ])("groups %j (%s)", (names, why) => {
@@ -36,6 +36,15 @@ describe("splitProjects", () => {
     for (const name of names) fs.mkdirSync(path.join(tree.root, "projects", name), { recursive: true });
     fs.mkdirSync(path.join(tree.root, "projects", "-home-other"), { recursive: true });
     expect(splitProjects(tree.root)).toEqual([{ dirs: [...names].sort(), why }]);
+  });
+
+  it("on a case-sensitive file system, src/app and src/App are two projects, not one split", () => {
+    const tree = new ClaudeTree();
+    for (const name of ["-home-me-src-app", "-home-me-src-App"])
+      fs.mkdirSync(path.join(tree.root, "projects", name), { recursive: true });
+    // Both exist side by side: the file system tells the names apart, and so does Claude Code.
+    expect(fs.readdirSync(path.join(tree.root, "projects"))).toHaveLength(2);
+    expect(splitProjects(tree.root)).toEqual([]);
   });
 });
 
@@ -68,6 +77,7 @@ describe("doctor on storage", () => {
     const gone = path.join(missing.root, "nowhere");
     const capture = captureIo();
     await runDoctor({
+      now: () => new Date(),
       configRoot: gone,
       selection: { kind: "all" },
       json: true,

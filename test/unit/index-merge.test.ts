@@ -43,6 +43,7 @@ function input(
       return overrides.derived?.[f.sessionId] ?? { kind: "entry", entry: entry(f.sessionId, f.mtime, "fresh") };
     },
     transcriptExists: () => false,
+    nowMs: Date.UTC(2027, 0, 1),
     derivedIds,
     ...overrides,
   };

@@ -229,6 +229,7 @@ describe("properties", () => {
                 ? ({ kind: "no-entry", reason: "none" } as const)
                 : ({ kind: "entry", entry: entry(f.sessionId, f.mtime) } as const),
             transcriptExists: () => false,
+            nowMs: Number.MAX_SAFE_INTEGER,
           };
           const first = mergeIndex({ ...input, current });
           const after = new Map((first.index.entries as { sessionId: string }[]).map((e) => [e.sessionId, e]));
