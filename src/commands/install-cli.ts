@@ -30,7 +30,9 @@ change it leaves a timestamped backup beside the file; a second run changes noth
   },
   outcomes: {
     done: "the hooks are registered (now or already)",
-    failed: "the settings file refused (does not parse, wrong shape) or not writable, or the link refused",
+    failed:
+      "refused: the settings file does not parse or is of the wrong shape, the package is in npx's cache, " +
+      "or the --shim-dir link is taken or in ~/.local/bin; or not writable. A refusal changes nothing",
   },
   async run(values, context) {
     const { runInstall } = await import("./install-command.ts");
@@ -48,10 +50,11 @@ export function settingsEdit(
     workingDir: context.workingDir,
     scope: values.scope,
     dryRun: values["dry-run"],
-    hooksDir: context.hooksDir,
+    packageDir: context.packageDir,
     shimPath: context.shimPath,
     shimDir: values["shim-dir"] === undefined ? undefined : path.resolve(context.workingDir, values["shim-dir"]),
     pathEntries: context.pathEntries,
+    homeDir: context.homeDir,
     now: context.now,
     io: context.io,
   };

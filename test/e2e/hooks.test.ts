@@ -20,7 +20,7 @@ function hook(
 ) {
   return execa(path.join(repo, "hooks", name), [], {
     input: typeof input === "string" ? input : JSON.stringify(input),
-    env: { CLAUDE_CONFIG_DIR: root, ...env },
+    env: { CLAUDE_CONFIG_DIR: root, CLAUDE_REINDEX_HOOK_FOREGROUND: "1", ...env },
     reject: false,
   });
 }
