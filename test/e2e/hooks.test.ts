@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
@@ -312,16 +313,18 @@ describe("the worker's stdin", () => {
     const fd = fs.openSync(fifo, fs.constants.O_RDWR | fs.constants.O_NONBLOCK);
     try {
       const started = Date.now();
-      const worker = execa(process.execPath, [path.join(repo, "dist/hook.mjs"), "Stop"], {
-        stdin: fd,
-        env: { CLAUDE_CONFIG_DIR: tree.root },
-        reject: false,
+      const worker = spawn(process.execPath, [path.join(repo, "dist/hook.mjs"), "Stop"], {
+        stdio: [fd, "ignore", "pipe"],
+        env: { ...process.env, CLAUDE_CONFIG_DIR: tree.root },
       });
+      let stderr = "";
+      worker.stderr!.on("data", (chunk) => (stderr += chunk));
+      const exited = new Promise<number | null>((resolve) => worker.on("close", resolve));
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       const before = cpuSeconds(worker.pid!);
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       const spent = cpuSeconds(worker.pid!) - before;
-      const result = await worker;
+      const result = { exitCode: await exited, stderr: stderr.trim() };
       expect(spent).toBeLessThan(0.2);
       expect(result.exitCode).toBe(0);
       expect(Date.now() - started).toBeLessThan(15_000);
