@@ -150,8 +150,8 @@ function restoreAppended(ctx, keys) {
   fs.rmSync(path.join(ctx.dir, "claude-reindex"), { recursive: true, force: true });
 }
 
-/** The release the hooks are timed in: the latest. */
-const CLAUDE_CODE = "2.1.332";
+/** The release the hooks are timed in: the latest, or CLAUDE_REINDEX_BENCH_CLAUDE_CODE. */
+const CLAUDE_CODE = process.env.CLAUDE_REINDEX_BENCH_CLAUDE_CODE || "2.1.332";
 
 /** Our hooks inside a real `claude -p`: what a user feels, against the same run without them. */
 const claudeWithHooks = {

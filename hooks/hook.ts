@@ -3,9 +3,10 @@
 // stdin, calls the library, exits 0 whatever happens, and keeps stdout empty.
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { runHookWorker } from "../src/hooks/hook-worker.ts";
+import { HOOK_WORKER_LIMITS, runHookWorker } from "../src/hooks/hook-worker.ts";
 import type { HookEvent } from "../src/hooks/session-hook.ts";
 import { resolveConfigRoot } from "../src/layout/config-root.ts";
+import { numberSetting } from "../src/system/environment-setting.ts";
 
 // Detached from Claude Code, the worker must not die with its terminal, nor outlive its purpose.
 process.on("SIGHUP", () => {});
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
     env: process.env,
     now: () => new Date(),
     stderr: process.stderr,
+    // CLAUDE_REINDEX_HOOK_STDIN_MS: how long stdin may stay open (tests shorten it).
+    limits: { stdinMs: numberSetting(process.env, "CLAUDE_REINDEX_HOOK_STDIN_MS", HOOK_WORKER_LIMITS.stdinMs) },
   });
 }
 

@@ -29,7 +29,8 @@ export interface HookWorkerLimits {
   exitWaitMs: number;
 }
 
-export const HOOK_WORKER_LIMITS: HookWorkerLimits = { stdinMs: 5_000, exitWaitMs: 90_000 };
+/** Generous: on a starved machine a worker may wait seconds for its first turn on a core. */
+export const HOOK_WORKER_LIMITS: HookWorkerLimits = { stdinMs: 20_000, exitWaitMs: 90_000 };
 
 /** Never throws; problems go to stderr (/dev/null when detached) and the hooks' log. */
 export async function runHookWorker(worker: HookWorker): Promise<void> {

@@ -315,7 +315,7 @@ describe("the worker's stdin", () => {
       const started = Date.now();
       const worker = spawn(process.execPath, [path.join(repo, "dist/hook.mjs"), "Stop"], {
         stdio: [fd, "ignore", "pipe"],
-        env: { ...process.env, CLAUDE_CONFIG_DIR: tree.root },
+        env: { ...process.env, CLAUDE_CONFIG_DIR: tree.root, CLAUDE_REINDEX_HOOK_STDIN_MS: "5000" },
       });
       let stderr = "";
       worker.stderr!.on("data", (chunk) => (stderr += chunk));
