@@ -25,7 +25,9 @@ change it leaves a timestamped backup beside the file; a second run changes noth
     "dry-run": { help: "change nothing; show the diff of the settings file" },
     "shim-dir": {
       value: "<dir>",
-      help: "also link <dir>/claude to the shim (put <dir> on PATH before the real claude)",
+      help:
+        "also link <dir>/claude to the shim (a directory of your own, on PATH before the real claude; " +
+        "not ~/.local/bin, where Claude Code's native installer keeps the real one)",
     },
   },
   outcomes: {

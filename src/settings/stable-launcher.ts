@@ -5,8 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { shellQuote, shellUnquote } from "../text/shell-quote.ts";
 
+/** Absolute even for a relative CLAUDE_CONFIG_DIR: Claude Code runs hooks from any directory. */
 export function stableLauncherPath(configRoot: string): string {
-  return path.join(configRoot, "claude-reindex", "hook");
+  return path.resolve(configRoot, "claude-reindex", "hook");
 }
 
 /** The launcher's text: run `<package>/hooks/launch`, or say (stderr, hooks.log) that it is gone. */
