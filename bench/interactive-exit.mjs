@@ -72,7 +72,12 @@ try {
   }
 } finally {
   await api.close();
-  fs.rmSync(base, { recursive: true, force: true });
+  // Hook workers may still be finishing their merges: retry rather than hide an earlier error.
+  try {
+    fs.rmSync(base, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+  } catch (error) {
+    console.error(`could not remove ${base}: ${error.message}`);
+  }
 }
 
 console.log(
