@@ -18,6 +18,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { claudeCodePlaces, settle, startStandInProcess } from "./lib/claude-code-run.mjs";
 import { appendTurn, countIndexes, deleteIndexes, restoreFile, snapshotFile } from "./lib/tree-ops.mjs";
 
 // The full argument list must fit into ARG_MAX (2 MiB here); paths are relative to projects/.
@@ -148,6 +149,45 @@ function restoreAppended(ctx, keys) {
   }
   fs.rmSync(path.join(ctx.dir, "claude-reindex"), { recursive: true, force: true });
 }
+
+/** The release the hooks are timed in: the latest, or CLAUDE_REINDEX_BENCH_CLAUDE_CODE. */
+const CLAUDE_CODE = process.env.CLAUDE_REINDEX_BENCH_CLAUDE_CODE || "2.1.332";
+
+/** Our hooks inside a real `claude -p`: what a user feels, against the same run without them. */
+const claudeWithHooks = {
+  name: `claude -p with hooks / without (real Claude Code ${CLAUDE_CODE})`,
+  async prepare(ctx) {
+    ctx.state.api = await startStandInProcess();
+    const places = await claudeCodePlaces(path.join(ctx.dir, ".bench-claude-p"), CLAUDE_CODE, ctx.state.api.url);
+    ctx.state.places = places;
+    ctx.runOnce({
+      file: path.join(repo, "bin/claude-reindex"),
+      args: ["install"],
+      env: { CLAUDE_CONFIG_DIR: places.with },
+    });
+  },
+  command: (ctx) => ctx.state.places.command(ctx.state.places.with, ["-p", "hi"]),
+  async verify(ctx) {
+    const behind = await settle(ctx.state.places.with, 2_000);
+    if (behind.length > 0)
+      throw new Error(`sessions not in the index 2 s after claude -p exited: ${behind.join(", ")}`);
+  },
+  async teardown(ctx) {
+    const { places, api } = ctx.state;
+    if (places) {
+      // Every session of every run: its entry current within 2 s of the last exit.
+      const behind = await settle(places.with, 2_000);
+      if (behind.length > 0)
+        ctx.warn(`${behind.length} sessions not current in the index 2 s after the last claude -p`);
+    }
+    api?.stop();
+  },
+  baseline: {
+    name: "claude -p without hooks",
+    command: (ctx) => ctx.state.places.command(ctx.state.places.without, ["-p", "hi"]),
+  },
+  goal: 1.15,
+};
 
 const stubDirectly = {
   name: "the stub claude, directly",
@@ -300,4 +340,5 @@ export const cases = [
     goal: 1.5,
     info: [stubDirectly],
   },
+  claudeWithHooks,
 ];

@@ -77,7 +77,8 @@ function context(): CliContext {
       return os.userInfo().homedir;
     },
     strayRoots: [...new Set([os.tmpdir(), "/tmp"])],
-    hooksDir: packagePath("../hooks"),
+    packageDir: packagePath(".."),
+    homeDir: os.homedir(),
     shimPath: packagePath("../bin/claude"),
     workerScript: new URL("./derivation-worker.mjs", import.meta.url),
     debug,
@@ -86,7 +87,7 @@ function context(): CliContext {
 
 /** A path in this checkout or installed package, from the bundle in dist/. */
 function packagePath(relative: string): string {
-  return fileURLToPath(new URL(relative, import.meta.url));
+  return path.resolve(fileURLToPath(new URL(relative, import.meta.url)));
 }
 
 function print(text: string): number {

@@ -1,48 +1,48 @@
-// The hooks' shared entry point: hooks/session-start, hooks/stop and hooks/session-end load it
-// and call main() with their event. Reads Claude Code's hook JSON on stdin, calls the library,
-// exits 0 whatever happens, and keeps stdout empty.
-import fs from "node:fs";
+// The hooks' worker: `node dist/hook.mjs <SessionStart|Stop|SessionEnd> [--after-exit-of <pid>]`,
+// started by hooks/launch (detached) or run in the foreground. Reads Claude Code's hook JSON on
+// stdin, calls the library, exits 0 whatever happens, and keeps stdout empty.
 import os from "node:os";
-import { MAX_HOOK_INPUT_BYTES } from "../src/hooks/hook-input.ts";
-import { type HookEvent, runSessionHook } from "../src/hooks/session-hook.ts";
+import { parseArgs } from "node:util";
+import { HOOK_WORKER_LIMITS, runHookWorker } from "../src/hooks/hook-worker.ts";
+import type { HookEvent } from "../src/hooks/session-hook.ts";
 import { resolveConfigRoot } from "../src/layout/config-root.ts";
+import { numberSetting } from "../src/system/environment-setting.ts";
 
-function readStdin(): string {
-  if (process.stdin.isTTY) return "";
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const buffer = Buffer.allocUnsafe(1 << 16);
-  for (;;) {
-    let bytesRead: number;
-    try {
-      bytesRead = fs.readSync(0, buffer, 0, buffer.length, null);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EAGAIN") continue;
-      if ((error as NodeJS.ErrnoException).code === "EOF") break;
-      throw error;
-    }
-    if (bytesRead === 0) break;
-    total += bytesRead;
-    if (total > MAX_HOOK_INPUT_BYTES) return "";
-    chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
+// Detached from Claude Code, the worker must not die with its terminal, nor outlive its purpose.
+process.on("SIGHUP", () => {});
+setTimeout(() => process.exit(0), 180_000).unref();
 
-export async function main(event: HookEvent): Promise<void> {
-  let input = "";
+const EVENTS: readonly string[] = ["SessionStart", "Stop", "SessionEnd"];
+
+async function main(): Promise<void> {
+  let event: HookEvent;
+  let afterExitOf: number | undefined;
   try {
-    input = readStdin();
+    const { positionals, values } = parseArgs({
+      allowPositionals: true,
+      options: { "after-exit-of": { type: "string" } },
+    });
+    if (positionals.length !== 1 || !EVENTS.includes(positionals[0]!)) throw new Error("bad arguments");
+    event = positionals[0] as HookEvent;
+    const pid = Number(values["after-exit-of"]);
+    if (values["after-exit-of"] !== undefined && Number.isInteger(pid)) afterExitOf = pid;
   } catch {
-    // an unreadable stdin is reported as missing input
+    process.stderr.write("usage: hook.mjs <SessionStart|Stop|SessionEnd> [--after-exit-of <pid>]\n");
+    return;
   }
-  await runSessionHook({
+  await runHookWorker({
     event,
-    input,
+    stdin: process.stdin,
+    afterExitOf,
     configRoot: resolveConfigRoot(process.env, os.homedir()),
     env: process.env,
     now: () => new Date(),
     stderr: process.stderr,
+    // CLAUDE_REINDEX_HOOK_STDIN_MS: how long stdin may stay open (tests shorten it).
+    limits: { stdinMs: numberSetting(process.env, "CLAUDE_REINDEX_HOOK_STDIN_MS", HOOK_WORKER_LIMITS.stdinMs) },
   });
-  process.exitCode = 0;
 }
+
+main().finally(() => {
+  process.exitCode = 0;
+});

@@ -2,6 +2,7 @@
 // split into chunks. Start-up stays cheap: Node parses a few files instead of resolving hundreds
 // of modules in node_modules (zod alone: ~45 ms unbundled, ~11 ms bundled), and a command whose
 // fast path suffices never parses the merge machinery (~25 ms of compiling on a loaded machine).
+// Every dependency is bundled, so the published package has no runtime dependencies at all.
 
 import { readdirSync, rmSync } from "node:fs";
 import { build } from "esbuild";
@@ -24,7 +25,8 @@ const common = {
   mainFields: ["module", "main"],
   target: "node20",
   format: "esm",
-  sourcemap: "linked",
+  // Source maps only when asked (CLAUDE_REINDEX_SOURCEMAP=1): they would double the package.
+  sourcemap: process.env.CLAUDE_REINDEX_SOURCEMAP === "1" ? "linked" : false,
   legalComments: "none",
   logLevel: "warning",
   // CommonJS dependencies (proper-lockfile, write-file-atomic) call require() on Node built-ins

@@ -1,6 +1,7 @@
 // Runs one command and measures its wall time (process.hrtime) and, optionally, its peak RSS.
 //
-// A command is { file, args, env, cwd, stdout, input }: `env` is added to process.env; `stdout` is
+// A command is { file, args, env, cleanEnv, cwd, stdout, input }: `env` is added to process.env
+// (or replaces it with `cleanEnv`); `stdout` is
 // "pipe" (captured, the default) or "ignore" (Node opens /dev/null for the child).
 
 import { spawn, spawnSync } from "node:child_process";
@@ -32,7 +33,8 @@ function safeRead(file) {
 function spawnOptions(cmd) {
   return {
     cwd: cmd.cwd,
-    env: { ...process.env, ...cmd.env },
+    // `cleanEnv`: the command's environment is `env` alone (real Claude Code must not see ours).
+    env: cmd.cleanEnv ? cmd.env : { ...process.env, ...cmd.env },
     // `input`: text for the command's stdin (a hook's JSON); otherwise stdin is closed.
     stdio: [cmd.input === undefined ? "ignore" : "pipe", cmd.stdout ?? "pipe", "pipe"],
     input: cmd.input,

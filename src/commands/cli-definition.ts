@@ -48,8 +48,10 @@ export interface CliContext {
   accountHome: string;
   /** Where doctor looks for sessions left in temporary homes. */
   strayRoots: string[];
-  /** The hook scripts of this checkout or installed package. */
-  hooksDir: string;
+  /** This checkout or installed package (it holds hooks/ and dist/). */
+  packageDir: string;
+  /** $HOME: ~/.local/bin is where Claude Code's native installer keeps the real claude. */
+  homeDir: string;
   /** This checkout's (or package's) bin/claude. */
   shimPath: string;
   /** The bundled transcript worker, for rebuilds spread over every core. */

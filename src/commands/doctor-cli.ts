@@ -26,7 +26,7 @@ comes with the command that fixes it.`,
       setup: {
         configRoot: context.configRoot,
         workingDir: context.workingDir,
-        hooksDir: context.hooksDir,
+        packageDir: context.packageDir,
         shimPath: context.shimPath,
         pathEntries: context.pathEntries,
       },

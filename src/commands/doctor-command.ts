@@ -6,6 +6,7 @@ import { checkStorage, type StorageCheck } from "../doctor/storage-check.ts";
 import { projectsRoot } from "../layout/config-root.ts";
 import { type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
 import { HOOK_EVENTS } from "../settings/hook-registration.ts";
+import { realPathOrSelf } from "../system/real-path.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { progressLine } from "../text/progress-line.ts";
 import { shellQuote } from "../text/shell-quote.ts";
@@ -56,7 +57,7 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
   const storage = command.storage
     ? checkStorage({ ...command.storage, configRoot: command.configRoot })
     : { findings: [], notes: [] };
-  const attention = needAttention.length > 0 || storage.findings.length > 0;
+  const attention = needAttention.length > 0 || storage.findings.length > 0 || brokenHooks(setup) > 0;
 
   if (command.json) {
     io.stdout.write(
@@ -127,19 +128,46 @@ function writeHidden(diagnoses: ProjectDiagnosis[], io: CommandIo): void {
   }
 }
 
-/** Setup is reported, not judged: hooks and the shim are choices, the exit code is about indexes. */
+/**
+ * Setup is reported; only hooks that lead nowhere are judged (they need attention): whether to
+ * register hooks or put the shim in front is the user's choice.
+ */
 function writeSetup(setup: SetupReport, check: SetupCheck, io: CommandIo): void {
-  const registered = setup.hooks.filter((h) => h.registered.length > 0);
   for (const hooks of setup.hooks) {
     if (hooks.problem) io.stdout.write(`setup: ${terminalLine(hooks.path)} is ${terminalLine(hooks.problem)}\n`);
   }
-  for (const hooks of registered) {
-    const missing = HOOK_EVENTS.filter((event) => !hooks.registered.includes(event));
-    const gaps =
-      missing.length > 0 ? `; ${missing.join(", ")} missing (run: claude-reindex install --scope ${hooks.scope})` : "";
-    io.stdout.write(`setup: hooks registered in ${hooks.path} (${hooks.registered.join(", ")})${gaps}\n`);
+  const withHandlers = setup.hooks.filter((h) => h.handlers.length > 0);
+  for (const hooks of withHandlers) {
+    const scope = hooks.scope === "user" ? "" : ` --scope ${hooks.scope}`;
+    const broken = hooks.handlers.filter((h) => h.missing !== null);
+    for (const handler of broken)
+      io.stdout.write(
+        `setup: the ${handler.event} hook in ${hooks.path} runs ${handler.command}, but ${handler.missing} is missing\n  fix: claude-reindex install${scope} (run from where claude-reindex is now), or claude-reindex uninstall${scope}\n`,
+      );
+    const outdated = hooks.handlers.filter((h) => h.missing === null && !h.current);
+    if (outdated.length > 0) {
+      const slow = outdated.some((h) => h.async) ? ", async: every claude -p waits about 1.5 s for it" : "";
+      io.stdout.write(
+        `setup: the ${outdated.map((h) => h.event).join(", ")} ${outdated.length === 1 ? "hook" : "hooks"} in ${hooks.path} ${outdated.length === 1 ? "is" : "are"} registered as an earlier claude-reindex did (${outdated[0]!.command}${slow})\n  fix: claude-reindex install${scope}\n`,
+      );
+    }
+    if (hooks.registered.length > 0) {
+      const missing = HOOK_EVENTS.filter((event) => !hooks.registered.includes(event));
+      const gaps = missing.length > 0 ? `; ${missing.join(", ")} missing (run: claude-reindex install${scope})` : "";
+      io.stdout.write(`setup: hooks registered in ${hooks.path} (${hooks.registered.join(", ")})${gaps}\n`);
+    }
+    const elsewhere = new Set(
+      hooks.handlers
+        .filter((h) => h.missing === null && h.packageDir !== null)
+        .map((h) => h.packageDir!)
+        .filter((dir) => realPathOrSelf(dir) !== realPathOrSelf(check.packageDir)),
+    );
+    for (const dir of elsewhere)
+      io.stdout.write(
+        `setup: the hooks in ${hooks.path} run the claude-reindex in ${dir} (this one is ${check.packageDir})\n`,
+      );
   }
-  if (registered.length === 0)
+  if (withHandlers.length === 0)
     io.stdout.write("setup: hooks not registered; to keep indexes current while you work: claude-reindex install\n");
   if (setup.shimInFront) io.stdout.write(`setup: claude on PATH is the shim (${setup.claudeOnPath})\n`);
   else {
@@ -148,4 +176,9 @@ function writeSetup(setup: SetupReport, check: SetupCheck, io: CommandIo): void 
       `setup: ${found}; to check indexes before each launch: alias claude=${shellQuote(check.shimPath)} (an alias in your shell is not visible from here)\n`,
     );
   }
+}
+
+/** Hooks of ours that lead to a file that is gone: Claude Code runs them for nothing. */
+function brokenHooks(setup: SetupReport | null): number {
+  return setup?.hooks.reduce((n, h) => n + h.handlers.filter((x) => x.missing !== null).length, 0) ?? 0;
 }

@@ -25,12 +25,16 @@ change it leaves a timestamped backup beside the file; a second run changes noth
     "dry-run": { help: "change nothing; show the diff of the settings file" },
     "shim-dir": {
       value: "<dir>",
-      help: "also link <dir>/claude to the shim (put <dir> on PATH before the real claude)",
+      help:
+        "also link <dir>/claude to the shim (a directory of your own, on PATH before the real claude; " +
+        "not ~/.local/bin, where Claude Code's native installer keeps the real one)",
     },
   },
   outcomes: {
     done: "the hooks are registered (now or already)",
-    failed: "the settings file refused (does not parse, wrong shape) or not writable, or the link refused",
+    failed:
+      "refused: the settings file does not parse or is of the wrong shape, the package is in npx's cache, " +
+      "or the --shim-dir link is taken or in ~/.local/bin; or not writable. A refusal changes nothing",
   },
   async run(values, context) {
     const { runInstall } = await import("./install-command.ts");
@@ -48,10 +52,11 @@ export function settingsEdit(
     workingDir: context.workingDir,
     scope: values.scope,
     dryRun: values["dry-run"],
-    hooksDir: context.hooksDir,
+    packageDir: context.packageDir,
     shimPath: context.shimPath,
     shimDir: values["shim-dir"] === undefined ? undefined : path.resolve(context.workingDir, values["shim-dir"]),
     pathEntries: context.pathEntries,
+    homeDir: context.homeDir,
     now: context.now,
     io: context.io,
   };

@@ -32,6 +32,11 @@ function readManifest(configRoot: string): z.infer<typeof ManifestSchema> {
   }
 }
 
+/** Every settings file an install is recorded for. */
+export function installRecords(configRoot: string): Record<string, InstallRecord> {
+  return readManifest(configRoot);
+}
+
 export function installRecord(configRoot: string, settingsPath: string): InstallRecord | null {
   return readManifest(configRoot)[settingsPath] ?? null;
 }

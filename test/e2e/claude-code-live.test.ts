@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deriveTranscript } from "../../src/transcript/transcript.ts";
 import { installClaudeCode, offlineEnv, runClaudeCode } from "../support/claude-code.mjs";
 import { setMtime } from "../support/claude-tree.ts";
 import { type StandInApi, startStandInApi } from "../support/stand-in-api.mjs";
@@ -137,49 +136,5 @@ describe(`the real Claude Code ${INDEX_WRITER} behind the shim`, () => {
     expect(fs.existsSync(path.join(projectDir, "a0000000-0000-4000-8000-0000000000b2.jsonl"))).toBe(true);
     const index = JSON.parse(fs.readFileSync(indexPath, "utf8"));
     expect(index.entries.map((e: { sessionId: string }) => e.sessionId)).toContain(old);
-  }, 300_000);
-});
-
-describe.each(["2.1.29", "2.1.330"])("the real Claude Code %s with the hooks installed", (version) => {
-  it("keeps the project's index merged through -p and --resume", async () => {
-    const base = fs.realpathSync(tempDir("claude-reindex-live-hooks-"));
-    const configDir = path.join(base, "config");
-    const home = path.join(base, "home");
-    const cwd = path.join(base, "work", "hooked");
-    fs.mkdirSync(cwd, { recursive: true });
-    const install = await execa(cli, ["install"], { env: { CLAUDE_CONFIG_DIR: configDir }, reject: false });
-    expect(install.exitCode, install.stderr).toBe(0);
-
-    const id = version === "2.1.29" ? "a0000000-0000-4000-8000-0000000000c1" : "a0000000-0000-4000-8000-0000000000c2";
-    const claude = async (args: string[]) => {
-      const result = await runClaudeCode({ version, args, cwd, apiUrl: api.url, configDir, home });
-      expect(result.exitCode, result.stderr).toBe(0);
-      return result;
-    };
-    const projectDir = path.join(configDir, "projects", cwd.replace(/[^a-zA-Z0-9]/g, "-"));
-    const transcript = path.join(projectDir, `${id}.jsonl`);
-    const entry = () =>
-      JSON.parse(fs.readFileSync(path.join(projectDir, "sessions-index.json"), "utf8")).entries.find(
-        (e: { sessionId: string }) => e.sessionId === id,
-      );
-    const expected = () => {
-      const derivation = deriveTranscript(
-        { sessionId: id, path: transcript, mtime: Math.round(fs.statSync(transcript).mtimeMs) },
-        null,
-      );
-      if (derivation.kind !== "entry") throw new Error(`no entry: ${JSON.stringify(derivation)}`);
-      return derivation.entry;
-    };
-
-    await claude(["-p", "first prompt through the hooks", "--session-id", id]);
-    expect(entry()).toEqual(expected());
-    expect(entry().messageCount).toBe(2);
-
-    await claude(["--resume", id, "-p", "and a second turn"]);
-    expect(entry()).toEqual(expected());
-    expect(entry().messageCount).toBe(4);
-    const log = path.join(configDir, "claude-reindex", "hooks.log");
-    const logged = fs.existsSync(log) ? fs.readFileSync(log, "utf8") : "";
-    expect(logged, logged).toBe("");
   }, 300_000);
 });

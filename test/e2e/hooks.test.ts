@@ -1,9 +1,11 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
 import lockfile from "proper-lockfile";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ClaudeTree, type TreeSession } from "../support/claude-tree.ts";
+import { tempDir } from "../support/temp.ts";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 const APP = "/home/dev/app";
@@ -20,7 +22,7 @@ function hook(
 ) {
   return execa(path.join(repo, "hooks", name), [], {
     input: typeof input === "string" ? input : JSON.stringify(input),
-    env: { CLAUDE_CONFIG_DIR: root, ...env },
+    env: { CLAUDE_CONFIG_DIR: root, CLAUDE_REINDEX_HOOK_FOREGROUND: "1", ...env },
     reject: false,
   });
 }
@@ -184,7 +186,7 @@ describe("the hooks", () => {
     for (const s of others) expect(entryOf(tree, s.id)).toMatchObject({ messageCount: 2 });
     console.log(`concurrent writers: 17, index reads while they ran: ${reads}, entries checked: 24`);
     expect(reads).toBeGreaterThan(10);
-  });
+  }, 90_000); // 17 Node processes at once: minutes on a machine shared by many
 });
 
 describe("a project's first session", () => {
@@ -217,5 +219,132 @@ describe("an index overwritten from a stale snapshot", () => {
         .entries.map((e) => e.sessionId)
         .sort(),
     ).toEqual(sessions.map((s) => s.id).sort());
+  });
+});
+
+/** Polls until `check` holds, up to `ms`; says whether it did. */
+async function eventually(check: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (check()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** User and system CPU time of a process so far, in seconds (Linux /proc). */
+function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+describe("the launcher (hooks/launch), as Claude Code runs it", () => {
+  it("returns at once, holding none of Claude Code's pipes, while a detached worker merges", async () => {
+    const tree = new ClaudeTree();
+    const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
+    await rebuilt(tree);
+    tree.append(a, "a again", 1_763_000_100_000);
+    // The worker has to wait for this lock; the hook must not.
+    const release = await lockfile.lock(tree.indexPath(APP), { realpath: false, stale: 10_000 });
+    const started = Date.now();
+    const result = await execa(path.join(repo, "hooks/stop"), [], {
+      input: JSON.stringify(stopInput(a)),
+      env: { CLAUDE_CONFIG_DIR: tree.root },
+    });
+    const took = Date.now() - started;
+    expect(result).toMatchObject({ exitCode: 0, stdout: "", stderr: "" });
+    expect(took).toBeLessThan(1_000);
+    expect(entryOf(tree, a.id)).toMatchObject({ messageCount: 2 });
+    await release();
+    expect(await eventually(() => entryOf(tree, a.id)?.messageCount === 4, 5_000)).toBe(true);
+    console.log(`hooks/stop returned in ${took} ms; the worker merged after the lock was released`);
+  });
+
+  it("SessionEnd merges after the process that ran it has exited, with what it wrote last", async () => {
+    const tree = new ClaudeTree();
+    const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
+    await rebuilt(tree);
+    const input = JSON.stringify({ ...stopInput(a), hook_event_name: "SessionEnd", reason: "prompt_input_exit" });
+    // A stand-in for Claude Code 2.1.29: runs SessionEnd through `sh -c`, then appends its exit records.
+    const parent = execa(
+      process.execPath,
+      [
+        "-e",
+        `const { execFileSync } = require("node:child_process");
+         execFileSync("sh", ["-c", process.argv[1]], { input: process.argv[2], stdio: ["pipe", "inherit", "inherit"] });
+         setTimeout(() => require("node:fs").appendFileSync(process.argv[3], process.argv[4]), 700);`,
+        JSON.stringify(path.join(repo, "hooks/session-end")),
+        input,
+        a.path,
+        `${JSON.stringify({ type: "system", subtype: "exit", timestamp: "2026-01-01T00:00:00.000Z" })}\n`,
+      ],
+      { env: { CLAUDE_CONFIG_DIR: tree.root } },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const whileRunning = fs.readFileSync(tree.indexPath(APP), "utf8");
+    await parent;
+    const exited = Date.now();
+    const transcriptMtime = () => Math.round(fs.statSync(a.path).mtimeMs);
+    expect(await eventually(() => entryOf(tree, a.id)?.fileMtime === transcriptMtime(), 2_000)).toBe(true);
+    expect(JSON.parse(whileRunning).entries[0].fileMtime).toBe(1_763_000_000_000);
+    console.log(`SessionEnd's entry current ${Date.now() - exited} ms after its parent exited`);
+  });
+
+  it("reports a missing bundle in one line and exits 0", async () => {
+    const tree = new ClaudeTree();
+    const result = await execa("sh", [path.join(repo, "hooks/launch"), "Stop", "/nowhere/dist/hook.mjs"], {
+      input: "{}",
+      env: { CLAUDE_CONFIG_DIR: tree.root },
+    });
+    expect(result).toMatchObject({ exitCode: 0, stdout: "" });
+    expect(result.stderr).toBe(
+      "claude-reindex Stop hook: /nowhere/dist/hook.mjs is missing; run npm install in the claude-reindex checkout, then claude-reindex install",
+    );
+  });
+});
+
+describe("the worker's stdin", () => {
+  it("a non-blocking stdin that never closes: no spinning, and the worker ends after its bound", async () => {
+    const tree = new ClaudeTree();
+    const fifo = path.join(tempDir(), "stdin");
+    await execa("mkfifo", [fifo]);
+    // Opened read-write and non-blocking: the worker sees no data and never an end of file.
+    const fd = fs.openSync(fifo, fs.constants.O_RDWR | fs.constants.O_NONBLOCK);
+    try {
+      const started = Date.now();
+      const worker = spawn(process.execPath, [path.join(repo, "dist/hook.mjs"), "Stop"], {
+        stdio: [fd, "ignore", "pipe"],
+        env: { ...process.env, CLAUDE_CONFIG_DIR: tree.root, CLAUDE_REINDEX_HOOK_STDIN_MS: "5000" },
+      });
+      let stderr = "";
+      worker.stderr!.on("data", (chunk) => (stderr += chunk));
+      const exited = new Promise<number | null>((resolve) => worker.on("close", resolve));
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const before = cpuSeconds(worker.pid!);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const spent = cpuSeconds(worker.pid!) - before;
+      const result = { exitCode: await exited, stderr: stderr.trim() };
+      expect(spent).toBeLessThan(0.2);
+      expect(result.exitCode).toBe(0);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(result.stderr).toBe("claude-reindex Stop hook: stdin was still open after 5000 ms; nothing written");
+      console.log(`CPU over 2 s of waiting on stdin: ${spent.toFixed(2)} s`);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }, 30_000);
+
+  it("input over 16 MiB is refused without reading it all into memory", async () => {
+    const tree = new ClaudeTree();
+    const result = await execa(process.execPath, [path.join(repo, "dist/hook.mjs"), "Stop"], {
+      input: "x".repeat(17 * 1024 * 1024),
+      env: { CLAUDE_CONFIG_DIR: tree.root },
+      reject: false,
+    });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe(
+      "claude-reindex Stop hook: hook input on stdin is larger than 16777216 bytes; nothing written",
+    );
   });
 });

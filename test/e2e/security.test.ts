@@ -65,7 +65,7 @@ describe("symbolic links", () => {
     );
     const hook = await execa(path.join(repo, "hooks/stop"), [], {
       input: JSON.stringify({ session_id: a.id, transcript_path: a.path, hook_event_name: "Stop" }),
-      env: { CLAUDE_CONFIG_DIR: tree.root },
+      env: { CLAUDE_CONFIG_DIR: tree.root, CLAUDE_REINDEX_HOOK_FOREGROUND: "1" },
       reject: false,
     });
     expect(hook.exitCode).toBe(0);
@@ -99,7 +99,7 @@ describe("symbolic links", () => {
     const viaRealPath = path.join(custom, path.basename(tree.projectDir(APP)), `${a.id}.jsonl`);
     const hook = await execa(path.join(repo, "hooks/stop"), [], {
       input: JSON.stringify({ session_id: a.id, transcript_path: viaRealPath, hook_event_name: "Stop" }),
-      env: { CLAUDE_CONFIG_DIR: tree.root },
+      env: { CLAUDE_CONFIG_DIR: tree.root, CLAUDE_REINDEX_HOOK_FOREGROUND: "1" },
       reject: false,
     });
     expect(hook.stderr).toBe("");
@@ -118,7 +118,7 @@ describe("file modes", () => {
     expect((await rebuild(tree.root, ["--all"], { umask: "000" })).exitCode).toBe(0);
     await execa("sh", ["-c", `umask 000; exec "$0"`, path.join(repo, "hooks/stop")], {
       input: "garbage",
-      env: { CLAUDE_CONFIG_DIR: tree.root },
+      env: { CLAUDE_CONFIG_DIR: tree.root, CLAUDE_REINDEX_HOOK_FOREGROUND: "1" },
     });
     const own = path.join(tree.root, "claude-reindex");
     const files = [

@@ -66,7 +66,11 @@ describe("SIGKILL at random points", () => {
           transcript_path: session.path,
           hook_event_name: "Stop",
         });
-        return execa(path.join(repo, "hooks/stop"), [], { env, input, reject: false });
+        return execa(path.join(repo, "hooks/stop"), [], {
+          env: { ...env, CLAUDE_REINDEX_HOOK_FOREGROUND: "1" },
+          input,
+          reject: false,
+        });
       }
       return execa(path.join(repo, "bin/claude"), ["-p", "hi"], {
         env: {

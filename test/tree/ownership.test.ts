@@ -100,8 +100,10 @@ describe("settings.json that must not be rewritten", () => {
       workingDir: root,
       scope: "user",
       dryRun: false,
-      hooksDir: "/opt/claude-reindex/hooks",
-      shimPath: "/opt/claude-reindex/bin/claude",
+      // This checkout, built: install refuses a package without hooks/launch and dist/hook.mjs.
+      packageDir: path.resolve(import.meta.dirname, "../.."),
+      shimPath: path.resolve(import.meta.dirname, "../../bin/claude"),
+      homeDir: root,
       pathEntries: [],
       now,
       io: capture.io,

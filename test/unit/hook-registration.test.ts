@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { addHooks, hookCommands, registeredEvents, removeHooks } from "../../src/settings/hook-registration.ts";
+import {
+  addHooks,
+  hookCommands,
+  hookTarget,
+  ourHandlers,
+  registeredEvents,
+  removeHooks,
+} from "../../src/settings/hook-registration.ts";
 import { detectFormatting, parseSettings } from "../../src/settings/settings-file.ts";
 
-const commands = hookCommands("/opt/claude reindex/hooks");
+const commands = hookCommands("/home/dev/.claude dir/claude-reindex/hook");
 
 const styles: [string, string][] = [
   ["an empty object", "{}\n"],
@@ -38,42 +45,98 @@ describe("hook registration in settings.json text", () => {
         }
       }
       expect(addHooks(added.text, commands, formatting).text).toBe(added.text);
-      expect(removeHooks(added.text, commands, added.created).text).toBe(original);
+      expect(removeHooks(added.text, added.created).text).toBe(original);
     },
   );
 
-  it("registers Stop and SessionStart in the background, SessionEnd in the foreground", () => {
+  it("registers every hook in the foreground (never async), running the stable launcher with its event", () => {
     const read = parseSettings(addHooks("{}", commands, detectFormatting("{}")).text);
     if (!read.ok) throw new Error(read.problem);
     expect(read.settings.hooks?.Stop?.[0]?.hooks[0]).toEqual({
       type: "command",
-      command: "'/opt/claude reindex/hooks/stop'",
-      timeout: 30,
-      async: true,
+      command: "'/home/dev/.claude dir/claude-reindex/hook' Stop",
+      timeout: 10,
     });
-    expect(read.settings.hooks?.SessionStart?.[0]?.hooks[0]).toMatchObject({ async: true });
-    expect(read.settings.hooks?.SessionEnd?.[0]?.hooks[0]).not.toHaveProperty("async");
+    for (const event of ["SessionStart", "SessionEnd"])
+      expect(read.settings.hooks?.[event]?.[0]?.hooks[0]).toEqual({
+        type: "command",
+        command: `'/home/dev/.claude dir/claude-reindex/hook' ${event}`,
+        timeout: 10,
+      });
+  });
+
+  it("replaces hooks of ours registered from another place or the old way (async), keeping one set", () => {
+    const old = {
+      hooks: {
+        SessionStart: [
+          { hooks: [{ type: "command", command: "/old/src/claude-reindex/hooks/session-start", async: true }] },
+        ],
+        Stop: [
+          { hooks: [{ type: "command", command: "say done" }] },
+          { hooks: [{ type: "command", command: "'/gone/claude-reindex/hooks/stop'", timeout: 30, async: true }] },
+          { hooks: [{ type: "command", command: "/other/.claude/claude-reindex/hook Stop", timeout: 10 }] },
+        ],
+        SessionEnd: [{ hooks: [{ type: "command", command: "/var/x/hooks/session-end" }] }],
+      },
+    };
+    const text = JSON.stringify(old, null, 2);
+    const added = addHooks(text, commands, detectFormatting(text));
+    expect(added.added).toEqual(["SessionStart", "Stop", "SessionEnd"]);
+    expect(added.replaced).toEqual([
+      "/old/src/claude-reindex/hooks/session-start",
+      "'/gone/claude-reindex/hooks/stop'",
+      "/other/.claude/claude-reindex/hook Stop",
+    ]);
+    const read = parseSettings(added.text);
+    if (!read.ok) throw new Error(read.problem);
+    const ours = ourHandlers(read.settings, commands);
+    expect(ours.map((h) => [h.event, h.current])).toEqual([
+      ["SessionStart", true],
+      ["Stop", true],
+      ["SessionEnd", true],
+    ]);
+    // Someone else's hook that happens to be called hooks/session-end (its path and text do not name us) stays.
+    expect(read.settings.hooks?.SessionEnd?.[0]).toEqual(old.hooks.SessionEnd[0]);
+    expect(read.settings.hooks?.Stop?.[0]).toEqual(old.hooks.Stop[0]);
+    expect(addHooks(added.text, commands, detectFormatting(text)).text).toBe(added.text);
+    const removed = removeHooks(added.text, null);
+    expect(removed.removed).toEqual(["SessionStart", "Stop", "SessionEnd"]);
+  });
+
+  it.each([
+    ["Stop", "/a/claude-reindex/hook Stop", { kind: "launcher", file: "/a/claude-reindex/hook" }],
+    ["Stop", "'/a b/claude-reindex/hook' Stop", { kind: "launcher", file: "/a b/claude-reindex/hook" }],
+    ["Stop", "'/it'\\''s/claude-reindex/hook' Stop", { kind: "launcher", file: "/it's/claude-reindex/hook" }],
+    ["Stop", "/a/claude-reindex/hook SessionEnd", null],
+    ["Stop", "/a/claude-reindex/hook", null],
+    ["Stop", "claude-reindex/hook Stop", null],
+    ["Stop", "/src/claude-reindex/hooks/stop", { kind: "script", file: "/src/claude-reindex/hooks/stop" }],
+    ["Stop", "/src/claude-reindex/hooks/session-end", null],
+    ["Stop", "/src/tools/hooks/stop", null],
+    ["Stop", "/src/claude-reindex/hooks/stop --flag", null],
+  ])("hookTarget(%s, %s)", (event, command, expected) => {
+    expect(hookTarget(event as "Stop", command)).toEqual(expected);
   });
 
   it("leaves containers it did not create when uninstalling, and a handler someone added next to ours", () => {
     const mine = '{\n  "hooks": {\n    "Stop": []\n  }\n}\n';
     const added = addHooks(mine, commands, detectFormatting(mine));
     expect(added.created).toEqual({ hooksKey: false, events: ["SessionStart", "SessionEnd"] });
-    expect(removeHooks(added.text, commands, added.created).text).toBe(mine);
+    expect(removeHooks(added.text, added.created).text).toBe(mine);
 
     const shared = {
       hooks: {
         Stop: [
           {
             hooks: [
-              { type: "command", command: commands.Stop, timeout: 30, async: true },
+              { type: "command", command: commands.Stop, timeout: 10 },
               { type: "command", command: "mine" },
             ],
           },
         ],
       },
     };
-    const removed = removeHooks(JSON.stringify(shared, null, 2), commands, { hooksKey: false, events: [] });
+    const removed = removeHooks(JSON.stringify(shared, null, 2), { hooksKey: false, events: [] });
     expect(removed.removed).toEqual(["Stop"]);
     const read = parseSettings(removed.text);
     if (!read.ok) throw new Error(read.problem);
