@@ -118,9 +118,9 @@ export function applyLine(state: TranscriptState, bytes: Buffer, start: number, 
 /** The state with the unterminated last line applied, leaving `state` itself as it was. */
 export function withTail(state: TranscriptState, tail: Buffer | null): TranscriptState {
   if (tail === null || state.halted) return state;
-  // A long tail (a file that never got a newline) through the skeleton reading, like any long line.
-  const line =
-    tail.length >= SKELETON_MIN_LINE_BYTES ? parseLongLine(tail, 0, tail.length) : parseLine(tail, 0, tail.length);
+  // The tail (a live session's last line, or a file that never got a newline) goes through the scan like
+  // any line: a torn one is rejected without being decoded.
+  const line = scanOrParseLine(tail, 0, tail.length);
   if (line.kind !== "value") return state;
   const withLastLine = state.clone();
   withLastLine.apply(line.value);
