@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
+import { keptRoot } from "../layout/kept-store.ts";
 import { addHooks, hookCommands, removeHooks } from "../settings/hook-registration.ts";
 import { installRecord, saveInstallRecord } from "../settings/install-manifest.ts";
 import {
@@ -27,6 +28,8 @@ export interface InstallCommand {
   shimPath: string;
   /** Link `claude` to the shim in this directory instead of printing the alias line. */
   shimDir?: string;
+  /** install: turn the keep guard on (it stays on until uninstall). */
+  keepSessions?: boolean;
   /** The PATH entries of the environment, to tell whether the shim directory is on it. */
   pathEntries: string[];
   now: () => Date;
@@ -61,7 +64,12 @@ async function editSettings(command: InstallCommand, action: "install" | "uninst
       after = result.text;
       events = result.added;
       if (events.length > 0)
-        record = { createdFile: existing === null, hooksKey: result.created.hooksKey, events: result.created.events };
+        record = {
+          createdFile: existing === null,
+          hooksKey: result.created.hooksKey,
+          events: result.created.events,
+          ...(record?.keepSessions ? { keepSessions: true } : {}),
+        };
     } else {
       const result = removeHooks(before, commands, record);
       after = result.text;
@@ -91,6 +99,7 @@ async function editSettings(command: InstallCommand, action: "install" | "uninst
         `${verb} the claude-reindex ${events.join(", ")} ${events.length === 1 ? "hook" : "hooks"} ${action === "install" ? "in" : "from"} ${settingsPath}${backup ? ` (backup: ${backup})` : ""}\n`,
       );
     }
+    if (!command.dryRun) recordKeepGuard(command, action, settingsPath);
     if (action === "uninstall") {
       if (command.shimDir !== undefined) unlinkShim(command);
       return done();
@@ -99,6 +108,27 @@ async function editSettings(command: InstallCommand, action: "install" | "uninst
     return problem === null ? done() : refused(problem);
   } catch (error) {
     return refused(`cannot ${action} in ${settingsPath}: ${errorText(error)}`);
+  }
+}
+
+/** install --keep-sessions turns the keep guard on in the manifest; uninstall's removed record turns it off. */
+function recordKeepGuard(command: InstallCommand, action: "install" | "uninstall", settingsPath: string): void {
+  const record = installRecord(command.configRoot, settingsPath);
+  if (action === "install" && command.keepSessions) {
+    if (!record?.keepSessions)
+      saveInstallRecord(command.configRoot, settingsPath, {
+        ...(record ?? { createdFile: false, hooksKey: false, events: [] }),
+        keepSessions: true,
+      });
+    command.io.stdout.write(
+      `keep guard on: sessions near or past cleanupPeriodDays are kept under ${keptRoot(command.configRoot)} before Claude Code deletes them\n`,
+    );
+  } else if (action === "uninstall" && record !== null) {
+    saveInstallRecord(command.configRoot, settingsPath, null);
+    if (record.keepSessions)
+      command.io.stdout.write(
+        `keep guard off (sessions already kept stay under ${keptRoot(command.configRoot)}; see claude-reindex forget)\n`,
+      );
   }
 }
 
