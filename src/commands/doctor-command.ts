@@ -80,9 +80,9 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
     if (finding.fix) io.stdout.write(`  fix: ${terminalLine(finding.fix)}\n`);
   }
   for (const note of storage.notes) io.stdout.write(`note: ${terminalLine(note)}\n`);
-  if (cleanup) writeCleanup(cleanup, io);
   writeDiagnoses(diagnoses, needAttention, root, rootExists, io);
   writeHidden(diagnoses, io);
+  if (cleanup) writeCleanup(cleanup, io);
   if (setup && command.setup) writeSetup(setup, command.setup, io);
   return { kind: attention ? "attention" : "done" };
 }

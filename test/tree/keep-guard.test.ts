@@ -5,6 +5,7 @@ import { runDoctor } from "../../src/commands/doctor-command.ts";
 import { runForget } from "../../src/commands/forget-command.ts";
 import { runInstall, runUninstall } from "../../src/commands/install-command.ts";
 import { runRestore } from "../../src/commands/restore-command.ts";
+import { runSessionHook } from "../../src/hooks/session-hook.ts";
 import { cleanupPeriodInForce } from "../../src/layout/cleanup-period.ts";
 import { keepDueSessions, keepGuardOn } from "../../src/layout/keep-guard.ts";
 import { keptRoot, listKeptSessions } from "../../src/layout/kept-store.ts";
@@ -97,6 +98,35 @@ describe("the keep guard", () => {
     expect(report.problems.length).toBeGreaterThan(0);
     expect(report.problems[0]).toContain("not a folder");
     expect(fs.readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it("runs at SessionStart when on, and only then", async () => {
+    const w = world();
+    const hook = (event: "SessionStart" | "Stop") =>
+      runSessionHook({
+        event,
+        input: JSON.stringify({
+          session_id: w.fresh.id,
+          transcript_path: w.fresh.path,
+          cwd: w.places.workingDir,
+          hook_event_name: event,
+        }),
+        configRoot: w.tree.root,
+        env: { CLAUDE_REINDEX_MANAGED_SETTINGS_DIR: w.places.managedDir },
+        now: () => NOW,
+        stderr: captureIo().io.stderr,
+      });
+    await hook("SessionStart");
+    expect(listKeptSessions(w.tree.root)).toEqual([]); // off
+    fs.mkdirSync(path.join(w.tree.root, "claude-reindex"), { recursive: true });
+    fs.writeFileSync(
+      path.join(w.tree.root, "claude-reindex", "installed.json"),
+      '{"x":{"createdFile":false,"hooksKey":false,"events":[],"keepSessions":true}}',
+    );
+    await hook("Stop");
+    expect(listKeptSessions(w.tree.root)).toEqual([]);
+    await hook("SessionStart");
+    expect(listKeptSessions(w.tree.root).map((k) => k.sessionId)).toEqual([w.old.id, w.near.id]);
   });
 
   it("is turned on by install --keep-sessions and off by uninstall", async () => {
