@@ -12,7 +12,7 @@ import path from "node:path";
 import { readPrivateFile } from "../system/private-file.ts";
 import { type CleanupPeriod, type CleanupPlaces, cleanupPeriodInForce, DAY_MS } from "./cleanup-period.ts";
 import { projectsRoot } from "./config-root.ts";
-import { isAgentFileName, keepFile, sessionFilesIn } from "./kept-store.ts";
+import { isAgentFileName, keepFile, sessionFolderFiles } from "./kept-store.ts";
 import { listProjectDirNames } from "./project-dir.ts";
 import { sessionIdOfFileName } from "./session-file.ts";
 
@@ -61,6 +61,7 @@ export function keepDueSessions(run: KeepRun): KeepReport {
   const threshold = keepThresholdMs(period, run.now, run.marginDays);
   const report: KeepReport = { period, due: 0, kept: [], problems: [...period.problems] };
   const root = projectsRoot(run.configRoot);
+  const checkedDirs = new Set<string>();
   for (const projectDirName of listProjectDirNames(run.configRoot)) {
     const projectDir = path.join(root, projectDirName);
     let names: string[];
@@ -69,6 +70,7 @@ export function keepDueSessions(run: KeepRun): KeepReport {
     } catch {
       continue;
     }
+    const present = new Set(names);
     for (const name of names) {
       const sessionId = sessionIdOfFileName(name);
       if (sessionId === null && !isAgentFileName(name)) continue;
@@ -81,10 +83,12 @@ export function keepDueSessions(run: KeepRun): KeepReport {
       if (!stat.isFile() || stat.mtimeMs >= threshold) continue;
       // Old-layout agent files are kept by their own mtime, as Claude Code deletes them.
       report.due++;
-      const files = sessionId === null ? [name] : sessionFilesIn(projectDir, sessionId, false);
+      const files = [name];
+      // The `<uuid>/` folder goes with its transcript, whatever its own times.
+      if (sessionId !== null && present.has(sessionId)) files.push(...sessionFolderFiles(projectDir, sessionId));
       for (const relative of files) {
         try {
-          const outcome = keepFile(run.configRoot, projectDirName, relative);
+          const outcome = keepFile(run.configRoot, projectDirName, relative, checkedDirs);
           if (outcome !== "same") report.kept.push(path.join(projectDirName, relative));
         } catch (error) {
           report.problems.push(`could not keep ${path.join(projectDir, relative)}: ${(error as Error).message}`);

@@ -35,8 +35,7 @@ export function keptRoot(configRoot: string): string {
  * `<uuid>/` folder and (unless `withAgents` is false) the old-layout agent files that name it.
  */
 export function sessionFilesIn(projectDir: string, sessionId: string, withAgents = true): string[] {
-  const files = [`${sessionId}.jsonl`];
-  for (const relative of treeFiles(path.join(projectDir, sessionId))) files.push(path.join(sessionId, relative));
+  const files = [`${sessionId}.jsonl`, ...sessionFolderFiles(projectDir, sessionId)];
   for (const name of withAgents ? safeReaddir(projectDir) : []) {
     if (isAgentFileName(name) && agentSessionId(path.join(projectDir, name)) === sessionId) files.push(name);
   }
@@ -48,15 +47,31 @@ export function isAgentFileName(name: string): boolean {
   return name.startsWith("agent-") && name.endsWith(".jsonl");
 }
 
+/** The files of a session's `<uuid>/` folder, relative to the project directory. */
+export function sessionFolderFiles(projectDir: string, sessionId: string): string[] {
+  return treeFiles(path.join(projectDir, sessionId)).map((relative) => path.join(sessionId, relative));
+}
+
 /**
  * Keeps one file of a project directory under `kept/`: `relative` is its path inside the project
  * directory. A kept file that differs from the current one (the session went on) is replaced.
+ * `checkedDirs` spares a run the folder checks it already made.
  */
-export function keepFile(configRoot: string, projectDirName: string, relative: string): PlaceOutcome {
+export function keepFile(
+  configRoot: string,
+  projectDirName: string,
+  relative: string,
+  checkedDirs: Set<string> = new Set(),
+): PlaceOutcome {
   const from = path.join(projectsRoot(configRoot), projectDirName, relative);
   const to = path.join(keptRoot(configRoot), projectDirName, relative);
-  fs.mkdirSync(path.dirname(keptRoot(configRoot)), { recursive: true, mode: 0o700 });
-  makeDirsBelow(path.dirname(keptRoot(configRoot)), path.dirname(to));
+  const dir = path.dirname(to);
+  if (!checkedDirs.has(dir)) {
+    const base = path.dirname(keptRoot(configRoot));
+    fs.mkdirSync(base, { recursive: true, mode: 0o700 });
+    makeDirsBelow(base, dir);
+    checkedDirs.add(dir);
+  }
   return placeFile(from, to, { replace: true });
 }
 
