@@ -17,12 +17,14 @@ the session. The kept files stay until claude-reindex forget.`,
   },
   async run(_values, context, operand) {
     const { runRestore } = await import("./restore-command.ts");
+    const { managedSettingsDir } = await import("../layout/cleanup-period.ts");
     return runRestore({
       configRoot: context.configRoot,
       idOrPrefix: operand!,
       now: context.now,
       io: context.io,
       workerScript: context.workerScript,
+      cleanup: { workingDir: context.workingDir, managedDir: managedSettingsDir(context.env) },
     });
   },
 });

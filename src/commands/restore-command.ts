@@ -2,6 +2,7 @@
 // its times, never over a different file; then the project's index rebuilt so that every picker
 // sees it. The one command for bringing a session back.
 import path from "node:path";
+import { type CleanupPlaces, cleanupPeriodInForce, DAY_MS } from "../layout/cleanup-period.ts";
 import { projectsRoot } from "../layout/config-root.ts";
 import { findKeptSession, restoreKeptSession } from "../layout/kept-store.ts";
 import { rebuildProjects } from "../rebuild/rebuild-projects.ts";
@@ -14,6 +15,8 @@ export interface RestoreCommand {
   now: () => Date;
   io: CommandIo;
   workerScript?: URL;
+  /** Where cleanupPeriodDays is read, to warn that a restored session is past the cutoff. */
+  cleanup?: Omit<CleanupPlaces, "configRoot">;
 }
 
 export async function runRestore(command: RestoreCommand): Promise<CommandResult> {
@@ -48,6 +51,14 @@ export async function runRestore(command: RestoreCommand): Promise<CommandResult
   }
   if (problems.length > 0) return { kind: "failed", problems };
   const id = found.kept[0]!.sessionId;
+  if (command.cleanup) {
+    const period = cleanupPeriodInForce({ ...command.cleanup, configRoot: command.configRoot });
+    const ageDays = Math.floor((command.now().getTime() - found.kept[0]!.mtimeMs) / DAY_MS);
+    if (ageDays >= period.days)
+      io.stdout.write(
+        `note: its transcript is ${ageDays} days old, past cleanupPeriodDays (${period.days}): Claude Code deletes it again at its next sweep unless you resume it; it stays kept meanwhile\n`,
+      );
+  }
   io.stdout.write(`resume it: claude --resume ${id} (from the session's own directory)\n`);
   return done();
 }

@@ -112,6 +112,7 @@ describe(`the keep guard against Claude Code ${VERSION}'s cleanup`, () => {
     // Restored byte for byte with its time (by a unique prefix), then resumed by Claude Code itself.
     const restore = await ours(["restore", ids[0]!.slice(0, 2)]);
     expect(restore.exitCode, restore.stderr).toBe(0);
+    expect(restore.stdout).toContain("note: its transcript is 40 days old, past cleanupPeriodDays (30)");
     expect(fs.readFileSync(transcript(ids[0]!))).toEqual(before.get(ids[0]!));
     expect(fs.statSync(transcript(ids[0]!), { bigint: true }).mtimeNs).toBe(mtimeBefore);
     expect(fs.existsSync(transcript(ids[1]!))).toBe(false);
