@@ -109,6 +109,19 @@ describe(`the keep guard against Claude Code ${VERSION}'s cleanup`, () => {
     expect(kept).toMatchObject({ sessions: 2, transcriptGone: 2 });
     expect(kept.ownBytes).toBeGreaterThan(0);
 
+    // Listed, marked kept.
+    const listed = JSON.parse((await ours(["list", "--all", "--json"])).stdout) as {
+      sessionId: string;
+      kept?: boolean;
+    }[];
+    expect(
+      listed
+        .filter((r) => r.kept)
+        .map((r) => r.sessionId)
+        .sort(),
+    ).toEqual(ids);
+    expect(listed.find((r) => r.sessionId === freshId)?.kept).toBeUndefined();
+
     // Restored byte for byte with its time (by a unique prefix), then resumed by Claude Code itself.
     const restore = await ours(["restore", ids[0]!.slice(0, 2)]);
     expect(restore.exitCode, restore.stderr).toBe(0);

@@ -4,12 +4,15 @@ import { describe, expect, it } from "vitest";
 import { runDoctor } from "../../src/commands/doctor-command.ts";
 import { runForget } from "../../src/commands/forget-command.ts";
 import { runInstall, runUninstall } from "../../src/commands/install-command.ts";
+import { runList } from "../../src/commands/list-command.ts";
+import { runPick } from "../../src/commands/pick-command.ts";
 import { runRestore } from "../../src/commands/restore-command.ts";
 import { runSessionHook } from "../../src/hooks/session-hook.ts";
 import { cleanupPeriodInForce } from "../../src/layout/cleanup-period.ts";
 import { keepDueSessions, keepGuardOn } from "../../src/layout/keep-guard.ts";
 import { keptRoot, listKeptSessions } from "../../src/layout/kept-store.ts";
 import { ClaudeTree, captureIo, setMtime } from "../support/claude-tree.ts";
+import { writeStubClaude } from "../support/stub-claude.ts";
 import { tempDir } from "../support/temp.ts";
 
 const APP = "/home/dev/app";
@@ -254,5 +257,42 @@ describe("restore and forget", () => {
     expect(after.stdout()).toMatch(
       /the keep guard is on; 2 kept sessions \(1 whose transcript Claude Code deleted\) hold [0-9.]+ MiB of their own/,
     );
+  });
+
+  it("list marks a kept session whose transcript is gone, and pick restores it before resuming", async () => {
+    const tree = new ClaudeTree();
+    const cwd = fs.realpathSync(tempDir("claude-reindex-cwd-"));
+    const gone = tree.session(cwd, ["an old conversation"], { mtime: NOW.getTime() - 40 * DAY });
+    const live = tree.session(cwd, ["a fresh one"]);
+    const places = { configRoot: tree.root, workingDir: null, managedDir: tempDir() };
+    keepDueSessions({ ...places, now: NOW });
+    const bytes = fs.readFileSync(gone.path);
+    fs.rmSync(gone.path);
+
+    const listed = captureIo();
+    const base = { configRoot: tree.root, env: {}, now: () => NOW };
+    await runList({ ...base, selection: { kind: "all" }, json: true, io: listed.io });
+    const rows = JSON.parse(listed.stdout()) as { sessionId: string; kept?: boolean; projectDir: string }[];
+    expect(rows.map((r) => [r.sessionId, r.kept ?? false])).toEqual([
+      [live.id, false],
+      [gone.id, true],
+    ]);
+    expect(rows[1]!.projectDir).toBe(tree.projectDir(cwd));
+
+    const record = path.join(tempDir(), "record.json");
+    const stub = writeStubClaude(tempDir());
+    const { Readable } = await import("node:stream");
+    const picked = captureIo();
+    const result = await runPick({
+      ...base,
+      env: { CLAUDE_REINDEX_REAL_CLAUDE: stub, STUB_RECORD: record, PATH: process.env.PATH },
+      stdin: Object.assign(Readable.from(["2\n"]), { isTTY: false }) as never,
+      io: picked.io as never,
+      pathEntries: [],
+    });
+    expect(result, picked.stderr()).toEqual({ kind: "resumed", exitCode: 0 });
+    expect(picked.stdout()).toMatch(/ {3}2 .* \[kept\] an old conversation/);
+    expect(fs.readFileSync(gone.path)).toEqual(bytes);
+    expect(JSON.parse(fs.readFileSync(record, "utf8")).argv).toEqual(["--resume", gone.id]);
   });
 });
