@@ -235,6 +235,7 @@ describe("restore and forget", () => {
       configRoot: w.tree.root,
       selection: { kind: "all" },
       json: false,
+      now: () => NOW,
       io: out.io,
       cleanup,
     });
@@ -253,7 +254,14 @@ describe("restore and forget", () => {
     keepDueSessions({ ...w.places, now: NOW });
     fs.rmSync(w.old.path);
     const after = captureIo();
-    await runDoctor({ configRoot: w.tree.root, selection: { kind: "all" }, json: false, io: after.io, cleanup });
+    await runDoctor({
+      configRoot: w.tree.root,
+      selection: { kind: "all" },
+      json: false,
+      now: () => NOW,
+      io: after.io,
+      cleanup,
+    });
     expect(after.stdout()).toMatch(
       /the keep guard is on; 2 kept sessions \(1 whose transcript Claude Code deleted\) hold [0-9.]+ MiB of their own/,
     );
