@@ -116,6 +116,21 @@ function shimLaunch(ctx, checkMinutes) {
   return { file: path.join(repo, "bin/claude"), args: ["-p", "hi"], env };
 }
 
+/**
+ * A second config root beside the tree whose `projects` links to the tree's, with the keep guard on:
+ * the shim's check with the guard against the same check without it, side by side.
+ */
+function guardedRoot(ctx) {
+  const root = path.join(ctx.dir, ".bench-guarded");
+  fs.mkdirSync(path.join(root, "claude-reindex"), { recursive: true });
+  if (!fs.existsSync(path.join(root, "projects"))) fs.symlinkSync(ctx.projectsDir, path.join(root, "projects"));
+  fs.writeFileSync(
+    path.join(root, "claude-reindex", "installed.json"),
+    '{"bench":{"createdFile":false,"hooksKey":false,"events":[],"keepSessions":true}}\n',
+  );
+  return root;
+}
+
 /** The Stop hook of one transcript, as Claude Code runs it after a turn. */
 function stopHook(ctx, rel) {
   const transcript = path.join(ctx.projectsDir, rel);
@@ -331,6 +346,19 @@ export const cases = [
     baseline: nodeE0,
     goal: 1.2,
     info: [stubDirectly],
+  },
+  {
+    name: "shim launching a stub claude, check due, keep guard on (sessions already kept)",
+    prepare: (ctx) => {
+      ctx.runOnce(rebuildAll(ctx));
+      ctx.runOnce({ ...shimLaunch(ctx, 0), env: { ...shimLaunch(ctx, 0).env, CLAUDE_CONFIG_DIR: guardedRoot(ctx) } });
+    },
+    command: (ctx) => ({
+      ...shimLaunch(ctx, 0),
+      env: { ...shimLaunch(ctx, 0).env, CLAUDE_CONFIG_DIR: guardedRoot(ctx) },
+    }),
+    baseline: { name: "the same check, keep guard off", command: (ctx) => shimLaunch(ctx, 0) },
+    goal: 1.5,
   },
   {
     name: "shim launching a stub claude, nothing stale, check due (stat pass)",

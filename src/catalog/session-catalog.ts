@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { projectsRoot } from "../layout/config-root.ts";
+import { keptRoot } from "../layout/kept-store.ts";
 import { encodeProjectDirName } from "../layout/project-dir.ts";
 import { type SessionFile, sessionFileFrom, sessionIdOfFileName } from "../layout/session-file.ts";
 import { readPrivateFile, writePrivateFile } from "../system/private-file.ts";
@@ -93,7 +94,9 @@ async function projectFacts(
 }
 
 export function catalogPath(configRoot: string, projectDir: string): string {
-  return path.join(configRoot, "claude-reindex", "catalog", `${path.basename(projectDir)}.json`);
+  // Kept sessions (layout/kept-store.ts) mirror the project directories' names: a catalog apart.
+  const kept = path.dirname(projectDir) === keptRoot(configRoot) ? ["kept"] : [];
+  return path.join(configRoot, "claude-reindex", "catalog", ...kept, `${path.basename(projectDir)}.json`);
 }
 
 /** Regular `<uuid>.jsonl` files (links are no sessions, as in Claude Code) and the `<uuid>/` folders. */

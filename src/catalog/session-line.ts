@@ -41,7 +41,8 @@ export function sessionLine(
       ? ""
       : `  ${terminalLine(project === "name" ? path.basename(row.projectPath) : row.projectPath)}`;
   const hidden = row.hiddenFromResume.length > 0 ? `  (hidden: ${row.hiddenFromResume.join(", ")})` : "";
-  const title = terminalLine(row.title);
+  // Deleted by Claude Code and kept by the guard (picking it restores it): said before the title.
+  const title = `${row.kept ? "[kept] " : ""}${terminalLine(row.title)}`;
   const room = columns - fixed.length;
   const tail = `${branch}${where}${hidden}`;
   // The title keeps up to 60% of the room (all of it if it fits); what follows it is cut first.

@@ -57,4 +57,9 @@ export interface SessionRow {
   entrypoint: "sdk" | "daemon" | null;
   teamName: string | null;
   fileSize: number;
+  /**
+   * Claude Code deleted its transcript and the keep guard kept it: `fullPath` is the kept file under
+   * `<root>/claude-reindex/kept/`, and `claude-reindex restore` (or pick) puts it back.
+   */
+  kept?: true;
 }

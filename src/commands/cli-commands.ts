@@ -2,11 +2,13 @@
 // a `<name>-cli.ts` declaring its options, help and call, and one line here.
 import type { CliCommand } from "./cli-definition.ts";
 import { doctorCli } from "./doctor-cli.ts";
+import { forgetCli } from "./forget-cli.ts";
 import { installCli } from "./install-cli.ts";
 import { listCli } from "./list-cli.ts";
 import { migrateCli } from "./migrate-cli.ts";
 import { pickCli } from "./pick-cli.ts";
 import { rebuildCli } from "./rebuild-cli.ts";
+import { restoreCli } from "./restore-cli.ts";
 import { schemaCli } from "./schema-cli.ts";
 import { shimCheckCli } from "./shim-check-cli.ts";
 import { uninstallCli } from "./uninstall-cli.ts";
@@ -19,6 +21,8 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   pickCli,
   whyCli,
   migrateCli,
+  restoreCli,
+  forgetCli,
   installCli,
   uninstallCli,
   schemaCli,

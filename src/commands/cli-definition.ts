@@ -72,9 +72,11 @@ export interface CliCommand<T extends CliOptions = CliOptions> {
   outcomes: Partial<Record<Outcome, string>>;
   /** The usage errors (exit 2) of its own, besides an unknown or foreign option and a missing or wrong value. */
   usageErrors?: string;
+  /** The one argument that is not an option (e.g. `restore <id>`), required when declared. */
+  operand?: { value: string; help: string };
   /** Run by the bin/claude shim, not by people: listed apart. */
   internal?: boolean;
-  run(values: OptionValues<T>, context: CliContext): Promise<CommandResult>;
+  run(values: OptionValues<T>, context: CliContext, operand?: string): Promise<CommandResult>;
 }
 
 /** A command's declaration, its option values typed from its own option table. */

@@ -8,7 +8,7 @@ export type Invocation =
   | { kind: "version" }
   /** `--help`, `help` or `<command> --help`: the overview without a command, else that command's help. */
   | { kind: "help"; command?: CliCommand }
-  | { kind: "run"; command: CliCommand; values: OptionValues<CliOptions>; debug: boolean };
+  | { kind: "run"; command: CliCommand; values: OptionValues<CliOptions>; operand?: string; debug: boolean };
 
 /** The options every command takes besides its own. */
 const EVERY_COMMAND = "--debug, -h, --help";
@@ -41,11 +41,13 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
 
   const values: Record<string, string | boolean | undefined> = {};
   let help = false;
+  let operand: string | undefined;
   let mistake: UsageError | null = null;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === "-h" || arg === "--help") help = true;
     else if (arg === "--debug") debug = true;
+    else if (command.operand && operand === undefined && !arg.startsWith("-") && arg !== "") operand = arg;
     else {
       try {
         i = takeOption(command, rest, i, values);
@@ -58,6 +60,7 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
   // Asking for help is never a mistake, whatever else is on the line.
   if (help) return { kind: "help", command };
   if (mistake) throw mistake;
+  if (command.operand && operand === undefined) throw new UsageError(`${command.name} needs ${command.operand.value}`);
   for (const [option, declared] of Object.entries(command.options)) {
     if (values[option] !== undefined) continue;
     if (declared.required)
@@ -68,7 +71,7 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
       );
     values[option] = declared.value === undefined ? false : declared.default;
   }
-  return { kind: "run", command, values: values as OptionValues<CliOptions>, debug };
+  return { kind: "run", command, values: values as OptionValues<CliOptions>, operand, debug };
 }
 
 function commandNamed(name: string, commands: readonly CliCommand[]): CliCommand {
@@ -168,13 +171,14 @@ export function commandHelp(command: CliCommand, exitCodeOf: (outcome: Outcome) 
   const codeWidth = Math.max(...ordered.map(([code]) => code.length)) + 2;
 
   return [
-    `Usage: claude-reindex ${command.name}${usageOptions(command.options)}`,
+    `Usage: claude-reindex ${command.name}${command.operand ? ` ${command.operand.value}` : ""}${usageOptions(command.options)}`,
     "",
     command.description
       .split(/\n\s*\n/)
       .map((paragraph) => wrap(paragraph, 100))
       .join("\n\n"),
     "",
+    ...(command.operand ? [`${command.operand.value}: ${command.operand.help}`, ""] : []),
     "Options:",
     ...options.map(
       ([left, help]) => `  ${left.padEnd(width)}${wrap(help, 100 - width - 2).replace(/\n/g, `\n${indent}`)}`,

@@ -1,5 +1,12 @@
 import fs from "node:fs";
 import { catalogSessions } from "../catalog/session-catalog.ts";
+import {
+  type CleanupCheck,
+  type CleanupReport,
+  checkCleanup,
+  cleanupSentence,
+  WARN_DAYS,
+} from "../doctor/cleanup-check.ts";
 import { diagnoseProject, hiddenSummary, type ProjectDiagnosis } from "../doctor/doctor.ts";
 import { checkSetup, type SetupCheck, type SetupReport } from "../doctor/setup-check.ts";
 import { checkStorage, type StorageCheck } from "../doctor/storage-check.ts";
@@ -24,6 +31,8 @@ export interface DoctorCommand {
   setup?: SetupCheck;
   /** The environment and the places to look for storage mistakes; none checked without it. */
   storage?: Omit<StorageCheck, "configRoot">;
+  /** Where Claude Code's cleanupPeriodDays is read; no cleanup report without it. */
+  cleanup?: Omit<CleanupCheck, "configRoot">;
 }
 
 /** `claude-reindex doctor`: read-only; done when all is well, attention when something needs it. */
@@ -57,11 +66,13 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
   const storage = command.storage
     ? checkStorage({ ...command.storage, configRoot: command.configRoot })
     : { findings: [], notes: [] };
-  const attention = needAttention.length > 0 || storage.findings.length > 0 || brokenHooks(setup) > 0;
+  const cleanup = command.cleanup ? checkCleanup({ ...command.cleanup, configRoot: command.configRoot }) : null;
+  const attention =
+    needAttention.length > 0 || storage.findings.length > 0 || brokenHooks(setup) > 0 || cleanup?.finding != null;
 
   if (command.json) {
     io.stdout.write(
-      `${JSON.stringify({ root: command.configRoot, projectsRoot: root, projectsRootExists: rootExists, storage, projects: diagnoses, needAttention: needAttention.length, setup }, null, 2)}\n`,
+      `${JSON.stringify({ root: command.configRoot, projectsRoot: root, projectsRootExists: rootExists, storage, cleanup, projects: diagnoses, needAttention: needAttention.length, setup }, null, 2)}\n`,
     );
     return { kind: attention ? "attention" : "done" };
   }
@@ -73,6 +84,7 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
   for (const note of storage.notes) io.stdout.write(`note: ${terminalLine(note)}\n`);
   writeDiagnoses(diagnoses, needAttention, root, rootExists, io);
   writeHidden(diagnoses, io);
+  if (cleanup) writeCleanup(cleanup, io);
   if (setup && command.setup) writeSetup(setup, command.setup, io);
   return { kind: attention ? "attention" : "done" };
 }
@@ -126,6 +138,27 @@ function writeHidden(diagnoses: ProjectDiagnosis[], io: CommandIo): void {
       `  ${diagnosis.projectDir}: ${hiddenSummary(diagnosis.hidden)} (e.g. claude-reindex why ${example})\n`,
     );
   }
+}
+
+function writeCleanup(cleanup: CleanupReport, io: CommandIo): void {
+  for (const problem of cleanup.settingsProblems) io.stdout.write(`cleanup: ${problem}\n`);
+  if (cleanup.finding) {
+    io.stdout.write(`cleanup: ${cleanup.finding.message}\n`);
+    io.stdout.write(`  fix: ${cleanup.finding.fix}\n`);
+  } else {
+    io.stdout.write(
+      `cleanup: ${cleanupSentence(cleanup)}; ${cleanup.pastCutoff} past the cutoff, ${cleanup.withinWarnDays} more within ${WARN_DAYS} days\n`,
+    );
+  }
+  const { kept } = cleanup;
+  if (cleanup.keepGuard || kept.sessions > 0)
+    io.stdout.write(
+      `cleanup: the keep guard is ${cleanup.keepGuard ? "on" : "off"}; ${kept.sessions} kept ${kept.sessions === 1 ? "session" : "sessions"} (${kept.transcriptGone} whose transcript Claude Code deleted) hold ${mebibytes(kept.ownBytes)} of their own (${mebibytes(kept.bytes)} with the links they share)\n`,
+    );
+}
+
+function mebibytes(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(1)} MiB`;
 }
 
 /**

@@ -19,7 +19,13 @@ export const installCli = defineCliCommand({
   description: `Registers the SessionStart, Stop and SessionEnd hooks in Claude Code's settings, so that the current
 project's index stays merged while you work, and says how to put bin/claude in front of Claude Code. It
 edits the text: comments, other keys, other hooks, indentation and line ends stay as they were. Before a
-change it leaves a timestamped backup beside the file; a second run changes nothing and says so.`,
+change it leaves a timestamped backup beside the file; a second run changes nothing and says so.
+
+--keep-sessions turns on the keep guard (recorded in <root>/claude-reindex/installed.json; uninstall
+turns it off): before every launch through the shim and at each SessionStart, every session whose
+transcript is within 7 days of Claude Code's cleanupPeriodDays cutoff, or past it, is kept under
+<root>/claude-reindex/kept/ with its <uuid>/ folder (hard links, copies across file systems), so that
+claude-reindex restore can bring it back after Claude Code deleted it.`,
   options: {
     scope: SCOPE_OPTION,
     "dry-run": { help: "change nothing; show the diff of the settings file" },
@@ -28,6 +34,9 @@ change it leaves a timestamped backup beside the file; a second run changes noth
       help:
         "also link <dir>/claude to the shim (a directory of your own, on PATH before the real claude; " +
         "not ~/.local/bin, where Claude Code's native installer keeps the real one)",
+    },
+    "keep-sessions": {
+      help: "turn on the keep guard: keep sessions near or past cleanupPeriodDays under <root>/claude-reindex/kept/",
     },
   },
   outcomes: {
@@ -38,7 +47,7 @@ change it leaves a timestamped backup beside the file; a second run changes noth
   },
   async run(values, context) {
     const { runInstall } = await import("./install-command.ts");
-    return runInstall(settingsEdit(values, context));
+    return runInstall({ ...settingsEdit(values, context), keepSessions: values["keep-sessions"] });
   },
 });
 

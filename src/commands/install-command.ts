@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
+import { keptRoot } from "../layout/kept-store.ts";
 import { addHooks, hookCommands, removeHooks } from "../settings/hook-registration.ts";
 import { type InstallRecord, installRecord, installRecords, saveInstallRecord } from "../settings/install-manifest.ts";
 import {
@@ -33,6 +34,8 @@ export interface InstallCommand {
   shimPath: string;
   /** Link `claude` to the shim in this directory instead of printing the alias line. */
   shimDir?: string;
+  /** install: turn the keep guard on (it stays on until uninstall). */
+  keepSessions?: boolean;
   /** The PATH entries of the environment, to tell whether the shim directory is on it. */
   pathEntries: string[];
   /** The account's home: ~/.local/bin is where Claude Code's native installer puts the real claude. */
@@ -76,7 +79,11 @@ async function editSettings(command: InstallCommand, action: "install" | "uninst
       after = result.text;
       events = result.added;
       replaced = result.replaced;
-      if (events.length > 0) record = mergedRecord(record, existing === null, result.created);
+      if (events.length > 0)
+        record = {
+          ...mergedRecord(record, existing === null, result.created),
+          ...(record?.keepSessions ? { keepSessions: true } : {}),
+        };
     } else {
       const result = removeHooks(before, record);
       after = result.text;
@@ -121,6 +128,7 @@ async function editSettings(command: InstallCommand, action: "install" | "uninst
       );
       for (const old of replaced) io.stdout.write(`  replaced: ${old}\n`);
     }
+    recordKeepGuard(command, action, settingsPath);
 
     if (action === "uninstall") {
       if (Object.keys(installRecords(command.configRoot)).length === 0 && launcherBefore !== null) {
@@ -138,6 +146,27 @@ async function editSettings(command: InstallCommand, action: "install" | "uninst
   } catch (error) {
     if (error instanceof RefusedError) return refused(error.message);
     return refused(`cannot ${action} in ${settingsPath}: ${errorText(error)}`);
+  }
+}
+
+/** install --keep-sessions turns the keep guard on in the manifest; uninstall's removed record turns it off. */
+function recordKeepGuard(command: InstallCommand, action: "install" | "uninstall", settingsPath: string): void {
+  const record = installRecord(command.configRoot, settingsPath);
+  if (action === "install" && command.keepSessions) {
+    if (!record?.keepSessions)
+      saveInstallRecord(command.configRoot, settingsPath, {
+        ...(record ?? { createdFile: false, hooksKey: false, events: [] }),
+        keepSessions: true,
+      });
+    command.io.stdout.write(
+      `keep guard on: sessions near or past cleanupPeriodDays are kept under ${keptRoot(command.configRoot)} before Claude Code deletes them\n`,
+    );
+  } else if (action === "uninstall" && record !== null) {
+    saveInstallRecord(command.configRoot, settingsPath, null);
+    if (record.keepSessions)
+      command.io.stdout.write(
+        `keep guard off (sessions already kept stay under ${keptRoot(command.configRoot)}; see claude-reindex forget)\n`,
+      );
   }
 }
 

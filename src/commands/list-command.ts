@@ -1,4 +1,6 @@
-import { catalogSessions } from "../catalog/session-catalog.ts";
+import path from "node:path";
+import { keptSessionRows } from "../catalog/kept-rows.ts";
+import { catalogSessions, newestFirst } from "../catalog/session-catalog.ts";
 import { sessionLine } from "../catalog/session-line.ts";
 import type { SessionRow } from "../catalog/session-record.ts";
 import { type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
@@ -27,12 +29,16 @@ export async function sessionsOf(command: Pick<ListCommand, "configRoot" | "sele
   // The first run over years of history reads every transcript once: say so if it takes a while.
   const progress = progressLine(command.io.stderr, "claude-reindex: reading sessions", { delayMs: 400 });
   try {
-    return await catalogSessions({
+    const rows = await catalogSessions({
       configRoot: command.configRoot,
       projectDirs,
       writable: true,
       onProject: progress.project,
     });
+    // Sessions Claude Code deleted that the keep guard kept, marked `kept`.
+    const names = command.selection.kind === "all" ? null : new Set(projectDirs.map((d) => path.basename(d)));
+    const kept = await keptSessionRows(command.configRoot, names, true);
+    return kept.length === 0 ? rows : [...rows, ...kept].sort(newestFirst);
   } finally {
     progress.finish();
   }

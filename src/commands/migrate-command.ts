@@ -102,7 +102,8 @@ export async function runMigrate(command: MigrateCommand): Promise<CommandResult
 }
 
 /**
- * Session transcripts below `dir`, not agent transcripts and not `subagents/` contents. With `recover`,
+ * Session transcripts below `dir`, not agent transcripts, not `subagents/` contents, not our own
+ * folder (`claude-reindex/`: kept sessions, caches). With `recover`,
  * each directory is first cleared of what a killed migrate left (a source renamed aside goes back).
  */
 function findTranscripts(dir: string, recover: boolean, maxDepth = 6): string[] {
@@ -120,7 +121,8 @@ function findTranscripts(dir: string, recover: boolean, maxDepth = 6): string[] 
     for (const d of dirents) {
       const full = path.join(current, d.name);
       if (d.isFile() && sessionIdOfFileName(d.name) !== null) found.push(full);
-      else if (d.isDirectory() && d.name !== "subagents" && depth < maxDepth) pending.push([full, depth + 1]);
+      else if (d.isDirectory() && d.name !== "subagents" && d.name !== "claude-reindex" && depth < maxDepth)
+        pending.push([full, depth + 1]);
     }
   }
   return found.sort();

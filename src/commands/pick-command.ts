@@ -1,9 +1,11 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import readline from "node:readline";
 import { sessionLine } from "../catalog/session-line.ts";
 import type { SessionRow } from "../catalog/session-record.ts";
 import { projectsRoot } from "../layout/config-root.ts";
+import { listKeptSessions, restoreKeptSession } from "../layout/kept-store.ts";
 import { firstOnPath } from "../system/path-search.ts";
 import { terminalLine } from "../text/terminal-text.ts";
 import { type CommandResult, done } from "./command-result.ts";
@@ -90,6 +92,12 @@ async function resume(command: PickCommand, session: SessionRow): Promise<Comman
     const problem = `the session's directory ${terminalLine(cwd)} no longer exists; Claude Code resumes a session from its own directory (claude-reindex why ${session.sessionId})`;
     return { kind: "failed", problems: [problem] };
   }
+  if (session.kept) {
+    // Deleted by Claude Code, kept by the guard: back into its project directory first.
+    const problem = restoreForResume(command.configRoot, session);
+    if (problem !== null) return { kind: "failed", problems: [problem] };
+    io.stderr.write(`claude-reindex: restored ${session.sessionId} into ${terminalLine(session.projectDir)}\n`);
+  }
   io.stderr.write(`claude-reindex: resuming ${session.sessionId} in ${terminalLine(cwd)}\n`);
   const child = spawn(claude, ["--resume", session.sessionId], { cwd, stdio: "inherit", env });
   // Ctrl-C reaches claude directly (same terminal and process group): this process only waits,
@@ -105,6 +113,17 @@ async function resume(command: PickCommand, session: SessionRow): Promise<Comman
   } finally {
     process.off("SIGINT", ignore);
   }
+}
+
+/** Restores a kept session (as `claude-reindex restore` does); the problem when it cannot. */
+function restoreForResume(configRoot: string, session: SessionRow): string | null {
+  const kept = listKeptSessions(configRoot).find(
+    (k) => k.sessionId === session.sessionId && k.projectDirName === path.basename(session.projectDir),
+  );
+  if (kept === undefined) return `kept session ${session.sessionId} is no longer kept (forgotten meanwhile?)`;
+  const report = restoreKeptSession(configRoot, kept);
+  if (report.conflicts.length === 0) return null;
+  return `not restored: ${path.join(session.projectDir, report.conflicts[0]!)} exists and differs from the kept file; move it away and pick again`;
 }
 
 function signalNumber(signal: NodeJS.Signals): number {

@@ -1,5 +1,7 @@
 import path from "node:path";
+import { managedSettingsDir } from "../layout/cleanup-period.ts";
 import { projectsRoot } from "../layout/config-root.ts";
+import { keepDueSessions, keepGuardOn } from "../layout/keep-guard.ts";
 import { findProjectDirs, listProjectDirNames } from "../layout/project-dir.ts";
 import { checkedRecently, recordCheck } from "../layout/shim-stamp.ts";
 import { repairStaleIndexes } from "../rebuild/stale-repair.ts";
@@ -32,6 +34,17 @@ export async function runShimCheck(check: ShimCheck): Promise<void> {
   if (checkedRecently(configRoot, env, check.now())) {
     debug("indexes checked recently (CLAUDE_REINDEX_CHECK_MINUTES)");
     return;
+  }
+  // First, and before Claude Code starts (its sweep begins about 5 s later): the keep guard.
+  if (keepGuardOn(configRoot)) {
+    const kept = keepDueSessions({
+      configRoot,
+      workingDir: check.workingDir,
+      managedDir: managedSettingsDir(env),
+      now: check.now(),
+    });
+    for (const problem of kept.problems) io.stderr.write(`claude-reindex: ${problem}\n`);
+    debug(`keep guard: ${kept.due} due (cleanupPeriodDays ${kept.period.days}), ${kept.kept.length} files kept now`);
   }
   const noticeAfterMs = numberSetting(env, "CLAUDE_REINDEX_NOTICE_DAYS", DEFAULT_NOTICE_DAYS) * 86_400_000;
   const { repaired } = await repairStaleIndexes({

@@ -37,7 +37,8 @@ export type FindingKind =
   | "config-dir-missing"
   | "config-dir-empty"
   | "sessions-elsewhere"
-  | "project-split";
+  | "project-split"
+  | "cleanup-due";
 
 export interface Finding {
   kind: FindingKind;

@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import { managedSettingsDir } from "../layout/cleanup-period.ts";
+import { keepDueSessions, keepGuardOn } from "../layout/keep-guard.ts";
 import { type SessionFile, sessionFileFrom } from "../layout/session-file.ts";
 import { type ProjectReport, rebuildProject } from "../rebuild/rebuild-project.ts";
 import type { LockOptions } from "../sessions-index/index-lock.ts";
@@ -44,6 +46,17 @@ export async function runSessionHook(run: HookRun): Promise<void> {
     const input = parsed.value;
     if (run.event === "Stop" && input.stop_hook_active)
       return debug("stop_hook_active: another Stop hook keeps Claude going; the next Stop merges");
+    if (run.event === "SessionStart" && keepGuardOn(run.configRoot)) {
+      // The keep guard while people work: Claude Code sweeps about 5 s after it starts.
+      const kept = keepDueSessions({
+        configRoot: run.configRoot,
+        workingDir: input.cwd ?? null,
+        managedDir: managedSettingsDir(run.env),
+        now: run.now(),
+      });
+      for (const problem of kept.problems) note(problem);
+      debug(`keep guard: ${kept.due} due, ${kept.kept.length} files kept now`);
+    }
     const located = locateTranscript(run.configRoot, input.transcript_path);
     if (!located.ok) return note(`${located.problem}; nothing written`);
     const { projectDir, sessionId, path } = located.value;

@@ -1,5 +1,6 @@
 import path from "node:path";
 import * as z from "zod";
+import { KEEP_SESSIONS_KEY } from "../layout/keep-guard.ts";
 import { readPrivateFile, writePrivateFile } from "../system/private-file.ts";
 import type { CreatedContainers } from "./hook-registration.ts";
 
@@ -13,10 +14,12 @@ const ManifestSchema = z.record(
     createdFile: z.boolean(),
     hooksKey: z.boolean(),
     events: z.array(z.enum(["SessionStart", "Stop", "SessionEnd"])),
+    /** `install --keep-sessions`: the keep guard is on (layout/keep-guard.ts). */
+    [KEEP_SESSIONS_KEY]: z.boolean().optional(),
   }),
 );
 
-export type InstallRecord = CreatedContainers & { createdFile: boolean };
+export type InstallRecord = CreatedContainers & { createdFile: boolean; keepSessions?: boolean };
 
 function manifestPath(configRoot: string): string {
   return path.join(configRoot, "claude-reindex", "installed.json");

@@ -204,3 +204,21 @@ describe("the commands of claude-reindex", () => {
     for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
   });
 });
+
+describe("a command's one operand", () => {
+  const commands = CLI_COMMANDS;
+  it("takes the id before or after the options, once, and requires it", () => {
+    expect(parseCommandLine(["restore", "abc"], commands)).toMatchObject({ kind: "run", operand: "abc" });
+    expect(parseCommandLine(["forget", "--yes", "abc"], commands)).toMatchObject({
+      kind: "run",
+      operand: "abc",
+      values: { yes: true },
+    });
+    expect(() => parseCommandLine(["restore"], commands)).toThrow(new UsageError("restore needs <id>"));
+    expect(() => parseCommandLine(["restore", "a", "b"], commands)).toThrow(
+      new UsageError("restore takes no argument b"),
+    );
+    expect(() => parseCommandLine(["list", "abc"], commands)).toThrow(new UsageError("list takes no argument abc"));
+    expect(parseCommandLine(["restore", "--help"], commands)).toMatchObject({ kind: "help" });
+  });
+});

@@ -1,0 +1,64 @@
+// `claude-reindex restore <id>`: a kept session back into its project directory, byte for byte with
+// its times, never over a different file; then the project's index rebuilt so that every picker
+// sees it. The one command for bringing a session back.
+import path from "node:path";
+import { type CleanupPlaces, cleanupPeriodInForce, DAY_MS } from "../layout/cleanup-period.ts";
+import { projectsRoot } from "../layout/config-root.ts";
+import { findKeptSession, restoreKeptSession } from "../layout/kept-store.ts";
+import { rebuildProjects } from "../rebuild/rebuild-projects.ts";
+import type { CommandIo } from "../text/command-io.ts";
+import { type CommandResult, done } from "./command-result.ts";
+
+export interface RestoreCommand {
+  configRoot: string;
+  idOrPrefix: string;
+  now: () => Date;
+  io: CommandIo;
+  workerScript?: URL;
+  /** Where cleanupPeriodDays is read, to warn that a restored session is past the cutoff. */
+  cleanup?: Omit<CleanupPlaces, "configRoot">;
+}
+
+export async function runRestore(command: RestoreCommand): Promise<CommandResult> {
+  const { io } = command;
+  const found = findKeptSession(command.configRoot, command.idOrPrefix);
+  if (!found.ok) return { kind: "failed", problems: [found.problem] };
+  const problems: string[] = [];
+  const changed: string[] = [];
+  for (const kept of found.kept) {
+    const projectDir = path.join(projectsRoot(command.configRoot), kept.projectDirName);
+    const report = restoreKeptSession(command.configRoot, kept);
+    for (const relative of report.conflicts)
+      problems.push(
+        `not restored: ${path.join(projectDir, relative)} exists and differs from the kept ${path.join(path.dirname(kept.keptPath), relative)}; move it away and run restore again`,
+      );
+    if (report.placed.length > 0) {
+      changed.push(projectDir);
+      io.stdout.write(
+        `restored ${kept.sessionId} into ${projectDir} (${report.placed.length} ${report.placed.length === 1 ? "file" : "files"}${report.already.length > 0 ? `, ${report.already.length} already there` : ""})\n`,
+      );
+    } else if (report.conflicts.length === 0) {
+      io.stdout.write(`${kept.sessionId} is already in place in ${projectDir}\n`);
+    }
+  }
+  if (changed.length > 0) {
+    const reports = await rebuildProjects(
+      changed,
+      { configRoot: command.configRoot, dryRun: false, now: command.now, workerScript: command.workerScript },
+      () => {},
+    );
+    for (const report of reports) if (report.problem) problems.push(report.problem);
+  }
+  if (problems.length > 0) return { kind: "failed", problems };
+  const id = found.kept[0]!.sessionId;
+  if (command.cleanup) {
+    const period = cleanupPeriodInForce({ ...command.cleanup, configRoot: command.configRoot });
+    const ageDays = Math.floor((command.now().getTime() - found.kept[0]!.mtimeMs) / DAY_MS);
+    if (ageDays >= period.days)
+      io.stdout.write(
+        `note: its transcript is ${ageDays} days old, past cleanupPeriodDays (${period.days}): Claude Code deletes it again at its next sweep unless you resume it; it stays kept meanwhile\n`,
+      );
+  }
+  io.stdout.write(`resume it: claude --resume ${id} (from the session's own directory)\n`);
+  return done();
+}

@@ -1,0 +1,100 @@
+// The keep guard (opt-in: `claude-reindex install --keep-sessions`): before Claude Code's cleanup can
+// delete a transcript, keep every session whose mtime is near or past the cutoff, with its `<uuid>/`
+// folder, and every such old-layout `agent-*.jsonl`, under `<root>/claude-reindex/kept/`.
+//
+// Near means within KEEP_MARGIN_DAYS of the cutoff. Claude Code can sweep with none of our code run
+// in between: a process left open (interactive sessions retry the sweep every 10 minutes once the
+// daily marker is old) or launched without the shim. A week covers an editor left open over a long
+// weekend and more, and it is the window doctor warns about; with hard links it costs no space while
+// the originals exist. When nothing is due the guard costs one listing and one lstat per transcript.
+import fs from "node:fs";
+import path from "node:path";
+import { readPrivateFile } from "../system/private-file.ts";
+import { type CleanupPeriod, type CleanupPlaces, cleanupPeriodInForce, DAY_MS } from "./cleanup-period.ts";
+import { projectsRoot } from "./config-root.ts";
+import { isAgentFileName, keepFile, sessionFolderFiles } from "./kept-store.ts";
+import { listProjectDirNames } from "./project-dir.ts";
+import { sessionIdOfFileName } from "./session-file.ts";
+
+export const KEEP_MARGIN_DAYS = 7;
+
+/** The key in install's manifest (`<root>/claude-reindex/installed.json`) that turns the guard on. */
+export const KEEP_SESSIONS_KEY = "keepSessions";
+
+export interface KeepRun extends CleanupPlaces {
+  now: Date;
+  marginDays?: number;
+}
+
+export interface KeepReport {
+  period: CleanupPeriod;
+  /** Sessions (and agent files) near or past the cutoff. */
+  due: number;
+  /** Files kept by this run (linked, copied or replaced), as `<project dir>/<relative path>`. */
+  kept: string[];
+  problems: string[];
+}
+
+/** Whether some install recorded `--keep-sessions` (read loosely: a damaged manifest means off). */
+export function keepGuardOn(configRoot: string): boolean {
+  const text = readPrivateFile(path.join(configRoot, "claude-reindex", "installed.json"));
+  if (text === null) return false;
+  try {
+    const manifest = JSON.parse(text) as unknown;
+    if (typeof manifest !== "object" || manifest === null) return false;
+    return Object.values(manifest).some(
+      (record) => typeof record === "object" && record !== null && record[KEEP_SESSIONS_KEY] === true,
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The mtime before which a transcript is due: past the cutoff less the margin. */
+export function keepThresholdMs(period: CleanupPeriod, now: Date, marginDays = KEEP_MARGIN_DAYS): number {
+  return now.getTime() - Math.max(0, period.days - marginDays) * DAY_MS;
+}
+
+/** Keeps what is due in every project; idempotent, never throws for one file (problems say which). */
+export function keepDueSessions(run: KeepRun): KeepReport {
+  const period = cleanupPeriodInForce(run);
+  const threshold = keepThresholdMs(period, run.now, run.marginDays);
+  const report: KeepReport = { period, due: 0, kept: [], problems: [...period.problems] };
+  const root = projectsRoot(run.configRoot);
+  const checkedDirs = new Set<string>();
+  for (const projectDirName of listProjectDirNames(run.configRoot)) {
+    const projectDir = path.join(root, projectDirName);
+    let names: string[];
+    try {
+      names = fs.readdirSync(projectDir);
+    } catch {
+      continue;
+    }
+    const present = new Set(names);
+    for (const name of names) {
+      const sessionId = sessionIdOfFileName(name);
+      if (sessionId === null && !isAgentFileName(name)) continue;
+      let stat: fs.Stats;
+      try {
+        stat = fs.lstatSync(`${projectDir}${path.sep}${name}`);
+      } catch {
+        continue;
+      }
+      if (!stat.isFile() || stat.mtimeMs >= threshold) continue;
+      // Old-layout agent files are kept by their own mtime, as Claude Code deletes them.
+      report.due++;
+      const files = [name];
+      // The `<uuid>/` folder goes with its transcript, whatever its own times.
+      if (sessionId !== null && present.has(sessionId)) files.push(...sessionFolderFiles(projectDir, sessionId));
+      for (const relative of files) {
+        try {
+          const outcome = keepFile(run.configRoot, projectDirName, relative, checkedDirs);
+          if (outcome !== "same") report.kept.push(path.join(projectDirName, relative));
+        } catch (error) {
+          report.problems.push(`could not keep ${path.join(projectDir, relative)}: ${(error as Error).message}`);
+        }
+      }
+    }
+  }
+  return report;
+}

@@ -1,0 +1,281 @@
+// The kept sessions under `<root>/claude-reindex/kept/`: a mirror of `projects/` (`<project dir>/
+// <uuid>.jsonl`, its `<uuid>/` folder, the old layout's `agent-*.jsonl`) holding hard links to, or
+// copies of, the sessions the keep guard saved from Claude Code's cleanup. Users' data, not a cache:
+// only `forget` removes a kept session. Restoring puts the files back under their own names, never
+// over a different file.
+import fs from "node:fs";
+import path from "node:path";
+import { isPlacementLeftover, type PlaceOutcome, placeFile } from "../system/linked-copy.ts";
+import { projectsRoot } from "./config-root.ts";
+import { sessionIdOfFileName } from "./session-file.ts";
+
+export interface KeptSession {
+  sessionId: string;
+  /** The project directory's name under `projects/` (and under `kept/`). */
+  projectDirName: string;
+  keptPath: string;
+  /** Where Claude Code keeps (kept) it: `projects/<project dir>/<uuid>.jsonl`. */
+  originalPath: string;
+  /** Whether a transcript is at `originalPath` (the session was restored, or not yet deleted). */
+  originalExists: boolean;
+  size: number;
+  mtimeMs: number;
+  /** Bytes on disk held by the kept files alone (a hard link shared with the original holds none). */
+  ownBytes: number;
+  /** Bytes on disk of every kept file of the session. */
+  bytes: number;
+}
+
+export function keptRoot(configRoot: string): string {
+  return path.join(configRoot, "claude-reindex", "kept");
+}
+
+/**
+ * The files that belong to a session in one project directory, relative to it: its transcript, its
+ * `<uuid>/` folder and (unless `withAgents` is false) the old-layout agent files that name it.
+ */
+export function sessionFilesIn(projectDir: string, sessionId: string, withAgents = true): string[] {
+  const files = [`${sessionId}.jsonl`, ...sessionFolderFiles(projectDir, sessionId)];
+  for (const name of withAgents ? safeReaddir(projectDir) : []) {
+    if (isAgentFileName(name) && agentSessionId(path.join(projectDir, name)) === sessionId) files.push(name);
+  }
+  return files.filter((f) => isRegularFile(path.join(projectDir, f)));
+}
+
+/** The old layout's agent transcripts, beside the sessions. */
+export function isAgentFileName(name: string): boolean {
+  return name.startsWith("agent-") && name.endsWith(".jsonl");
+}
+
+/** The files of a session's `<uuid>/` folder, relative to the project directory. */
+export function sessionFolderFiles(projectDir: string, sessionId: string): string[] {
+  return treeFiles(path.join(projectDir, sessionId)).map((relative) => path.join(sessionId, relative));
+}
+
+/**
+ * Keeps one file of a project directory under `kept/`: `relative` is its path inside the project
+ * directory. A kept file that differs from the current one (the session went on) is replaced.
+ * `checkedDirs` spares a run the folder checks it already made.
+ */
+export function keepFile(
+  configRoot: string,
+  projectDirName: string,
+  relative: string,
+  checkedDirs: Set<string> = new Set(),
+): PlaceOutcome {
+  const from = path.join(projectsRoot(configRoot), projectDirName, relative);
+  const to = path.join(keptRoot(configRoot), projectDirName, relative);
+  const dir = path.dirname(to);
+  if (!checkedDirs.has(dir)) {
+    const base = path.dirname(keptRoot(configRoot));
+    fs.mkdirSync(base, { recursive: true, mode: 0o700 });
+    makeDirsBelow(base, dir);
+    checkedDirs.add(dir);
+  }
+  return placeFile(from, to, { replace: true });
+}
+
+/** Every kept session, by project directory then id. */
+export function listKeptSessions(configRoot: string): KeptSession[] {
+  const root = keptRoot(configRoot);
+  const kept: KeptSession[] = [];
+  for (const projectDirName of safeReaddir(root).sort()) {
+    const dir = path.join(root, projectDirName);
+    for (const name of safeReaddir(dir).sort()) {
+      const sessionId = sessionIdOfFileName(name);
+      if (sessionId === null) continue;
+      const keptPath = path.join(dir, name);
+      let stat: fs.Stats;
+      try {
+        stat = fs.lstatSync(keptPath);
+      } catch {
+        continue;
+      }
+      if (!stat.isFile()) continue;
+      let bytes = 0;
+      let ownBytes = 0;
+      for (const relative of sessionFilesIn(dir, sessionId)) {
+        const s = fs.lstatSync(path.join(dir, relative));
+        bytes += s.blocks * 512;
+        if (s.nlink === 1) ownBytes += s.blocks * 512;
+      }
+      const originalPath = path.join(projectsRoot(configRoot), projectDirName, name);
+      kept.push({
+        sessionId,
+        projectDirName,
+        keptPath,
+        originalPath,
+        originalExists: fs.existsSync(originalPath),
+        size: stat.size,
+        mtimeMs: stat.mtimeMs,
+        ownBytes,
+        bytes,
+      });
+    }
+  }
+  return kept;
+}
+
+/** The kept sessions whose id is `idOrPrefix` or starts with it (one session kept in two projects counts twice). */
+export function matchKeptSessions(configRoot: string, idOrPrefix: string): KeptSession[] {
+  const needle = idOrPrefix.toLowerCase();
+  const all = listKeptSessions(configRoot);
+  const exact = all.filter((k) => k.sessionId === needle);
+  return exact.length > 0 ? exact : all.filter((k) => k.sessionId.startsWith(needle));
+}
+
+/**
+ * The kept session `idOrPrefix` names: one session id (kept in one or more project directories), or
+ * why not (no such kept session, a prefix that matches several, not an id at all).
+ */
+export function findKeptSession(
+  configRoot: string,
+  idOrPrefix: string,
+): { ok: true; kept: KeptSession[] } | { ok: false; problem: string } {
+  if (!/^[0-9a-f-]+$/i.test(idOrPrefix))
+    return { ok: false, problem: `${JSON.stringify(idOrPrefix)} is not a session id or the start of one` };
+  const matches = matchKeptSessions(configRoot, idOrPrefix);
+  const ids = [...new Set(matches.map((k) => k.sessionId))];
+  if (ids.length === 0)
+    return {
+      ok: false,
+      problem: `no kept session ${idOrPrefix} under ${keptRoot(configRoot)} (claude-reindex list --all --json marks the kept ones)`,
+    };
+  if (ids.length > 1)
+    return {
+      ok: false,
+      problem: `${idOrPrefix} starts ${ids.length} kept sessions (${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", ..." : ""}); give more of the id`,
+    };
+  return { ok: true, kept: matches };
+}
+
+export interface RestoreReport {
+  /** Files put back (relative to the project directory). */
+  placed: string[];
+  /** Files already there, the same. */
+  already: string[];
+  /** Files left alone because a different file has the name. */
+  conflicts: string[];
+}
+
+/**
+ * Puts a kept session's files back into its project directory, each byte for byte with its times
+ * (a hard link where possible), never over a different file. The kept files stay (a link shares
+ * their space) until `forget`.
+ */
+export function restoreKeptSession(configRoot: string, kept: KeptSession): RestoreReport {
+  const keptDir = path.dirname(kept.keptPath);
+  const projectDir = path.join(projectsRoot(configRoot), kept.projectDirName);
+  const report: RestoreReport = { placed: [], already: [], conflicts: [] };
+  for (const relative of sessionFilesIn(keptDir, kept.sessionId)) {
+    const to = path.join(projectDir, relative);
+    fs.mkdirSync(projectsRoot(configRoot), { recursive: true, mode: 0o700 });
+    makeDirsBelow(projectsRoot(configRoot), path.dirname(to));
+    const outcome = placeFile(path.join(keptDir, relative), to);
+    if (outcome === "conflict") report.conflicts.push(relative);
+    else if (outcome === "same") report.already.push(relative);
+    else report.placed.push(relative);
+  }
+  return report;
+}
+
+/** Removes a kept session's files for good (the original, if any, is not touched). */
+export function forgetKeptSession(kept: KeptSession): string[] {
+  const keptDir = path.dirname(kept.keptPath);
+  const files = sessionFilesIn(keptDir, kept.sessionId);
+  for (const relative of files.slice(1)) fs.rmSync(path.join(keptDir, relative), { force: true });
+  fs.rmSync(kept.keptPath, { force: true }); // last: a rerun after a kill finds the session and finishes
+  removeEmptyDirs(path.join(keptDir, kept.sessionId));
+  for (const name of safeReaddir(keptDir)) if (isPlacementLeftover(name)) fs.rmSync(path.join(keptDir, name));
+  try {
+    fs.rmdirSync(keptDir);
+  } catch {
+    // other sessions kept there
+  }
+  return files;
+}
+
+/** The session id on the first line of an old-layout agent transcript, or null. */
+function agentSessionId(file: string): string | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const bytes = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    const first = buffer.toString("utf8", 0, bytes).split("\n", 1)[0] ?? "";
+    const id = (JSON.parse(first) as { sessionId?: unknown } | null)?.sessionId;
+    return typeof id === "string" ? id : null;
+  } catch {
+    return null;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Regular files below `dir`, relative to it; links are not followed. */
+function treeFiles(dir: string): string[] {
+  const found: string[] = [];
+  let dirents: fs.Dirent[];
+  try {
+    dirents = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return found;
+  }
+  for (const d of dirents) {
+    if (isPlacementLeftover(d.name)) continue;
+    if (d.isFile()) found.push(d.name);
+    else if (d.isDirectory()) for (const f of treeFiles(path.join(dir, d.name))) found.push(path.join(d.name, f));
+  }
+  return found.sort();
+}
+
+function removeEmptyDirs(dir: string): void {
+  let dirents: fs.Dirent[];
+  try {
+    dirents = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const d of dirents) if (d.isDirectory()) removeEmptyDirs(path.join(dir, d.name));
+  try {
+    fs.rmdirSync(dir);
+  } catch {
+    // not empty: something not ours is in it
+  }
+}
+
+/** Creates `dir` and every folder between `base` and it, 0700; refuses a link or a non-folder on the way. */
+function makeDirsBelow(base: string, dir: string): void {
+  const relative = path.relative(base, dir);
+  if (relative.startsWith("..") || path.isAbsolute(relative)) throw new Error(`${dir} is not inside ${base}`);
+  let current = base;
+  for (const part of ["", ...relative.split(path.sep).filter((p) => p !== "")]) {
+    current = part === "" ? current : path.join(current, part);
+    try {
+      fs.mkdirSync(current, { mode: 0o700 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    if (!fs.lstatSync(current).isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
+  }
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}

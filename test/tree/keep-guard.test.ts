@@ -1,0 +1,308 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runDoctor } from "../../src/commands/doctor-command.ts";
+import { runForget } from "../../src/commands/forget-command.ts";
+import { runInstall, runUninstall } from "../../src/commands/install-command.ts";
+import { runList } from "../../src/commands/list-command.ts";
+import { runPick } from "../../src/commands/pick-command.ts";
+import { runRestore } from "../../src/commands/restore-command.ts";
+import { runSessionHook } from "../../src/hooks/session-hook.ts";
+import { cleanupPeriodInForce } from "../../src/layout/cleanup-period.ts";
+import { keepDueSessions, keepGuardOn } from "../../src/layout/keep-guard.ts";
+import { keptRoot, listKeptSessions } from "../../src/layout/kept-store.ts";
+import { ClaudeTree, captureIo, setMtime } from "../support/claude-tree.ts";
+import { writeStubClaude } from "../support/stub-claude.ts";
+import { tempDir } from "../support/temp.ts";
+
+const APP = "/home/dev/app";
+const DAY = 86_400_000;
+const NOW = new Date("2026-11-30T10:00:00.000Z");
+
+/** A tree with sessions aged 40, 26 (within the week before the cutoff) and 2 days. */
+function world() {
+  const tree = new ClaudeTree();
+  const workingDir = tempDir("claude-reindex-wd-");
+  const managedDir = tempDir("claude-reindex-managed-");
+  const old = tree.session(APP, ["forty days"], { mtime: NOW.getTime() - 40 * DAY });
+  const near = tree.session(APP, ["twenty-six days"], { mtime: NOW.getTime() - 26 * DAY });
+  const fresh = tree.session(APP, ["two days"], { mtime: NOW.getTime() - 2 * DAY });
+  const project = tree.projectDir(APP);
+  fs.mkdirSync(path.join(project, old.id, "subagents"), { recursive: true });
+  fs.writeFileSync(path.join(project, old.id, "subagents", "agent-x.jsonl"), '{"a":1}\n');
+  fs.writeFileSync(path.join(project, old.id, "custom-title.json"), '{"customTitle":"t"}\n');
+  const agent = path.join(project, "agent-0a1b.jsonl");
+  fs.writeFileSync(agent, `${JSON.stringify({ sessionId: old.id, isSidechain: true })}\n`);
+  setMtime(agent, NOW.getTime() - 40 * DAY);
+  const places = { configRoot: tree.root, workingDir, managedDir };
+  return { tree, places, old, near, fresh, project, agent };
+}
+
+describe("cleanupPeriodDays in force", () => {
+  it("takes managed over local over project over user, and passes over junk and rejected values", () => {
+    const { tree, places } = world();
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+    };
+    expect(cleanupPeriodInForce(places)).toEqual({ days: 30, source: null, problems: [] });
+    write(path.join(tree.root, "settings.json"), '{ // comment\n "cleanupPeriodDays": 90, }');
+    expect(cleanupPeriodInForce(places).days).toBe(90);
+    const project = path.join(places.workingDir, ".claude", "settings.json");
+    write(project, '{"cleanupPeriodDays": 60}');
+    expect(cleanupPeriodInForce(places)).toMatchObject({ days: 60, source: project });
+    const local = path.join(places.workingDir, ".claude", "settings.local.json");
+    write(local, '{"cleanupPeriodDays": 0}');
+    const rejected = cleanupPeriodInForce(places);
+    expect(rejected).toMatchObject({ days: 60, source: project });
+    expect(rejected.problems[0]).toContain(`cleanupPeriodDays 0 in ${local}`);
+    write(local, "[1, 2");
+    expect(cleanupPeriodInForce(places).problems[0]).toContain("not a JSON object");
+    write(local, '{"cleanupPeriodDays": "ten"}');
+    expect(cleanupPeriodInForce(places).days).toBe(60);
+    write(path.join(places.managedDir, "managed-settings.json"), '{"cleanupPeriodDays": 7}');
+    expect(cleanupPeriodInForce(places).days).toBe(7);
+    write(path.join(places.managedDir, "managed-settings.d", "10-retention.json"), '{"cleanupPeriodDays": 5}');
+    expect(cleanupPeriodInForce(places).days).toBe(5);
+    expect(cleanupPeriodInForce({ ...places, workingDir: null }).days).toBe(5);
+  });
+});
+
+describe("the keep guard", () => {
+  it("keeps what is past or within 7 days of the cutoff with its companions, as hard links, idempotently", () => {
+    const w = world();
+    const report = keepDueSessions({ ...w.places, now: NOW });
+    expect(report.due).toBe(3); // old, near, the agent file
+    const kept = path.join(keptRoot(w.tree.root), path.basename(w.project));
+    const names = fs.readdirSync(kept).sort();
+    expect(names).toEqual([w.old.id, `${w.old.id}.jsonl`, "agent-0a1b.jsonl", `${w.near.id}.jsonl`].sort());
+    expect(fs.readFileSync(path.join(kept, w.old.id, "subagents", "agent-x.jsonl"), "utf8")).toBe('{"a":1}\n');
+    // Hard links: the same inode, no space of their own.
+    expect(fs.statSync(path.join(kept, `${w.old.id}.jsonl`)).ino).toBe(fs.statSync(w.old.path).ino);
+    expect(report.kept.length).toBe(5);
+    expect(keepDueSessions({ ...w.places, now: NOW }).kept).toEqual([]);
+
+    // The session went on after it was kept by copy (another file system): the kept copy follows.
+    fs.rmSync(path.join(kept, `${w.near.id}.jsonl`));
+    fs.copyFileSync(w.near.path, path.join(kept, `${w.near.id}.jsonl`));
+    w.tree.append(w.near, "more", NOW.getTime() - 25 * DAY);
+    expect(keepDueSessions({ ...w.places, now: NOW }).kept).toEqual([
+      path.join(path.basename(w.project), `${w.near.id}.jsonl`),
+    ]);
+    expect(fs.readFileSync(path.join(kept, `${w.near.id}.jsonl`))).toEqual(fs.readFileSync(w.near.path));
+  });
+
+  it("never writes through a link planted in its way", () => {
+    const w = world();
+    const elsewhere = tempDir("claude-reindex-elsewhere-");
+    fs.mkdirSync(path.join(w.tree.root, "claude-reindex"), { recursive: true });
+    fs.symlinkSync(elsewhere, keptRoot(w.tree.root));
+    const report = keepDueSessions({ ...w.places, now: NOW });
+    expect(report.problems.length).toBeGreaterThan(0);
+    expect(report.problems[0]).toContain("not a folder");
+    expect(fs.readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it("runs at SessionStart when on, and only then", async () => {
+    const w = world();
+    const hook = (event: "SessionStart" | "Stop") =>
+      runSessionHook({
+        event,
+        input: JSON.stringify({
+          session_id: w.fresh.id,
+          transcript_path: w.fresh.path,
+          cwd: w.places.workingDir,
+          hook_event_name: event,
+        }),
+        configRoot: w.tree.root,
+        env: { CLAUDE_REINDEX_MANAGED_SETTINGS_DIR: w.places.managedDir },
+        now: () => NOW,
+        stderr: captureIo().io.stderr,
+      });
+    await hook("SessionStart");
+    expect(listKeptSessions(w.tree.root)).toEqual([]); // off
+    fs.mkdirSync(path.join(w.tree.root, "claude-reindex"), { recursive: true });
+    fs.writeFileSync(
+      path.join(w.tree.root, "claude-reindex", "installed.json"),
+      '{"x":{"createdFile":false,"hooksKey":false,"events":[],"keepSessions":true}}',
+    );
+    await hook("Stop");
+    expect(listKeptSessions(w.tree.root)).toEqual([]);
+    await hook("SessionStart");
+    expect(listKeptSessions(w.tree.root).map((k) => k.sessionId)).toEqual([w.old.id, w.near.id]);
+  });
+
+  it("is turned on by install --keep-sessions and off by uninstall", async () => {
+    const w = world();
+    const command = {
+      configRoot: w.tree.root,
+      workingDir: w.places.workingDir,
+      scope: "user" as const,
+      dryRun: false,
+      // This checkout, built: install refuses a package without hooks/launch and dist/hook.mjs.
+      packageDir: path.resolve(import.meta.dirname, "../.."),
+      shimPath: path.resolve(import.meta.dirname, "../../bin/claude"),
+      homeDir: w.places.workingDir,
+      pathEntries: [],
+      now: () => NOW,
+      io: captureIo().io,
+    };
+    await runInstall(command);
+    expect(keepGuardOn(w.tree.root)).toBe(false);
+    const out = captureIo();
+    expect((await runInstall({ ...command, keepSessions: true, io: out.io })).kind).toBe("done");
+    expect(out.stdout()).toContain("keep guard on");
+    expect(keepGuardOn(w.tree.root)).toBe(true);
+    await runInstall(command); // a plain install leaves it on
+    expect(keepGuardOn(w.tree.root)).toBe(true);
+    await runUninstall(command);
+    expect(keepGuardOn(w.tree.root)).toBe(false);
+  });
+});
+
+describe("restore and forget", () => {
+  it("restore puts a deleted session back byte for byte with its times, never over a different file", async () => {
+    const w = world();
+    keepDueSessions({ ...w.places, now: NOW });
+    const bytes = fs.readFileSync(w.old.path);
+    const mtime = fs.statSync(w.old.path, { bigint: true }).mtimeNs;
+    // Claude Code's sweep, as the real one does it.
+    fs.rmSync(w.old.path);
+    fs.rmSync(path.join(w.project, w.old.id), { recursive: true });
+    fs.rmSync(w.agent);
+    const listed = listKeptSessions(w.tree.root).find((k) => k.sessionId === w.old.id)!;
+    expect(listed.originalExists).toBe(false);
+
+    const out = captureIo();
+    const result = await runRestore({
+      configRoot: w.tree.root,
+      idOrPrefix: w.old.id.slice(0, 12),
+      now: () => NOW,
+      io: out.io,
+    });
+    expect(result, out.stderr()).toEqual({ kind: "done", problems: [] });
+    expect(fs.readFileSync(w.old.path)).toEqual(bytes);
+    expect(fs.statSync(w.old.path, { bigint: true }).mtimeNs).toBe(mtime);
+    expect(fs.readFileSync(path.join(w.project, w.old.id, "custom-title.json"), "utf8")).toBe('{"customTitle":"t"}\n');
+    expect(fs.existsSync(w.agent)).toBe(true);
+    const index = w.tree.readIndex(APP);
+    expect(index.entries.map((e) => e.sessionId)).toContain(w.old.id);
+    // Again: already in place.
+    expect((await runRestore({ configRoot: w.tree.root, idOrPrefix: w.old.id, now: () => NOW, io: out.io })).kind).toBe(
+      "done",
+    );
+
+    // A different file in the way is never overwritten.
+    fs.rmSync(w.old.path);
+    fs.writeFileSync(w.old.path, "someone else's\n");
+    const blocked = await runRestore({ configRoot: w.tree.root, idOrPrefix: w.old.id, now: () => NOW, io: out.io });
+    expect(blocked.kind).toBe("failed");
+    expect(blocked.problems?.[0]).toContain("exists and differs");
+    expect(fs.readFileSync(w.old.path, "utf8")).toBe("someone else's\n");
+
+    // Unknown, ambiguous, not an id.
+    expect((await runRestore({ configRoot: w.tree.root, idOrPrefix: "ffff", now: () => NOW, io: out.io })).kind).toBe(
+      "failed",
+    );
+    const ambiguous = await runRestore({ configRoot: w.tree.root, idOrPrefix: "0000", now: () => NOW, io: out.io });
+    expect(ambiguous.problems?.[0]).toContain("starts 2 kept sessions");
+    const notId = await runRestore({ configRoot: w.tree.root, idOrPrefix: "../x", now: () => NOW, io: out.io });
+    expect(notId.problems?.[0]).toContain("not a session id");
+  });
+
+  it("forget asks on a terminal, refuses without one unless --yes, and drops every kept file", async () => {
+    const w = world();
+    keepDueSessions({ ...w.places, now: NOW });
+    const kept = path.join(keptRoot(w.tree.root), path.basename(w.project));
+    const { Readable } = await import("node:stream");
+    const stdin = (text: string, isTTY: boolean) => Object.assign(Readable.from([text]), { isTTY });
+    const out = captureIo();
+    const base = { configRoot: w.tree.root, idOrPrefix: w.old.id, io: out.io };
+    const refused = await runForget({ ...base, yes: false, stdin: stdin("", false) });
+    expect(refused.kind).toBe("failed");
+    expect(refused.problems?.[0]).toContain("--yes");
+    expect((await runForget({ ...base, yes: false, stdin: stdin("n\n", true) })).kind).toBe("done");
+    expect(fs.existsSync(path.join(kept, `${w.old.id}.jsonl`))).toBe(true);
+    expect((await runForget({ ...base, yes: false, stdin: stdin("y\n", true) })).kind).toBe("done");
+    expect(fs.readdirSync(kept).sort()).toEqual([`${w.near.id}.jsonl`]);
+    expect(fs.existsSync(w.old.path)).toBe(true); // the original is not ours to touch
+    expect((await runForget({ ...base, yes: true, stdin: stdin("", false) })).kind).toBe("failed"); // gone
+  });
+
+  it("doctor warns with cleanupPeriodDays, the counts and both remedies, and reports kept space", async () => {
+    const w = world();
+    const out = captureIo();
+    const cleanup = { workingDir: w.places.workingDir, managedDir: w.places.managedDir, now: NOW };
+    const result = await runDoctor({
+      configRoot: w.tree.root,
+      selection: { kind: "all" },
+      json: false,
+      now: () => NOW,
+      io: out.io,
+      cleanup,
+    });
+    expect(result.kind).toBe("attention");
+    expect(out.stdout()).toContain(
+      "cleanup: cleanupPeriodDays is 30 (Claude Code's default: no settings file sets it): Claude Code deletes every transcript untouched for 30 days: 1 session already past the cutoff (deleted at Claude Code's next launch) and 1 more session within 7 days\n",
+    );
+    expect(out.stdout()).toContain(`  fix: raise cleanupPeriodDays in ${path.join(w.tree.root, "settings.json")}`);
+    expect(out.stdout()).toContain("claude-reindex install --keep-sessions");
+
+    fs.mkdirSync(path.join(w.tree.root, "claude-reindex"), { recursive: true });
+    fs.writeFileSync(
+      path.join(w.tree.root, "claude-reindex", "installed.json"),
+      '{"x":{"createdFile":false,"hooksKey":false,"events":[],"keepSessions":true}}',
+    );
+    keepDueSessions({ ...w.places, now: NOW });
+    fs.rmSync(w.old.path);
+    const after = captureIo();
+    await runDoctor({
+      configRoot: w.tree.root,
+      selection: { kind: "all" },
+      json: false,
+      now: () => NOW,
+      io: after.io,
+      cleanup,
+    });
+    expect(after.stdout()).toMatch(
+      /the keep guard is on; 2 kept sessions \(1 whose transcript Claude Code deleted\) hold [0-9.]+ MiB of their own/,
+    );
+  });
+
+  it("list marks a kept session whose transcript is gone, and pick restores it before resuming", async () => {
+    const tree = new ClaudeTree();
+    const cwd = fs.realpathSync(tempDir("claude-reindex-cwd-"));
+    const gone = tree.session(cwd, ["an old conversation"], { mtime: NOW.getTime() - 40 * DAY });
+    const live = tree.session(cwd, ["a fresh one"]);
+    const places = { configRoot: tree.root, workingDir: null, managedDir: tempDir() };
+    keepDueSessions({ ...places, now: NOW });
+    const bytes = fs.readFileSync(gone.path);
+    fs.rmSync(gone.path);
+
+    const listed = captureIo();
+    const base = { configRoot: tree.root, env: {}, now: () => NOW };
+    await runList({ ...base, selection: { kind: "all" }, json: true, io: listed.io });
+    const rows = JSON.parse(listed.stdout()) as { sessionId: string; kept?: boolean; projectDir: string }[];
+    expect(rows.map((r) => [r.sessionId, r.kept ?? false])).toEqual([
+      [live.id, false],
+      [gone.id, true],
+    ]);
+    expect(rows[1]!.projectDir).toBe(tree.projectDir(cwd));
+
+    const record = path.join(tempDir(), "record.json");
+    const stub = writeStubClaude(tempDir());
+    const { Readable } = await import("node:stream");
+    const picked = captureIo();
+    const result = await runPick({
+      ...base,
+      env: { CLAUDE_REINDEX_REAL_CLAUDE: stub, STUB_RECORD: record, PATH: process.env.PATH },
+      stdin: Object.assign(Readable.from(["2\n"]), { isTTY: false }) as never,
+      io: picked.io as never,
+      pathEntries: [],
+    });
+    expect(result, picked.stderr()).toEqual({ kind: "resumed", exitCode: 0 });
+    expect(picked.stdout()).toMatch(/ {3}2 .* \[kept\] an old conversation/);
+    expect(fs.readFileSync(gone.path)).toEqual(bytes);
+    expect(JSON.parse(fs.readFileSync(record, "utf8")).argv).toEqual(["--resume", gone.id]);
+  });
+});
