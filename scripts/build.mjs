@@ -27,6 +27,8 @@ const common = {
   sourcemap: "linked",
   legalComments: "none",
   logLevel: "warning",
+  // A native addon: it finds its compiled .node file from its own folder, so it is never bundled.
+  external: ["better-sqlite3"],
   // CommonJS dependencies (proper-lockfile, write-file-atomic) call require() on Node built-ins
   // and read __filename, which an ES module does not define.
   banner: {

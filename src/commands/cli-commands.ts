@@ -8,6 +8,7 @@ import { migrateCli } from "./migrate-cli.ts";
 import { pickCli } from "./pick-cli.ts";
 import { rebuildCli } from "./rebuild-cli.ts";
 import { schemaCli } from "./schema-cli.ts";
+import { searchCli } from "./search-cli.ts";
 import { shimCheckCli } from "./shim-check-cli.ts";
 import { uninstallCli } from "./uninstall-cli.ts";
 import { whyCli } from "./why-cli.ts";
@@ -18,6 +19,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   listCli,
   pickCli,
   whyCli,
+  searchCli,
   migrateCli,
   installCli,
   uninstallCli,

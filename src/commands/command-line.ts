@@ -8,7 +8,7 @@ export type Invocation =
   | { kind: "version" }
   /** `--help`, `help` or `<command> --help`: the overview without a command, else that command's help. */
   | { kind: "help"; command?: CliCommand }
-  | { kind: "run"; command: CliCommand; values: OptionValues<CliOptions>; debug: boolean };
+  | { kind: "run"; command: CliCommand; values: OptionValues<CliOptions>; operands: string[]; debug: boolean };
 
 /** The options every command takes besides its own. */
 const EVERY_COMMAND = "--debug, -h, --help";
@@ -40,11 +40,18 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
   const command = commandNamed(name, commands);
 
   const values: Record<string, string | boolean | undefined> = {};
+  const operands: string[] = [];
   let help = false;
   let mistake: UsageError | null = null;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    if (arg === "-h" || arg === "--help") help = true;
+    // A command that takes operands takes every argument that is not an option, and all after `--`.
+    if (command.operands !== undefined && arg === "--") {
+      operands.push(...rest.slice(i + 1));
+      break;
+    }
+    if (command.operands !== undefined && (!arg.startsWith("-") || arg === "-")) operands.push(arg);
+    else if (arg === "-h" || arg === "--help") help = true;
     else if (arg === "--debug") debug = true;
     else {
       try {
@@ -68,7 +75,7 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
       );
     values[option] = declared.value === undefined ? false : declared.default;
   }
-  return { kind: "run", command, values: values as OptionValues<CliOptions>, debug };
+  return { kind: "run", command, values: values as OptionValues<CliOptions>, operands, debug };
 }
 
 function commandNamed(name: string, commands: readonly CliCommand[]): CliCommand {
@@ -168,7 +175,7 @@ export function commandHelp(command: CliCommand, exitCodeOf: (outcome: Outcome) 
   const codeWidth = Math.max(...ordered.map(([code]) => code.length)) + 2;
 
   return [
-    `Usage: claude-reindex ${command.name}${usageOptions(command.options)}`,
+    usageLine(command),
     "",
     command.description
       .split(/\n\s*\n/)
@@ -189,13 +196,18 @@ export function commandHelp(command: CliCommand, exitCodeOf: (outcome: Outcome) 
   ].join("\n");
 }
 
-function usageOptions(options: CliOptions): string {
-  return Object.entries(options)
-    .map(([name, o]) => {
-      const text = o.positional && o.value ? o.value : `--${name}${o.value ? ` ${o.value}` : ""}`;
-      return o.required ? ` ${text}` : ` [${text}]`;
-    })
-    .join("");
+/** `Usage: claude-reindex <command> [operands] [options]`, continued under the command at 100 columns. */
+function usageLine(command: CliCommand): string {
+  const head = `Usage: claude-reindex ${command.name}${command.operands ? ` ${command.operands}` : ""}`;
+  const indent = " ".repeat(`Usage: claude-reindex ${command.name} `.length);
+  const lines = [head];
+  for (const [name, o] of Object.entries(command.options)) {
+    const text = o.positional && o.value ? o.value : `--${name}${o.value ? ` ${o.value}` : ""}`;
+    const item = o.required ? text : `[${text}]`;
+    if (lines.at(-1)!.length + 1 + item.length > 100) lines.push(`${indent}${item}`);
+    else lines[lines.length - 1] += ` ${item}`;
+  }
+  return lines.join("\n");
 }
 
 /** Words wrapped into lines of at most `width` characters (a longer word keeps its own line). */

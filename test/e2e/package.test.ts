@@ -13,7 +13,10 @@ describe("the published package", () => {
     await execa("npm", ["pack", "--pack-destination", work], { cwd: repo });
     const tarball = fs.readdirSync(work).find((n) => n.endsWith(".tgz"))!;
     fs.writeFileSync(path.join(work, "package.json"), JSON.stringify({ name: "consumer", private: true }));
-    await execa("npm", ["install", "--no-audit", "--no-fund", path.join(work, tarball)], { cwd: work });
+    // --omit=optional: better-sqlite3 (search's index) would be compiled from source for minutes.
+    await execa("npm", ["install", "--no-audit", "--no-fund", "--omit=optional", path.join(work, tarball)], {
+      cwd: work,
+    });
     const installed = path.join(work, "node_modules", "claude-reindex");
     for (const file of [
       "bin/claude-reindex",
@@ -45,5 +48,17 @@ describe("the published package", () => {
       input: JSON.stringify({ session_id: a.id, transcript_path: a.path, hook_event_name: "Stop" }),
     });
     expect(tree.readIndex("/home/dev/app").entries).toHaveLength(1);
+
+    // Without the optional binding, search says what is missing; everything else works.
+    const search = await execa(path.join(work, "node_modules/.bin/claude-reindex"), ["search", "anything"], {
+      env,
+      reject: false,
+    });
+    expect(search.exitCode).toBe(1);
+    expect(search.stderr).toMatch(
+      /^claude-reindex: search needs the better-sqlite3 package, which could not be loaded/,
+    );
+    expect(search.stderr).not.toContain("    at ");
+    expect(fs.existsSync(path.join(tree.root, "claude-reindex", "search.sqlite"))).toBe(false);
   }, 120_000);
 });
