@@ -13,8 +13,9 @@
 //   info       more baselines shown for context, without a goal: [{ name, setup?, command }]
 //
 // ctx: { dir, projectsDir, transcripts: [{rel, bytes}], large: {rel, bytes}, rebuild(args),
-//        sh(script, args), state: {} (scratch space for the case) }
+//        sh(script, args), state: {} (scratch space for the case), note(text) (a line for the report) }
 
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -370,3 +371,127 @@ export const cases = [
   },
   claudeWithHooks,
 ];
+
+// ---------------------------------------------------------------------------------------------
+// search
+
+const searchIndexFile = (ctx) => path.join(ctx.dir, "claude-reindex", "search.sqlite");
+
+/** The transcripts as a NUL-separated list file, for xargs (too many paths for one exec). */
+function transcriptList(ctx) {
+  const list = path.join(ctx.dir, ".bench-transcripts.list");
+  fs.writeFileSync(list, ctx.transcripts.map((t) => t.rel).join("\0"));
+  return list;
+}
+
+let uniquePhrase = null;
+
+/**
+ * Five words of a prompt in the middle of some transcript that `grep -F` finds in that one
+ * transcript only (checked), plain ASCII letters so that the raw JSON bytes hold them as typed.
+ */
+function phraseInOneTranscript(ctx) {
+  if (uniquePhrase) return uniquePhrase;
+  const list = transcriptList(ctx);
+  const sorted = [...ctx.transcripts].sort((a, b) => a.bytes - b.bytes);
+  for (let k = 0; k < 12; k++) {
+    const t = sorted[Math.floor(sorted.length * (0.3 + k * 0.05))];
+    const lines = fs.readFileSync(path.join(ctx.projectsDir, t.rel), "utf8").split("\n");
+    const prompts = lines
+      .slice(Math.floor(lines.length / 3))
+      .map((l) => {
+        try {
+          const r = JSON.parse(l);
+          return r.type === "user" && typeof r.message?.content === "string" ? r.message.content : null;
+        } catch {
+          return null;
+        }
+      })
+      .filter(Boolean);
+    for (const prompt of prompts) {
+      const run = prompt.match(/(?:\b[A-Za-z]{3,}\b ){4}\b[A-Za-z]{3,}\b/);
+      if (!run) continue;
+      const r = spawnSync("sh", ["-c", 'xargs -0 -a "$1" grep -lF -- "$2"', "sh", list, run[0]], {
+        cwd: ctx.projectsDir,
+        encoding: "utf8",
+      });
+      const files = r.stdout.split("\n").filter(Boolean);
+      if (files.length === 1 && files[0] === t.rel) {
+        uniquePhrase = { phrase: run[0], rel: t.rel };
+        return uniquePhrase;
+      }
+      break; // try another transcript
+    }
+  }
+  throw new Error("found no five-word phrase that occurs in exactly one transcript");
+}
+
+const searchCommand = (ctx) => ({
+  ...ctx.rebuild(["search", "--json", ...phraseInOneTranscript(ctx).phrase.split(" ")]),
+  stdout: "ignore",
+});
+
+function verifySearch(ctx) {
+  const { rel } = phraseInOneTranscript(ctx);
+  const cmd = searchCommand(ctx);
+  const r = spawnSync(cmd.file, cmd.args, { env: { ...process.env, ...cmd.env }, encoding: "utf8" });
+  const rows = JSON.parse(r.stdout || "[]");
+  if (rows[0]?.fullPath !== path.join(ctx.projectsDir, rel))
+    throw new Error(`search did not rank ${rel} first: ${r.stdout.slice(0, 300)} ${r.stderr}`);
+  const indexBytes = fs.statSync(searchIndexFile(ctx)).size;
+  const transcriptBytes = ctx.transcripts.reduce((n, t) => n + t.bytes, 0);
+  ctx.note(
+    `search index: ${(indexBytes / 1e6).toFixed(1)} MB for ${(transcriptBytes / 1e9).toFixed(2)} GB of transcripts ` +
+      `(${((100 * indexBytes) / transcriptBytes).toFixed(2)}%; prompts and replies only, without --tools); ` +
+      `query: "${phraseInOneTranscript(ctx).phrase}", found in ${rel} only`,
+  );
+}
+
+const grepPhrase = {
+  name: "grep -lF <phrase> <every transcript>",
+  command: (ctx) => ({
+    ...ctx.sh(
+      // xargs exits 123 when a grep of some batch found nothing: expected, the phrase is in one file.
+      'xargs -0 -a "$1" grep -lF -- "$2"; s=$?; [ $s -eq 0 ] || [ $s -eq 123 ]',
+      [transcriptList(ctx), phraseInOneTranscript(ctx).phrase],
+      ctx.projectsDir,
+    ),
+    stdout: "ignore",
+  }),
+};
+
+cases.push(
+  {
+    name: "search, warm: a phrase found in one transcript",
+    prepare: (ctx) => ctx.runOnce(searchCommand(ctx)),
+    command: searchCommand,
+    verify: verifySearch,
+    baseline: grepPhrase,
+    goal: 0.2,
+    info: [
+      nodeE0,
+      {
+        name: "plain parallel scan: Node, 2 threads, Buffer.indexOf of the phrase in every transcript",
+        command: (ctx) => ({
+          file: process.execPath,
+          args: [
+            path.join(repo, "bench/lib/parallel-scan.mjs"),
+            transcriptList(ctx),
+            phraseInOneTranscript(ctx).phrase,
+          ],
+          cwd: ctx.projectsDir,
+          stdout: "ignore",
+        }),
+      },
+    ],
+  },
+  {
+    name: "search, cold: the first search builds the index",
+    setup: (ctx) => fs.rmSync(searchIndexFile(ctx), { force: true }),
+    command: searchCommand,
+    memory: true,
+    baseline: { name: "cat <every transcript> > /dev/null", command: (ctx) => catAll(ctx) },
+    goal: null,
+    teardown: (ctx) => fs.rmSync(path.join(ctx.dir, "claude-reindex"), { recursive: true, force: true }),
+  },
+);

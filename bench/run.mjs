@@ -67,6 +67,11 @@ function makeContext(opts, facts) {
     facts,
     state: {},
     warnings: [],
+    notes: [],
+    /** A fact the report should carry (a size, the query used), once per case. */
+    note: (msg) => {
+      if (!ctx.notes.includes(msg)) ctx.notes.push(msg);
+    },
     warn: (msg) => {
       ctx.warnings.push(msg);
       console.error(`warning: ${msg}`);
@@ -294,7 +299,7 @@ async function main() {
 
   if (ctx.large.bytes < 60e6)
     notes.push(`the appended-to transcript is ${fmtBytes(ctx.large.bytes)} (scaled tree), not ≥ 60 MB`);
-  notes.push(...ctx.warnings);
+  notes.push(...ctx.notes, ...ctx.warnings);
   const tree = {
     dir: opts.dir,
     projects: facts.projects,

@@ -58,7 +58,7 @@ async function main(): Promise<number> {
   const { command, values } = invocation;
   commandName = command.name;
   debug ||= invocation.debug;
-  const result = await command.run(values, context(), invocation.operand);
+  const result = await command.run(values, context(), invocation.operands);
   for (const problem of result.problems ?? []) process.stderr.write(`claude-reindex: ${problem}\n`);
   return exitCodeOf(result);
 }

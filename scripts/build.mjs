@@ -29,6 +29,8 @@ const common = {
   sourcemap: process.env.CLAUDE_REINDEX_SOURCEMAP === "1" ? "linked" : false,
   legalComments: "none",
   logLevel: "warning",
+  // A native addon: it finds its compiled .node file from its own folder, so it is never bundled.
+  external: ["better-sqlite3"],
   // CommonJS dependencies (proper-lockfile, write-file-atomic) call require() on Node built-ins
   // and read __filename, which an ES module does not define.
   banner: {

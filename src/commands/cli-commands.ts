@@ -10,6 +10,7 @@ import { pickCli } from "./pick-cli.ts";
 import { rebuildCli } from "./rebuild-cli.ts";
 import { restoreCli } from "./restore-cli.ts";
 import { schemaCli } from "./schema-cli.ts";
+import { searchCli } from "./search-cli.ts";
 import { shimCheckCli } from "./shim-check-cli.ts";
 import { uninstallCli } from "./uninstall-cli.ts";
 import { whyCli } from "./why-cli.ts";
@@ -20,6 +21,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   listCli,
   pickCli,
   whyCli,
+  searchCli,
   migrateCli,
   restoreCli,
   forgetCli,

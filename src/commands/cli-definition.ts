@@ -76,7 +76,9 @@ export interface CliCommand<T extends CliOptions = CliOptions> {
   operand?: { value: string; help: string };
   /** Run by the bin/claude shim, not by people: listed apart. */
   internal?: boolean;
-  run(values: OptionValues<T>, context: CliContext, operand?: string): Promise<CommandResult>;
+  /** The words it takes besides options, as the usage line names them (`<words…>`); none when absent. */
+  operands?: string;
+  run(values: OptionValues<T>, context: CliContext, operands: string[]): Promise<CommandResult>;
 }
 
 /** A command's declaration, its option values typed from its own option table. */

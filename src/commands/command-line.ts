@@ -8,7 +8,7 @@ export type Invocation =
   | { kind: "version" }
   /** `--help`, `help` or `<command> --help`: the overview without a command, else that command's help. */
   | { kind: "help"; command?: CliCommand }
-  | { kind: "run"; command: CliCommand; values: OptionValues<CliOptions>; operand?: string; debug: boolean };
+  | { kind: "run"; command: CliCommand; values: OptionValues<CliOptions>; operands: string[]; debug: boolean };
 
 /** The options every command takes besides its own. */
 const EVERY_COMMAND = "--debug, -h, --help";
@@ -40,14 +40,20 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
   const command = commandNamed(name, commands);
 
   const values: Record<string, string | boolean | undefined> = {};
+  const operands: string[] = [];
   let help = false;
-  let operand: string | undefined;
   let mistake: UsageError | null = null;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    if (arg === "-h" || arg === "--help") help = true;
+    // A command that takes operands takes every argument that is not an option, and all after `--`.
+    if (command.operands !== undefined && arg === "--") {
+      operands.push(...rest.slice(i + 1));
+      break;
+    }
+    if (command.operands !== undefined && (!arg.startsWith("-") || arg === "-")) operands.push(arg);
+    else if (arg === "-h" || arg === "--help") help = true;
     else if (arg === "--debug") debug = true;
-    else if (command.operand && operand === undefined && !arg.startsWith("-") && arg !== "") operand = arg;
+    else if (command.operand && operands.length === 0 && !arg.startsWith("-") && arg !== "") operands.push(arg);
     else {
       try {
         i = takeOption(command, rest, i, values);
@@ -60,7 +66,7 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
   // Asking for help is never a mistake, whatever else is on the line.
   if (help) return { kind: "help", command };
   if (mistake) throw mistake;
-  if (command.operand && operand === undefined) throw new UsageError(`${command.name} needs ${command.operand.value}`);
+  if (command.operand && operands.length === 0) throw new UsageError(`${command.name} needs ${command.operand.value}`);
   for (const [option, declared] of Object.entries(command.options)) {
     if (values[option] !== undefined) continue;
     if (declared.required)
@@ -71,7 +77,7 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
       );
     values[option] = declared.value === undefined ? false : declared.default;
   }
-  return { kind: "run", command, values: values as OptionValues<CliOptions>, operand, debug };
+  return { kind: "run", command, values: values as OptionValues<CliOptions>, operands, debug };
 }
 
 function commandNamed(name: string, commands: readonly CliCommand[]): CliCommand {
@@ -171,7 +177,7 @@ export function commandHelp(command: CliCommand, exitCodeOf: (outcome: Outcome) 
   const codeWidth = Math.max(...ordered.map(([code]) => code.length)) + 2;
 
   return [
-    `Usage: claude-reindex ${command.name}${command.operand ? ` ${command.operand.value}` : ""}${usageOptions(command.options)}`,
+    usageLine(command),
     "",
     command.description
       .split(/\n\s*\n/)
@@ -193,13 +199,19 @@ export function commandHelp(command: CliCommand, exitCodeOf: (outcome: Outcome) 
   ].join("\n");
 }
 
-function usageOptions(options: CliOptions): string {
-  return Object.entries(options)
-    .map(([name, o]) => {
-      const text = o.positional && o.value ? o.value : `--${name}${o.value ? ` ${o.value}` : ""}`;
-      return o.required ? ` ${text}` : ` [${text}]`;
-    })
-    .join("");
+/** `Usage: claude-reindex <command> [operands] [options]`, continued under the command at 100 columns. */
+function usageLine(command: CliCommand): string {
+  const words = command.operands ?? command.operand?.value;
+  const head = `Usage: claude-reindex ${command.name}${words ? ` ${words}` : ""}`;
+  const indent = " ".repeat(`Usage: claude-reindex ${command.name} `.length);
+  const lines = [head];
+  for (const [name, o] of Object.entries(command.options)) {
+    const text = o.positional && o.value ? o.value : `--${name}${o.value ? ` ${o.value}` : ""}`;
+    const item = o.required ? text : `[${text}]`;
+    if (lines.at(-1)!.length + 1 + item.length > 100) lines.push(`${indent}${item}`);
+    else lines[lines.length - 1] += ` ${item}`;
+  }
+  return lines.join("\n");
 }
 
 /** Words wrapped into lines of at most `width` characters (a longer word keeps its own line). */

@@ -14,11 +14,11 @@ without a terminal it needs --yes.`,
     done: "dropped, or not confirmed (nothing changed)",
     failed: "no such kept session, a prefix of several, or no terminal to confirm on and no --yes",
   },
-  async run(values, context, operand) {
+  async run(values, context, operands) {
     const { runForget } = await import("./forget-command.ts");
     return runForget({
       configRoot: context.configRoot,
-      idOrPrefix: operand!,
+      idOrPrefix: operands[0]!,
       yes: values.yes,
       stdin: context.stdin,
       io: context.io,

@@ -15,12 +15,12 @@ the session. The kept files stay until claude-reindex forget.`,
     done: "restored, or already in place",
     failed: "no such kept session, a prefix of several, or a different file in the way (nothing overwritten)",
   },
-  async run(_values, context, operand) {
+  async run(_values, context, operands) {
     const { runRestore } = await import("./restore-command.ts");
     const { managedSettingsDir } = await import("../layout/cleanup-period.ts");
     return runRestore({
       configRoot: context.configRoot,
-      idOrPrefix: operand!,
+      idOrPrefix: operands[0]!,
       now: context.now,
       io: context.io,
       workerScript: context.workerScript,

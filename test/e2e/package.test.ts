@@ -36,6 +36,8 @@ describe("the published package", () => {
       prefix,
       "--no-audit",
       "--no-fund",
+      // better-sqlite3 (search's index) is optional and would be compiled from source for minutes.
+      "--omit=optional",
       path.join(work, manifest!.filename),
     ]);
     const installed = path.join(prefix, "lib", "node_modules", "claude-reindex");
@@ -89,5 +91,17 @@ describe("the published package", () => {
 
     const doctor = await execa(command, ["doctor"], { env, reject: false });
     expect(doctor.stdout).toContain(`setup: hooks registered in ${path.join(tree.root, "settings.json")}`);
+
+    // Without the optional binding, search says what is missing; everything else works.
+    const search = await execa(command, ["search", "anything"], {
+      env,
+      reject: false,
+    });
+    expect(search.exitCode).toBe(1);
+    expect(search.stderr).toMatch(
+      /^claude-reindex: search needs the better-sqlite3 package, which could not be loaded/,
+    );
+    expect(search.stderr).not.toContain("    at ");
+    expect(fs.existsSync(path.join(tree.root, "claude-reindex", "search.sqlite"))).toBe(false);
   }, 180_000);
 });

@@ -34,6 +34,17 @@ const bare = defineCliCommand({
     return done();
   },
 });
+const find = defineCliCommand({
+  name: "find",
+  summary: "a command that takes words",
+  description: "Finds.",
+  operands: "<words…>",
+  options: { limit: { value: "<n>", default: "20", help: "how many" }, json: { help: "as JSON" } },
+  outcomes: { done: "found" },
+  async run() {
+    return done();
+  },
+});
 const registry = [select, bare];
 
 function parse(...argv: string[]) {
@@ -66,6 +77,7 @@ describe("parseCommandLine", () => {
       kind: "run",
       command: select,
       values: { from: "/x", all: true, project: undefined, scope: "user" },
+      operands: [],
       debug: false,
     });
     expect(parse("select", "--scope=project", "--from=/y", "--project", "p")).toMatchObject({
@@ -83,6 +95,19 @@ describe("parseCommandLine", () => {
   ])("an option with a value takes the next argument whatever it starts with: %j", (argv, project) => {
     const invocation = parse(...argv);
     expect(invocation.kind === "run" && invocation.values.project).toBe(project);
+  });
+
+  it("gives a command that takes operands every argument that is not an option, and all after --", () => {
+    const parseFind = (...argv: string[]) => parseCommandLine(["find", ...argv], [find]);
+    expect(parseFind("alpha", "--limit", "3", "beta", "-", "--json", "--", "--gamma", "-d")).toMatchObject({
+      kind: "run",
+      values: { limit: "3", json: true },
+      operands: ["alpha", "beta", "-", "--gamma", "-d"],
+    });
+    expect(parseFind()).toMatchObject({ operands: [] });
+    expect(() => parseFind("alpha", "--nope")).toThrow("find does not take --nope");
+    expect(mistake("bare", "alpha")).toBe("bare takes no argument alpha");
+    expect(commandHelp(find, codeOf).split("\n")[0]).toBe("Usage: claude-reindex find <words…> [--limit <n>] [--json]");
   });
 
   it("takes --debug before the command and after it, for every command", () => {

@@ -1,5 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { encodeProjectDirName } from "../../src/layout/project-dir.ts";
+import { encodeProjectDirName, selectProjectDirs } from "../../src/layout/project-dir.ts";
+import { tempDir } from "../support/temp.ts";
 
 describe("encodeProjectDirName", () => {
   it.each([
@@ -19,5 +22,17 @@ describe("encodeProjectDirName", () => {
     for (let i = 0; i < workingDir.length; i++) hash = ((hash << 5) - hash + workingDir.charCodeAt(i)) | 0;
     expect(encoded).toBe(`${workingDir.replace(/[^a-zA-Z0-9]/g, "-").slice(0, 200)}-${Math.abs(hash).toString(36)}`);
     expect(encodeProjectDirName(`/${"a".repeat(199)}`)).toHaveLength(200);
+  });
+});
+
+describe("selectProjectDirs", () => {
+  it("takes --project . as the working directory, never as projects/ itself", () => {
+    const root = fs.realpathSync(tempDir());
+    const projectDir = path.join(root, "projects", encodeProjectDirName(root));
+    fs.mkdirSync(projectDir, { recursive: true });
+    expect(selectProjectDirs(root, { kind: "project", argument: ".", workingDir: root })).toEqual([projectDir]);
+    expect(selectProjectDirs(root, { kind: "project", argument: "..", workingDir: path.join(root, "x") })).toEqual([
+      projectDir,
+    ]);
   });
 });
