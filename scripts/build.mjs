@@ -5,6 +5,8 @@
 
 import { readdirSync, rmSync } from "node:fs";
 import { build } from "esbuild";
+import { buildPlugin } from "./build-plugin.mjs";
+import { bundleOptions } from "./bundle-options.mjs";
 
 // Chunk names carry content hashes: without a clean slate, old chunks would pile up in the package.
 rmSync("dist", { recursive: true, force: true });
@@ -14,30 +16,7 @@ const typeScriptIn = (dir) =>
     .filter((n) => n.endsWith(".ts"))
     .map((n) => `${dir}/${n}`);
 
-const common = {
-  outdir: "dist",
-  outExtension: { ".js": ".mjs" },
-  entryNames: "[name]",
-  bundle: true,
-  platform: "node",
-  // jsonc-parser's "main" is a UMD build that esbuild cannot bundle; its "module" is plain ESM.
-  mainFields: ["module", "main"],
-  target: "node20",
-  format: "esm",
-  sourcemap: "linked",
-  legalComments: "none",
-  logLevel: "warning",
-  // CommonJS dependencies (proper-lockfile, write-file-atomic) call require() on Node built-ins
-  // and read __filename, which an ES module does not define.
-  banner: {
-    js: [
-      "import { createRequire as __createRequire } from 'node:module';",
-      "import { fileURLToPath as __fileURLToPath } from 'node:url';",
-      "const require = __createRequire(import.meta.url);",
-      "const __filename = __fileURLToPath(import.meta.url);",
-    ].join(" "),
-  },
-};
+const common = { ...bundleOptions, outdir: "dist", sourcemap: "linked" };
 
 // The commands, and the worker that rebuilds start by path: shared code in chunks.
 await build({
@@ -48,3 +27,5 @@ await build({
 });
 // The hooks run after every turn and always need the merge machinery: one file loads fastest.
 await build({ ...common, entryPoints: typeScriptIn("hooks"), splitting: false });
+// The Claude Code plugin's own copy of the hooks (committed; see scripts/build-plugin.mjs).
+await buildPlugin({ repoRoot: process.cwd() });

@@ -6,6 +6,8 @@ import { checkStorage, type StorageCheck } from "../doctor/storage-check.ts";
 import { projectsRoot } from "../layout/config-root.ts";
 import { type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
 import { HOOK_EVENTS } from "../settings/hook-registration.ts";
+import { PLUGIN_ID } from "../settings/plugin-hooks.ts";
+import type { PluginState } from "../settings/plugin-state.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { progressLine } from "../text/progress-line.ts";
 import { shellQuote } from "../text/shell-quote.ts";
@@ -131,8 +133,28 @@ function writeSetup(setup: SetupReport, check: SetupCheck, io: CommandIo): void 
       missing.length > 0 ? `; ${missing.join(", ")} missing (run: claude-reindex install --scope ${hooks.scope})` : "";
     io.stdout.write(`setup: hooks registered in ${hooks.path} (${hooks.registered.join(", ")})${gaps}\n`);
   }
-  if (registered.length === 0)
-    io.stdout.write("setup: hooks not registered; to keep indexes current while you work: claude-reindex install\n");
+  const plugins = setup.plugins.filter((p) => p.enabled);
+  for (const plugin of setup.plugins) {
+    const installed = plugin.installPaths.length > 0 ? `; installed in ${plugin.installPaths.join(", ")}` : "";
+    io.stdout.write(
+      plugin.enabled
+        ? `setup: the ${plugin.id} plugin runs the hooks (enabled in ${plugin.settingsPath}${installed})\n`
+        : `setup: the ${plugin.id} plugin is disabled in ${plugin.settingsPath}\n`,
+    );
+  }
+  if (plugins.length > 0 && registered.length > 0) {
+    const uninstallHooks = registered.map((h) => `claude-reindex uninstall --scope ${h.scope}`).join(" && ");
+    const uninstallPlugins = plugins.map((p) => uninstallPluginCommand(p)).join(" && ");
+    io.stdout.write(
+      `setup: both the plugin and install's hooks are active, so every hook runs twice; keep one: ${uninstallHooks} (keeps the plugin), or ${uninstallPlugins} (keeps install's hooks)\n`,
+    );
+  }
+  if (registered.length === 0 && plugins.length === 0) {
+    const add = `claude plugin marketplace add ${setup.marketplaceDir ? shellQuote(setup.marketplaceDir) : "<claude-reindex checkout>"}`;
+    io.stdout.write(
+      `setup: hooks not registered; to keep indexes current while you work: ${add} && claude plugin install ${PLUGIN_ID} (or: claude-reindex install)\n`,
+    );
+  }
   if (setup.shimInFront) io.stdout.write(`setup: claude on PATH is the shim (${setup.claudeOnPath})\n`);
   else {
     const found = setup.claudeOnPath ? `claude on PATH is ${setup.claudeOnPath}, not the shim` : "no claude on PATH";
@@ -140,4 +162,8 @@ function writeSetup(setup: SetupReport, check: SetupCheck, io: CommandIo): void 
       `setup: ${found}; to check indexes before each launch: alias claude=${shellQuote(check.shimPath)} (an alias in your shell is not visible from here)\n`,
     );
   }
+}
+
+function uninstallPluginCommand(plugin: PluginState): string {
+  return `claude plugin uninstall ${plugin.id}${plugin.scope === "user" ? "" : ` --scope ${plugin.scope}`}`;
 }

@@ -4,6 +4,7 @@ import { createTwoFilesPatch } from "diff";
 import writeFileAtomic from "write-file-atomic";
 import { addHooks, hookCommands, removeHooks } from "../settings/hook-registration.ts";
 import { installRecord, saveInstallRecord } from "../settings/install-manifest.ts";
+import { pluginStates } from "../settings/plugin-state.ts";
 import { parseSettings, type SettingsScope, settingsPathFor } from "../settings/settings-file.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { errorText } from "../text/error-text.ts";
@@ -46,6 +47,8 @@ async function editSettings(command: InstallCommand, action: "install" | "uninst
     const before = existing ?? "{}\n";
     const read = parseSettings(before);
     if (!read.ok) return refused(`${settingsPath} is ${read.problem}; fix it first (nothing was changed)`);
+    const plugin = action === "install" ? pluginAlreadyRunning(command) : null;
+    if (plugin !== null) return refused(plugin);
 
     let after: string;
     let events: string[];
@@ -96,6 +99,14 @@ async function editSettings(command: InstallCommand, action: "install" | "uninst
 
 function refused(problem: string): CommandResult {
   return { kind: "failed", problems: [problem] };
+}
+
+/** The plugin runs the same hooks: both at once would merge every session twice. */
+function pluginAlreadyRunning(command: InstallCommand): string | null {
+  const plugin = pluginStates(command.configRoot, command.workingDir).find((p) => p.enabled);
+  if (plugin === undefined) return null;
+  const scope = plugin.scope === "user" ? "" : ` --scope ${plugin.scope}`;
+  return `the ${plugin.id} plugin already runs these hooks (enabled in ${plugin.settingsPath}); nothing was changed. To use install's hooks instead: claude plugin uninstall ${plugin.id}${scope}, then install again`;
 }
 
 function readText(file: string): string | null {

@@ -1,6 +1,8 @@
 import fs from "node:fs";
+import path from "node:path";
 import type { HookEvent } from "../hooks/session-hook.ts";
 import { hookCommands, registeredEvents } from "../settings/hook-registration.ts";
+import { type PluginState, pluginStates } from "../settings/plugin-state.ts";
 import { parseSettings, type SettingsScope, settingsPathFor } from "../settings/settings-file.ts";
 import { firstOnPath } from "../system/path-search.ts";
 import { realPathOrSelf } from "../system/real-path.ts";
@@ -18,9 +20,16 @@ export interface SetupReport {
   /** The `claude` a shell finds first on PATH (absolute entries only), if any. */
   claudeOnPath: string | null;
   shimInFront: boolean;
+  /** The session-reindex plugins the settings name, enabled or not. */
+  plugins: PluginState[];
+  /** This checkout, when it is a plugin marketplace (`claude plugin marketplace add` takes it). */
+  marketplaceDir: string | null;
 }
 
-/** Whether the hooks are registered, and whether `claude` resolves to the shim. Read-only. */
+/**
+ * Whether the hooks are registered (by `install`, or as the session-reindex plugin), and whether
+ * `claude` resolves to the shim. Read-only.
+ */
 export function checkSetup(check: SetupCheck): SetupReport {
   const commands = hookCommands(check.hooksDir);
   const hooks: SetupReport["hooks"] = [];
@@ -41,9 +50,12 @@ export function checkSetup(check: SetupCheck): SetupReport {
     });
   }
   const claudeOnPath = firstOnPath("claude", check.pathEntries);
+  const checkout = path.dirname(check.hooksDir);
   return {
     hooks,
     claudeOnPath,
     shimInFront: claudeOnPath !== null && realPathOrSelf(claudeOnPath) === realPathOrSelf(check.shimPath),
+    plugins: pluginStates(check.configRoot, check.workingDir),
+    marketplaceDir: fs.existsSync(path.join(checkout, ".claude-plugin", "marketplace.json")) ? checkout : null,
   };
 }

@@ -7,7 +7,8 @@ import { parseSettings, type Settings } from "./settings-file.ts";
 
 export const HOOK_EVENTS: readonly HookEvent[] = ["SessionStart", "Stop", "SessionEnd"];
 
-const HOOK_SCRIPTS: Record<HookEvent, string> = {
+/** Each event's entry script in `hooks/` (of this checkout, the installed package, or the plugin). */
+export const HOOK_SCRIPTS: Record<HookEvent, string> = {
   SessionStart: "session-start",
   Stop: "stop",
   SessionEnd: "session-end",
@@ -18,7 +19,7 @@ const HOOK_SCRIPTS: Record<HookEvent, string> = {
  * project: both run in the background (`async`), so the user never waits for them. SessionEnd
  * stays in the foreground: Claude Code is exiting, and an async hook could be cut off.
  */
-const HANDLER_OPTIONS: Record<HookEvent, { timeout: number; async?: boolean }> = {
+export const HANDLER_OPTIONS: Record<HookEvent, { timeout: number; async?: boolean }> = {
   SessionStart: { timeout: 60, async: true },
   Stop: { timeout: 30, async: true },
   SessionEnd: { timeout: 30 },
