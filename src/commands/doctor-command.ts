@@ -13,6 +13,8 @@ import { checkStorage, type StorageCheck } from "../doctor/storage-check.ts";
 import { projectsRoot } from "../layout/config-root.ts";
 import { type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
 import { HOOK_EVENTS } from "../settings/hook-registration.ts";
+import { PLUGIN_ID } from "../settings/plugin-hooks.ts";
+import type { PluginState } from "../settings/plugin-state.ts";
 import { realPathOrSelf } from "../system/real-path.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { progressLine } from "../text/progress-line.ts";
@@ -200,8 +202,28 @@ function writeSetup(setup: SetupReport, check: SetupCheck, io: CommandIo): void 
         `setup: the hooks in ${hooks.path} run the claude-reindex in ${dir} (this one is ${check.packageDir})\n`,
       );
   }
-  if (withHandlers.length === 0)
-    io.stdout.write("setup: hooks not registered; to keep indexes current while you work: claude-reindex install\n");
+  const plugins = setup.plugins.filter((p) => p.enabled);
+  for (const plugin of setup.plugins) {
+    const installed = plugin.installPaths.length > 0 ? `; installed in ${plugin.installPaths.join(", ")}` : "";
+    io.stdout.write(
+      plugin.enabled
+        ? `setup: the ${plugin.id} plugin runs the hooks (enabled in ${plugin.settingsPath}${installed})\n`
+        : `setup: the ${plugin.id} plugin is disabled in ${plugin.settingsPath}\n`,
+    );
+  }
+  if (plugins.length > 0 && withHandlers.length > 0) {
+    const uninstallHooks = withHandlers.map((h) => `claude-reindex uninstall --scope ${h.scope}`).join(" && ");
+    const uninstallPlugins = plugins.map((p) => uninstallPluginCommand(p)).join(" && ");
+    io.stdout.write(
+      `setup: both the plugin and install's hooks are active, so every hook runs twice; keep one: ${uninstallHooks} (keeps the plugin), or ${uninstallPlugins} (keeps install's hooks)\n`,
+    );
+  }
+  if (withHandlers.length === 0 && plugins.length === 0) {
+    const add = `claude plugin marketplace add ${setup.marketplaceDir ? shellQuote(setup.marketplaceDir) : "<claude-reindex checkout>"}`;
+    io.stdout.write(
+      `setup: hooks not registered; to keep indexes current while you work: ${add} && claude plugin install ${PLUGIN_ID} (or: claude-reindex install)\n`,
+    );
+  }
   if (setup.shimInFront) io.stdout.write(`setup: claude on PATH is the shim (${setup.claudeOnPath})\n`);
   else {
     const found = setup.claudeOnPath ? `claude on PATH is ${setup.claudeOnPath}, not the shim` : "no claude on PATH";
@@ -214,4 +236,8 @@ function writeSetup(setup: SetupReport, check: SetupCheck, io: CommandIo): void 
 /** Hooks of ours that lead to a file that is gone: Claude Code runs them for nothing. */
 function brokenHooks(setup: SetupReport | null): number {
   return setup?.hooks.reduce((n, h) => n + h.handlers.filter((x) => x.missing !== null).length, 0) ?? 0;
+}
+
+function uninstallPluginCommand(plugin: PluginState): string {
+  return `claude plugin uninstall ${plugin.id}${plugin.scope === "user" ? "" : ` --scope ${plugin.scope}`}`;
 }

@@ -4,6 +4,7 @@ import { createTwoFilesPatch } from "diff";
 import { keptRoot } from "../layout/kept-store.ts";
 import { addHooks, hookCommands, removeHooks } from "../settings/hook-registration.ts";
 import { type InstallRecord, installRecord, installRecords, saveInstallRecord } from "../settings/install-manifest.ts";
+import { pluginStates } from "../settings/plugin-state.ts";
 import {
   parseSettings,
   readSettingsText,
@@ -69,6 +70,8 @@ async function editSettings(command: InstallCommand, action: "install" | "uninst
     const before = existing ?? "{}\n";
     const read = parseSettings(before);
     if (!read.ok) throw new RefusedError(`${settingsPath} is ${read.problem}; fix it first (nothing was changed)`);
+    const plugin = action === "install" ? pluginAlreadyRunning(command) : null;
+    if (plugin !== null) throw new RefusedError(plugin);
 
     let after: string;
     let events: string[];
@@ -204,6 +207,14 @@ function mergedRecord(
 /** The warning for a file teams commit: the commands are this machine's absolute paths. */
 function projectScopeWarning(settingsPath: string, launcher: string): string {
   return `warning: ${settingsPath} is usually committed, and the hook commands in it are this machine's absolute paths (${launcher}); on another machine they would fail. To keep them to yourself: claude-reindex uninstall --scope project && claude-reindex install --scope local`;
+}
+
+/** The plugin runs the same hooks: both at once would merge every session twice. */
+function pluginAlreadyRunning(command: InstallCommand): string | null {
+  const plugin = pluginStates(command.configRoot, command.workingDir).find((p) => p.enabled);
+  if (plugin === undefined) return null;
+  const scope = plugin.scope === "user" ? "" : ` --scope ${plugin.scope}`;
+  return `the ${plugin.id} plugin already runs these hooks (enabled in ${plugin.settingsPath}); nothing was changed. To use install's hooks instead: claude plugin uninstall ${plugin.id}${scope}, then install again`;
 }
 
 function readText(file: string): string | null {

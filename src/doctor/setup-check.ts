@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { HookEvent } from "../hooks/session-hook.ts";
 import { type HookTarget, hookCommands, ourHandlers, registeredEvents } from "../settings/hook-registration.ts";
+import { type PluginState, pluginStates } from "../settings/plugin-state.ts";
 import { MAX_SETTINGS_BYTES, parseSettings, type SettingsScope, settingsPathFor } from "../settings/settings-file.ts";
 import { stableLauncherPath, stableLauncherTarget } from "../settings/stable-launcher.ts";
 import { firstOnPath } from "../system/path-search.ts";
@@ -42,9 +43,16 @@ export interface SetupReport {
   /** The `claude` a shell finds first on PATH (absolute entries only), if any. */
   claudeOnPath: string | null;
   shimInFront: boolean;
+  /** The session-reindex plugins the settings name, enabled or not. */
+  plugins: PluginState[];
+  /** This checkout, when it is a plugin marketplace (`claude plugin marketplace add` takes it). */
+  marketplaceDir: string | null;
 }
 
-/** Where the hooks are registered, what they lead to, and whether `claude` resolves to the shim. Read-only. */
+/**
+ * Where the hooks are registered (by `install`, or as the session-reindex plugin), what they lead to, and whether
+ * `claude` resolves to the shim. Read-only.
+ */
 export function checkSetup(check: SetupCheck): SetupReport {
   const commands = hookCommands(stableLauncherPath(check.configRoot));
   const hooks: SetupReport["hooks"] = [];
@@ -76,10 +84,13 @@ export function checkSetup(check: SetupCheck): SetupReport {
     });
   }
   const claudeOnPath = firstOnPath("claude", check.pathEntries);
+  const checkout = check.packageDir;
   return {
     hooks,
     claudeOnPath,
     shimInFront: claudeOnPath !== null && realPathOrSelf(claudeOnPath) === realPathOrSelf(check.shimPath),
+    plugins: pluginStates(check.configRoot, check.workingDir),
+    marketplaceDir: fs.existsSync(path.join(checkout, ".claude-plugin", "marketplace.json")) ? checkout : null,
   };
 }
 

@@ -20,7 +20,7 @@ const HOOK_SCRIPTS: Record<HookEvent, string> = {
  * worker and returns in a few milliseconds; an `async` Stop hook would make Claude Code in print
  * mode wait about 1.5 s at every exit.
  */
-const HANDLER_OPTIONS = { timeout: 10 };
+export const HANDLER_OPTIONS = { timeout: 10 };
 
 export type HookCommands = Record<HookEvent, string>;
 

@@ -1,0 +1,1 @@
+export function startGitHttpServer(projectRoot: string): Promise<{ url: string; close(): Promise<void> }>;
