@@ -162,7 +162,11 @@ describe("migrate --move, killed at random points while transcripts are appended
           // Put back what a completed move took away, so that later rounds have something to move again.
           for (const file of files) {
             const moved = path.join(root, "projects", `-home-dev-p${files.indexOf(file) % 2}`, path.basename(file));
-            if (!fs.existsSync(file) && fs.existsSync(moved) && random() < 0.3) fs.renameSync(moved, file);
+            if (!fs.existsSync(file) && fs.existsSync(moved) && random() < 0.3) {
+              // Across file systems a rename cannot put it back: copy, then remove.
+              fs.copyFileSync(moved, file);
+              fs.unlinkSync(moved);
+            }
           }
         }
         const final = await execa(process.execPath, [bundle, "migrate", "--from", from, "--move"], {
