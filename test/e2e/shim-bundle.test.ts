@@ -1,0 +1,28 @@
+// The shim's fast path, read from what was built: dist/shim-check.cjs (what bin/claude runs before every
+// launch whose check is due) bundles only our own small modules, never zod, a lock, an atomic writer or
+// any other package. esbuild names each bundled source in a `// path` comment: those are what is checked.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const repo = path.resolve(import.meta.dirname, "../..");
+
+function bundledSources(bundle: string): string[] {
+  return [...new Set(bundle.match(/^\/\/ (\S+\.(?:ts|js|mjs|cjs))$/gm) ?? [])].map((line) => line.slice(3));
+}
+
+describe("the shim's fast path", () => {
+  it("dist/shim-check.cjs bundles our own modules only, none of the merge machinery", () => {
+    const sources = bundledSources(fs.readFileSync(path.join(repo, "dist/shim-check.cjs"), "utf8"));
+    expect(sources).toContain("bin/shim-check.ts");
+    expect(sources.filter((s) => s.startsWith("node_modules/"))).toEqual([]);
+    expect(sources.filter((s) => /transcript\/|sessions-index\/(?!index-path)|rebuild\/rebuild-/.test(s))).toEqual([]);
+  });
+
+  it("catches a package in a bundle", () => {
+    const bundle = "// bin/shim-check.ts\nx();\n// node_modules/zod/v4/core/core.js\ny();\n";
+    expect(bundledSources(bundle).filter((s) => s.startsWith("node_modules/"))).toEqual([
+      "node_modules/zod/v4/core/core.js",
+    ]);
+  });
+});
