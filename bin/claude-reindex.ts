@@ -76,13 +76,23 @@ function context(): CliContext {
     get accountHome() {
       return os.userInfo().homedir;
     },
-    strayRoots: [...new Set([os.tmpdir(), "/tmp"])],
+    strayRoots: strayRoots(process.env),
     packageDir: packagePath(".."),
     homeDir: os.homedir(),
     shimPath: packagePath("../bin/claude"),
     workerScript: new URL("./derivation-worker.mjs", import.meta.url),
     debug,
   };
+}
+
+/**
+ * Where doctor looks for sessions in temporary homes: CLAUDE_REINDEX_SCAN_ROOTS (a PATH-style list;
+ * empty: nowhere), else the temporary directories. Tests set it, so they never read the machine's /tmp.
+ */
+function strayRoots(env: NodeJS.ProcessEnv): string[] {
+  const setting = env.CLAUDE_REINDEX_SCAN_ROOTS;
+  if (setting !== undefined) return setting.split(path.delimiter).filter((dir) => dir !== "");
+  return [...new Set([os.tmpdir(), "/tmp"])];
 }
 
 /** A path in this checkout or installed package, from the bundle in dist/. */
