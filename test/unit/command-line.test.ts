@@ -233,10 +233,10 @@ describe("the commands of claude-reindex", () => {
 describe("a command's one operand", () => {
   const commands = CLI_COMMANDS;
   it("takes the id before or after the options, once, and requires it", () => {
-    expect(parseCommandLine(["restore", "abc"], commands)).toMatchObject({ kind: "run", operand: "abc" });
+    expect(parseCommandLine(["restore", "abc"], commands)).toMatchObject({ kind: "run", operands: ["abc"] });
     expect(parseCommandLine(["forget", "--yes", "abc"], commands)).toMatchObject({
       kind: "run",
-      operand: "abc",
+      operands: ["abc"],
       values: { yes: true },
     });
     expect(() => parseCommandLine(["restore"], commands)).toThrow(new UsageError("restore needs <id>"));
