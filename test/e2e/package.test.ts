@@ -25,7 +25,7 @@ describe("the published package", () => {
     const [manifest] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
     const files = manifest!.files.map((f) => f.path);
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
-    expect(files.filter((f) => !/^(bin|hooks|dist|schema)\/|^(README\.md|package\.json)$/.test(f))).toEqual([]);
+    expect(files.filter((f) => !/^(bin|hooks|dist|schema)\/|^(README\.md|LICENSE|package\.json)$/.test(f))).toEqual([]);
 
     // A global install into a prefix of its own: nothing but claude-reindex itself.
     const prefix = path.join(work, "prefix");

@@ -84,19 +84,23 @@ describe("the plugin's committed files", () => {
     expect(bundle).not.toContain("sourceMappingURL");
   }, 60_000);
 
-  it("run the hooks install registers, with the same options", async () => {
+  it("run the hooks install registers: the same events, options and launcher", async () => {
     const root = tempDir();
     await execa(cli, ["install"], { env: { CLAUDE_CONFIG_DIR: root } });
     type Groups = Record<string, { hooks: Record<string, unknown>[] }[]>;
     const registered: Groups = JSON.parse(fs.readFileSync(path.join(root, "settings.json"), "utf8")).hooks;
     const plugin: Groups = JSON.parse(fs.readFileSync(path.join(repo, PLUGIN_DIR, "hooks/hooks.json"), "utf8")).hooks;
     expect(Object.keys(plugin)).toEqual(Object.keys(registered));
+    // install's settings run the stable launcher, which runs this checkout's hooks/launch; the
+    // plugin runs its copy of hooks/launch directly.
+    const launcher = path.join(root, "claude-reindex", "hook");
+    expect(fs.readFileSync(launcher, "utf8")).toContain('exec sh "$package/hooks/launch" "$@"');
     for (const [event, groups] of Object.entries(registered)) {
       const { command, ...options } = groups[0]!.hooks[0]!;
       const { command: pluginCommand, ...pluginOptions } = plugin[event]![0]!.hooks[0]!;
       expect(pluginOptions).toEqual(options);
-      const script = path.basename(command as string);
-      expect(pluginCommand).toBe(`"\${CLAUDE_PLUGIN_ROOT}/hooks/${script}"`);
+      expect(command).toBe(`${launcher} ${event}`);
+      expect(pluginCommand).toBe(`sh "\${CLAUDE_PLUGIN_ROOT}/hooks/launch" ${event}`);
     }
   });
 });
