@@ -121,7 +121,7 @@ export async function startInteractive({ version, cwd, configDir, home, apiUrl, 
     },
     async close() {
       await run("tmux", ["kill-session", "-t", name]).catch(() => {});
-      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

@@ -211,6 +211,6 @@ export async function runClaudeCode({ version, args, cwd, env = {}, apiUrl, conf
       });
     });
   } finally {
-    if (ownHome) fs.rmSync(homeDir, { recursive: true, force: true });
+    if (ownHome) fs.rmSync(homeDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }

@@ -12,6 +12,8 @@ export function tempDir(prefix = "claude-reindex-test-"): string {
   return dir;
 }
 
+// A detached hook worker (or a helper Claude Code started) may still be finishing a write into the
+// directory when the test ends; Node retries ENOTEMPTY/EBUSY with a linear back-off (about 5 s in all).
 afterEach(() => {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
