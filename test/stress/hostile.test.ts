@@ -211,7 +211,7 @@ describe("migrate --move, killed at random points while transcripts are appended
           `${killed} of ${MIGRATE_KILLS} killed, ${appended} appends during them, ${bytesLost} bytes lost, final exit ${final.exitCode}`,
         );
         expect(bytesLost).toBe(0);
-        expect(leftovers).toEqual([]);
+        expect(leftovers, leftovers.join("\n")).toEqual([]);
       } finally {
         if (across) fs.rmSync(base, { recursive: true, force: true });
       }
