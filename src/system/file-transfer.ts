@@ -190,12 +190,170 @@ function removeVerifiedSource(from: string, to: string): boolean {
 }
 
 /** A source renamed aside goes back to its name, unless a new file took that name (then it stays aside). */
-function putBack(aside: string, from: string): void {
+function putBack(aside: string, from: string): boolean {
   try {
     fs.linkSync(aside, from);
-    fs.unlinkSync(aside);
   } catch {
-    // `from` exists again: both stay, nothing lost; the aside name says what it is
+    return false; // `from` exists again: both stay, nothing lost; the aside name says what it is
+  }
+  fs.unlinkSync(aside);
+  return true;
+}
+
+/** How many times a rejoin starts over when a writer makes yet another file under the name meanwhile. */
+const REJOIN_ROUNDS = 3;
+
+/**
+ * A source renamed aside by a killed move while a writer went on appending by name: the writer made a new
+ * file under the name, holding what it wrote after the rename. The two become one file again under the
+ * name: the aside's bytes, then the new file's (just one of them when it already holds the other's bytes
+ * from its start, as a copy put back would). The new file is first renamed aside too, so a writer still
+ * appending starts yet another file, joined in the next round; each part is removed only once the joined
+ * file is verified to hold it. Whatever cannot be joined stays under an aside name: nothing is lost.
+ */
+function rejoin(aside: string, from: string): void {
+  let older = aside;
+  for (let round = 0; round < REJOIN_ROUNDS; round++) {
+    let fromStat: fs.Stats;
+    try {
+      fromStat = fs.lstatSync(from);
+    } catch {
+      if (putBack(older, from)) return;
+      continue;
+    }
+    if (!fromStat.isFile()) return; // a link or a directory took the name: not ours to join with
+    const newer = asideName(from);
+    fs.renameSync(from, newer);
+    const joined = `${from}${COPY_MARK}${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
+    try {
+      const parts = joinedParts(older, newer);
+      if (!writeJoined(parts, joined)) {
+        putBack(newer, from);
+        return;
+      }
+      try {
+        fs.linkSync(joined, from);
+      } catch {
+        // Yet another file took the name: the joined one is the older part of the next round.
+        const next = asideName(from);
+        fs.renameSync(joined, next);
+        removeParts(parts, next);
+        older = next;
+        continue;
+      }
+      removeParts(parts, from);
+      return;
+    } finally {
+      fs.rmSync(joined, { force: true });
+    }
+  }
+}
+
+/** A new aside name for `from`, as a move makes. */
+function asideName(from: string): string {
+  return `${from}${MOVE_MARK}${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
+}
+
+interface JoinPart {
+  file: string;
+  /** Bytes of the file that go into the joined one, from its start: all of them, or none (held already). */
+  take: number;
+  /** The part's stat when judged: it is removed only if still this file, this size. */
+  stat: fs.BigIntStats;
+}
+
+/** The older file's bytes then the newer one's, unless one starts with all of the other. */
+function joinedParts(older: string, newer: string): JoinPart[] {
+  const olderStat = fs.lstatSync(older, { bigint: true });
+  const newerStat = fs.lstatSync(newer, { bigint: true });
+  const comparison = compareFiles(older, newer);
+  const olderTake = comparison === "same" || comparison === "destination-ahead" ? 0 : Number(olderStat.size);
+  const newerTake = comparison === "destination-behind" ? 0 : Number(newerStat.size);
+  return [
+    { file: older, take: olderTake, stat: olderStat },
+    { file: newer, take: newerTake, stat: newerStat },
+  ];
+}
+
+/** Writes the parts' bytes to `joined` (a new name), verified, with the newer part's times and mode. */
+function writeJoined(parts: JoinPart[], joined: string): boolean {
+  const newest = parts[parts.length - 1]!;
+  const out = fs.openSync(
+    joined,
+    fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW,
+    0o600,
+  );
+  try {
+    let at = 0;
+    for (const part of parts) {
+      const source = openRegularFile(part.file);
+      try {
+        copyRange(source.fd, out, part.take, at);
+      } finally {
+        fs.closeSync(source.fd);
+      }
+      at += part.take;
+    }
+    const owner = ownerForNewFile(path.dirname(joined));
+    if (owner) fs.fchownSync(out, owner.uid, owner.gid);
+    fs.fchmodSync(out, Number(newest.stat.mode & 0o7777n));
+    fs.fsyncSync(out);
+  } finally {
+    fs.closeSync(out);
+  }
+  let at = 0;
+  const copy = openRegularFile(joined);
+  try {
+    for (const part of parts) {
+      const source = openRegularFile(part.file);
+      try {
+        if (!sameBytes(source.fd, copy.fd, part.take, 0, at)) return false;
+      } finally {
+        fs.closeSync(source.fd);
+      }
+      at += part.take;
+    }
+    if (copy.stat.size !== at) return false;
+  } finally {
+    fs.closeSync(copy.fd);
+  }
+  setExactTimes(joined, timesOf(newest.stat));
+  return true;
+}
+
+/**
+ * Removes the parts now in the joined file at `into`. A part a writer still appended to after it was
+ * judged gives those bytes to the joined file first (appended, as the writer would have); a part that is
+ * no longer the file judged, or got shorter, stays under its aside name.
+ */
+function removeParts(parts: JoinPart[], into: string): void {
+  for (const part of parts) {
+    const now = fs.lstatSync(part.file, { bigint: true });
+    if (now.ino !== part.stat.ino || now.size < part.stat.size) continue;
+    if (now.size > part.stat.size) {
+      const source = openRegularFile(part.file);
+      const out = fs.openSync(into, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_NOFOLLOW);
+      try {
+        const extra = Buffer.alloc(Number(now.size - part.stat.size));
+        if (readFully(source.fd, extra, extra.length, Number(part.stat.size)) !== extra.length) continue;
+        for (let written = 0; written < extra.length; ) written += fs.writeSync(out, extra, written);
+      } finally {
+        fs.closeSync(out);
+        fs.closeSync(source.fd);
+      }
+    }
+    fs.unlinkSync(part.file);
+  }
+}
+
+function copyRange(from: number, to: number, length: number, toOffset: number): void {
+  const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(1, length)));
+  for (let offset = 0; offset < length; ) {
+    const bytes = readFully(from, buffer, Math.min(buffer.length, length - offset), offset);
+    if (bytes === 0) throw new Error("a file being joined got shorter while it was read");
+    for (let written = 0; written < bytes; )
+      written += fs.writeSync(to, buffer, written, bytes - written, toOffset + offset + written);
+    offset += bytes;
   }
 }
 
@@ -216,8 +374,9 @@ export function recoverTransfersIn(dir: string): void {
       if (at <= 0) continue;
       const rest = name.slice(at + mark.length);
       if (!/^\d+-[0-9a-f]{8}$/.test(rest) || !isGone(Number(rest.split("-")[0]))) continue;
-      if (mark === MOVE_MARK) putBack(path.join(dir, name), path.join(dir, name.slice(0, at)));
-      else fs.rmSync(path.join(dir, name), { force: true });
+      if (mark === COPY_MARK) fs.rmSync(path.join(dir, name), { force: true });
+      else if (!putBack(path.join(dir, name), path.join(dir, name.slice(0, at))))
+        rejoin(path.join(dir, name), path.join(dir, name.slice(0, at)));
     }
   }
 }
@@ -238,13 +397,14 @@ function isGone(pid: number): boolean {
   }
 }
 
-function sameBytes(a: number, b: number, length: number): boolean {
+/** Whether `length` bytes of `a` from `offsetA` equal those of `b` from `offsetB`. */
+function sameBytes(a: number, b: number, length: number, offsetA = 0, offsetB = 0): boolean {
   const bufferA = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(1, length)));
   const bufferB = Buffer.allocUnsafe(bufferA.length);
   for (let offset = 0; offset < length; ) {
     const want = Math.min(bufferA.length, length - offset);
-    const readA = readFully(a, bufferA, want, offset);
-    const readB = readFully(b, bufferB, want, offset);
+    const readA = readFully(a, bufferA, want, offsetA + offset);
+    const readB = readFully(b, bufferB, want, offsetB + offset);
     if (readA !== want || readB !== want || !bufferA.subarray(0, want).equals(bufferB.subarray(0, want))) return false;
     offset += want;
   }

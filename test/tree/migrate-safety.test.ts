@@ -171,3 +171,62 @@ describe("an interrupted migrate", () => {
     expect(fs.existsSync(s.file)).toBe(false);
   });
 });
+
+describe("a move killed while a writer appended by name", () => {
+  // What a move killed between renaming its source aside and removing it leaves, when a writer (Claude
+  // Code appends by name) made a new file under the name meanwhile. The pid in the aside name is one no
+  // process can have (above Linux's largest pid_max), so the run that made it is gone.
+  const aside = (file: string) => `${file}.claude-reindex-moving-4194305-0badcafe`;
+  const lines = (text: string) => text.split("\n").filter(Boolean);
+  const leftovers = (dir: string) => fs.readdirSync(dir).filter((name) => name.includes(".claude-reindex-"));
+
+  it("a rerun joins the aside and the writer's new file, in that order, and moves the whole", async () => {
+    const root = tempDir();
+    const s = layout(tempDir());
+    const before = fs.readFileSync(s.file, "utf8");
+    // The destination got a verified copy before the kill; the source went aside.
+    const dest = path.join(projectDir(root), `${ID}.jsonl`);
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    fs.copyFileSync(s.file, dest);
+    fs.renameSync(s.file, aside(s.file));
+    const appended = `${JSON.stringify({ type: "progress", rid: "after the rename" })}\n`;
+    fs.writeFileSync(s.file, appended);
+
+    const result = await migrate(root, s.from, true);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(fs.readFileSync(dest, "utf8")).toBe(before + appended);
+    expect(fs.existsSync(s.file)).toBe(false);
+    expect(leftovers(s.from)).toEqual([]);
+    expect(leftovers(path.dirname(dest))).toEqual([]);
+  });
+
+  it("a file put back under the name that already holds the aside's bytes is not doubled", async () => {
+    const root = tempDir();
+    const s = layout(tempDir());
+    const before = fs.readFileSync(s.file, "utf8");
+    fs.copyFileSync(s.file, aside(s.file));
+    const more = `${JSON.stringify({ type: "progress", rid: "more" })}\n`;
+    fs.appendFileSync(s.file, more); // the name holds the aside's bytes and more
+
+    const result = await migrate(root, s.from, true);
+    expect(result.code).toBe(0);
+    const moved = fs.readFileSync(path.join(projectDir(root), `${ID}.jsonl`), "utf8");
+    expect(moved).toBe(before + more);
+    expect(new Set(lines(moved)).size).toBe(lines(moved).length);
+    expect(leftovers(s.from)).toEqual([]);
+  });
+
+  it("an aside that holds all of the file under the name (and more) keeps every byte once", async () => {
+    const root = tempDir();
+    const s = layout(tempDir());
+    const full = fs.readFileSync(s.file, "utf8");
+    fs.renameSync(s.file, aside(s.file));
+    fs.writeFileSync(s.file, full.slice(0, full.indexOf("\n") + 1)); // only the first line came back
+
+    const result = await migrate(root, s.from, true);
+    expect(result.code).toBe(0);
+    expect(fs.readFileSync(path.join(projectDir(root), `${ID}.jsonl`), "utf8")).toBe(full);
+    expect(leftovers(s.from)).toEqual([]);
+  });
+});
