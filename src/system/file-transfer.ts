@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { setExactTimes, timesOf } from "./file-times.ts";
+import { isGone } from "./process-exit.ts";
 import { openRegularFile } from "./regular-file.ts";
 import { ownerForNewFile } from "./replace-file.ts";
 
@@ -384,17 +385,6 @@ export function recoverTransfersIn(dir: string): void {
 /** Whether a name is one of the temporary names a transfer makes (skipped when walking a tree). */
 export function isTransferLeftover(name: string): boolean {
   return name.includes(COPY_MARK) || name.includes(MOVE_MARK);
-}
-
-function isGone(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ESRCH";
-  }
 }
 
 /** Whether `length` bytes of `a` from `offsetA` equal those of `b` from `offsetB`. */

@@ -1,4 +1,4 @@
-// Waiting for another process (not a child of ours) to exit.
+// Other processes (not children of ours): whether one still runs, and waiting for it to exit.
 import fs from "node:fs";
 
 /** Whether process `pid` still runs: it exists and (where /proc tells) is not a zombie. */
@@ -14,6 +14,14 @@ export function isRunning(pid: number): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * Whether the process that put its pid in a temporary name is gone, so that what it left is ours to
+ * finish or clear: never this process, never a pid that is not one.
+ */
+export function isGone(pid: number): boolean {
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid);
 }
 
 /**

@@ -4,6 +4,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { isGone } from "./process-exit.ts";
 
 const TEMP_MARK = ".claude-reindex-";
 const TEMP_SUFFIX = ".tmp";
@@ -145,11 +146,5 @@ export function removeOrphanedTemporaryFiles(file: string, isOrphan: (name: stri
 /** Whether the process that made this temporary name is gone (its pid is in the name). */
 export function writerIsGone(name: string, baseName: string): boolean {
   const pid = Number(name.slice(baseName.length + TEMP_MARK.length).split("-")[0]);
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ESRCH";
-  }
+  return isGone(pid);
 }
