@@ -4,6 +4,7 @@
 // so that titles and hiding match what Claude Code shows; checked against the SDK in the tests.
 import fs from "node:fs";
 import path from "node:path";
+import { readRegularFileOrNull } from "../system/regular-file.ts";
 
 /** What the listing reads from each end of a transcript. */
 export const WINDOW_BYTES = 65536;
@@ -126,12 +127,9 @@ export function resumeView(file: string, sessionId: string, windows: TranscriptW
 
 /** `<uuid>/custom-title.json` (written by renames in 2.1.330+): its title, cleaned as Claude Code cleans it. */
 function sidecarTitle(file: string, sessionId: string): string | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(path.join(path.dirname(file), sessionId, "custom-title.json"), "utf8");
-  } catch {
-    return undefined;
-  }
+  // Refused unread when not a small regular file: a FIFO there must not stop the listing.
+  const text = readRegularFileOrNull(path.join(path.dirname(file), sessionId, "custom-title.json"), 1 << 20);
+  if (text === null) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -18,6 +18,7 @@ import {
   stableLauncherTarget,
   writeStableLauncher,
 } from "../settings/stable-launcher.ts";
+import { readPrivateFile } from "../system/private-file.ts";
 import { giveToDirectoryOwner, makeDirectory, replaceFile } from "../system/replace-file.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { errorText } from "../text/error-text.ts";
@@ -93,7 +94,7 @@ async function editSettings(command: InstallCommand, action: "install" | "uninst
       events = result.removed;
     }
     const launcherText = action === "install" ? stableLauncherScript(command.packageDir) : null;
-    const launcherBefore = readText(launcher);
+    const launcherBefore = readPrivateFile(launcher);
     const previousPackage = launcherBefore === null ? null : stableLauncherTarget(launcher);
     const writeProblem = after === before ? null : settingsWriteProblem(settingsPath);
     if (writeProblem) throw new RefusedError(`${settingsPath} is ${writeProblem} (nothing was changed)`);
@@ -215,15 +216,6 @@ function pluginAlreadyRunning(command: InstallCommand): string | null {
   if (plugin === undefined) return null;
   const scope = plugin.scope === "user" ? "" : ` --scope ${plugin.scope}`;
   return `the ${plugin.id} plugin already runs these hooks (enabled in ${plugin.settingsPath}); nothing was changed. To use install's hooks instead: claude plugin uninstall ${plugin.id}${scope}, then install again`;
-}
-
-function readText(file: string): string | null {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
 }
 
 function isEmptyObject(text: string): boolean {

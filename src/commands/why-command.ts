@@ -6,6 +6,7 @@ import { catalogSessions } from "../catalog/session-catalog.ts";
 import type { SessionRow } from "../catalog/session-record.ts";
 import { selectProjectDirs } from "../layout/project-dir.ts";
 import { indexPathOf } from "../sessions-index/index-path.ts";
+import { readRegularFile } from "../system/regular-file.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { shellQuote } from "../text/shell-quote.ts";
 import { terminalJson } from "../text/terminal-json.ts";
@@ -86,7 +87,7 @@ export function explain(session: SessionRow): Explanation {
 
 function indexNote(session: SessionRow): string {
   try {
-    const index = JSON.parse(fs.readFileSync(indexPathOf(session.projectDir), "utf8")) as { entries?: unknown };
+    const index = JSON.parse(readRegularFile(indexPathOf(session.projectDir)).text) as { entries?: unknown };
     const entries = Array.isArray(index?.entries) ? index.entries : [];
     const listed = entries.some((e) => (e as { sessionId?: unknown } | null)?.sessionId === session.sessionId);
     return listed

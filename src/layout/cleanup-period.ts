@@ -7,9 +7,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "jsonc-parser";
 import * as z from "zod";
+import { readRegularFile } from "../system/regular-file.ts";
 
 export const DEFAULT_CLEANUP_PERIOD_DAYS = 30;
 export const DAY_MS = 86_400_000;
+
+/** Settings files are small; a larger one is passed over unread. */
+const MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
 
 export interface CleanupPlaces {
   configRoot: string;
@@ -72,7 +76,8 @@ export function cleanupPeriodInForce(places: CleanupPlaces): CleanupPeriod {
   for (const file of retentionSettingsFiles(places)) {
     let text: string;
     try {
-      text = fs.readFileSync(file, "utf8");
+      // A settings file kept with dotfiles may be a link; a FIFO or device is refused, never waited on.
+      text = readRegularFile(file, MAX_SETTINGS_BYTES, { followLinks: true }).text;
     } catch {
       continue;
     }

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { isPlacementLeftover, type PlaceOutcome, placeFile } from "../system/linked-copy.ts";
+import { openRegularFile } from "../system/regular-file.ts";
 import { projectsRoot } from "./config-root.ts";
 import { sessionIdOfFileName } from "./session-file.ts";
 
@@ -199,7 +200,7 @@ export function forgetKeptSession(kept: KeptSession): string[] {
 function agentSessionId(file: string): string | null {
   let fd: number;
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+    fd = openRegularFile(file).fd;
   } catch {
     return null;
   }

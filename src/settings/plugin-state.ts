@@ -1,12 +1,11 @@
 // Whether Claude Code runs the session-reindex plugin for a directory: its state in the settings
 // files' `enabledPlugins` (checked with 2.1.332: local over project over user, key by key) and
 // where `claude plugin install` put it (<root>/plugins/installed_plugins.json). Read-only.
-import fs from "node:fs";
 import path from "node:path";
 import { type ParseError, parse } from "jsonc-parser";
 import * as z from "zod";
 import { PLUGIN_NAME } from "./plugin-hooks.ts";
-import { type SettingsScope, settingsPathFor } from "./settings-file.ts";
+import { readSettingsText, type SettingsScope, settingsPathFor } from "./settings-file.ts";
 
 export interface PluginState {
   /** `session-reindex@<marketplace>`, as `enabledPlugins` spells it. */
@@ -65,12 +64,13 @@ function installedPlugins(configRoot: string): z.infer<typeof InstalledPluginsSc
 
 /** A settings-style file (comments and trailing commas allowed), or undefined when unreadable. */
 function readJson(file: string): unknown {
-  let text: string;
+  let text: string | null;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = readSettingsText(file);
   } catch {
     return undefined;
   }
+  if (text === null) return undefined;
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   return errors.length === 0 ? value : undefined;

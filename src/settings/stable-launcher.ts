@@ -1,8 +1,8 @@
 // The stable launcher, <root>/claude-reindex/hook: what Claude Code's settings run. It stays put
 // when a checkout moves or a package is reinstalled elsewhere; `install` rewrites the one line
 // that says where the package is, so the settings never change for a move.
-import fs from "node:fs";
 import path from "node:path";
+import { readPrivateFile } from "../system/private-file.ts";
 import { makeDirectory, replaceFile } from "../system/replace-file.ts";
 import { shellQuote, shellUnquote } from "../text/shell-quote.ts";
 
@@ -28,12 +28,8 @@ exit 0
 
 /** The package a launcher file leads to, read back from its `package=` line; null without one. */
 export function stableLauncherTarget(launcherPath: string): string | null {
-  let text: string;
-  try {
-    text = fs.readFileSync(launcherPath, "utf8");
-  } catch {
-    return null;
-  }
+  const text = readPrivateFile(launcherPath);
+  if (text === null) return null;
   const line = /^package=(.*)$/m.exec(text)?.[1];
   if (line === undefined) return null;
   return shellUnquote(line);

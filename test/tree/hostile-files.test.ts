@@ -2,7 +2,10 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { catalogSessions } from "../../src/catalog/session-catalog.ts";
 import { runDoctor } from "../../src/commands/doctor-command.ts";
+import { cleanupPeriodInForce } from "../../src/layout/cleanup-period.ts";
+import { sessionFilesIn } from "../../src/layout/kept-store.ts";
 import { rebuildProject } from "../../src/rebuild/rebuild-project.ts";
 import { assessProject } from "../../src/rebuild/staleness.ts";
 import { atomicIndexWriter } from "../../src/sessions-index/index-store.ts";
@@ -34,6 +37,25 @@ describe("files that are not regular files", () => {
     const report = await rebuild(dir);
     expect(report.status).toBe("written");
     expect(readIndex(path.join(dir, "sessions-index.json"))).toMatchObject({ kind: "ok" });
+  });
+
+  it("FIFOs where sidecar, agent and settings files go: passed over at once, never waited on", async () => {
+    const tree = new ClaudeTree();
+    const s = tree.session(APP, ["hello"]);
+    const dir = tree.projectDir(APP);
+    fs.mkdirSync(path.join(dir, s.id));
+    execFileSync("mkfifo", [path.join(dir, s.id, "custom-title.json")]);
+    execFileSync("mkfifo", [path.join(dir, "agent-0badcafe.jsonl")]);
+    const work = tree.root; // stands for the working directory whose .claude/ settings count
+    fs.mkdirSync(path.join(work, ".claude"));
+    execFileSync("mkfifo", [path.join(work, ".claude", "settings.local.json")]);
+    const started = Date.now();
+    const rows = await catalogSessions({ configRoot: tree.root, projectDirs: [dir], writable: false });
+    expect(rows.map((r) => r.sessionId)).toEqual([s.id]);
+    expect(sessionFilesIn(dir, s.id)).toEqual([`${s.id}.jsonl`]);
+    const period = cleanupPeriodInForce({ configRoot: tree.root, workingDir: work, managedDir: tree.root });
+    expect(period).toMatchObject({ days: 30, source: null });
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it("an index over 512 MB is moved aside unread and rebuilt", async () => {

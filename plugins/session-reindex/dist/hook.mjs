@@ -24,6 +24,9 @@ function isRunning(pid) {
     return true;
   }
 }
+function isGone(pid) {
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid);
+}
 async function waitForExit(pid, timeoutMs, pollMs = 25) {
   const deadline = Date.now() + timeoutMs;
   while (isRunning(pid)) {
@@ -6574,13 +6577,7 @@ function removeOrphanedTemporaryFiles(file, isOrphan = () => true) {
 }
 function writerIsGone(name, baseName) {
   const pid = Number(name.slice(baseName.length + TEMP_MARK.length).split("-")[0]);
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error2) {
-    return error2.code === "ESRCH";
-  }
+  return isGone(pid);
 }
 
 // src/hooks/hook-log.ts
@@ -6646,7 +6643,7 @@ function readHookStdin(stream, limits) {
 import fs18 from "node:fs";
 
 // src/layout/cleanup-period.ts
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import path7 from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -7508,9 +7505,87 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
 
+// src/system/regular-file.ts
+import fs6 from "node:fs";
+
+// src/text/error-text.ts
+function errorText(error2) {
+  if (!(error2 instanceof Error)) return String(error2);
+  const { code } = error2;
+  if (typeof code !== "string" || code === "" || error2.message.startsWith(`${code}:`)) return error2.message;
+  return `${code}: ${error2.message}`;
+}
+
+// src/system/regular-file.ts
+var READ_FLAGS = fs6.constants.O_RDONLY | fs6.constants.O_NONBLOCK;
+var NO_ATIME = fs6.constants.O_NOATIME ?? 0;
+var NotRegularFileError = class extends Error {
+  constructor(file) {
+    super(`${file} is not a regular file`);
+    this.file = file;
+  }
+  file;
+  code = "ENOTREG";
+};
+var FileTooLargeError = class extends Error {
+  constructor(file, size, limit) {
+    super(`${file} is ${size} bytes, more than ${limit} bytes`);
+    this.file = file;
+    this.size = size;
+    this.limit = limit;
+  }
+  file;
+  size;
+  limit;
+  code = "EFBIG";
+};
+function openRegularFile(file, options = {}) {
+  const flags = READ_FLAGS | (options.followLinks ? 0 : fs6.constants.O_NOFOLLOW);
+  let fd;
+  try {
+    fd = fs6.openSync(file, flags | NO_ATIME);
+  } catch (error2) {
+    if (error2.code !== "EPERM" || NO_ATIME === 0) throw error2;
+    fd = fs6.openSync(file, flags);
+  }
+  try {
+    const stat = fs6.fstatSync(fd);
+    if (stat.isDirectory())
+      throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), { code: "EISDIR" });
+    if (!stat.isFile()) throw new NotRegularFileError(file);
+    return { fd, stat };
+  } catch (error2) {
+    fs6.closeSync(fd);
+    throw error2;
+  }
+}
+function readRegularFile(file, maxBytes = Number.POSITIVE_INFINITY, options = {}) {
+  const { fd, stat } = openRegularFile(file, options);
+  try {
+    if (stat.size > maxBytes) throw new FileTooLargeError(file, stat.size, maxBytes);
+    return { text: fs6.readFileSync(fd, "utf8"), stat };
+  } finally {
+    fs6.closeSync(fd);
+  }
+}
+function readRegularFileOrNull(file, maxBytes) {
+  try {
+    return readRegularFile(file, maxBytes).text;
+  } catch {
+    return null;
+  }
+}
+function describeFileError(error2) {
+  const { code } = error2;
+  if (code === "ELOOP") return "is a symbolic link (not followed)";
+  if (code === "ENOTREG") return "is not a regular file (a FIFO, socket or device?)";
+  return errorText(error2);
+}
+
 // src/layout/cleanup-period.ts
 var DEFAULT_CLEANUP_PERIOD_DAYS = 30;
 var DAY_MS = 864e5;
+var MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
 var RetentionSchema = looseObject({ cleanupPeriodDays: number2().int().positive().optional() });
 function defaultManagedSettingsDir(platform = process.platform) {
   if (platform === "darwin") return "/Library/Application Support/ClaudeCode";
@@ -7524,7 +7599,7 @@ function retentionSettingsFiles(places) {
   const dropIns = path7.join(places.managedDir, "managed-settings.d");
   let names = [];
   try {
-    names = fs6.readdirSync(dropIns).filter((n) => n.endsWith(".json")).sort().reverse();
+    names = fs7.readdirSync(dropIns).filter((n) => n.endsWith(".json")).sort().reverse();
   } catch {
   }
   return [
@@ -7542,7 +7617,7 @@ function cleanupPeriodInForce(places) {
   for (const file of retentionSettingsFiles(places)) {
     let text;
     try {
-      text = fs6.readFileSync(file, "utf8");
+      text = readRegularFile(file, MAX_SETTINGS_BYTES, { followLinks: true }).text;
     } catch {
       continue;
     }
@@ -7570,85 +7645,6 @@ import path11 from "node:path";
 
 // src/system/private-file.ts
 import path8 from "node:path";
-
-// src/system/regular-file.ts
-import fs7 from "node:fs";
-
-// src/text/error-text.ts
-function errorText(error2) {
-  if (!(error2 instanceof Error)) return String(error2);
-  const { code } = error2;
-  if (typeof code !== "string" || code === "" || error2.message.startsWith(`${code}:`)) return error2.message;
-  return `${code}: ${error2.message}`;
-}
-
-// src/system/regular-file.ts
-var READ_FLAGS = fs7.constants.O_RDONLY | fs7.constants.O_NONBLOCK;
-var NO_ATIME = fs7.constants.O_NOATIME ?? 0;
-var NotRegularFileError = class extends Error {
-  constructor(file) {
-    super(`${file} is not a regular file`);
-    this.file = file;
-  }
-  file;
-  code = "ENOTREG";
-};
-var FileTooLargeError = class extends Error {
-  constructor(file, size, limit) {
-    super(`${file} is ${size} bytes, more than ${limit} bytes`);
-    this.file = file;
-    this.size = size;
-    this.limit = limit;
-  }
-  file;
-  size;
-  limit;
-  code = "EFBIG";
-};
-function openRegularFile(file, options = {}) {
-  const flags = READ_FLAGS | (options.followLinks ? 0 : fs7.constants.O_NOFOLLOW);
-  let fd;
-  try {
-    fd = fs7.openSync(file, flags | NO_ATIME);
-  } catch (error2) {
-    if (error2.code !== "EPERM" || NO_ATIME === 0) throw error2;
-    fd = fs7.openSync(file, flags);
-  }
-  try {
-    const stat = fs7.fstatSync(fd);
-    if (stat.isDirectory())
-      throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), { code: "EISDIR" });
-    if (!stat.isFile()) throw new NotRegularFileError(file);
-    return { fd, stat };
-  } catch (error2) {
-    fs7.closeSync(fd);
-    throw error2;
-  }
-}
-function readRegularFile(file, maxBytes = Number.POSITIVE_INFINITY, options = {}) {
-  const { fd, stat } = openRegularFile(file, options);
-  try {
-    if (stat.size > maxBytes) throw new FileTooLargeError(file, stat.size, maxBytes);
-    return { text: fs7.readFileSync(fd, "utf8"), stat };
-  } finally {
-    fs7.closeSync(fd);
-  }
-}
-function readRegularFileOrNull(file, maxBytes) {
-  try {
-    return readRegularFile(file, maxBytes).text;
-  } catch {
-    return null;
-  }
-}
-function describeFileError(error2) {
-  const { code } = error2;
-  if (code === "ELOOP") return "is a symbolic link (not followed)";
-  if (code === "ENOTREG") return "is not a regular file (a FIFO, socket or device?)";
-  return errorText(error2);
-}
-
-// src/system/private-file.ts
 function writePrivateFile(file, content) {
   makeDirectory(path8.dirname(file), 448);
   replaceFile(file, content, { newFileMode: 384, fsync: false });
