@@ -6,10 +6,12 @@ import { sessionLine } from "../catalog/session-line.ts";
 import type { SessionRow } from "../catalog/session-record.ts";
 import { projectsRoot } from "../layout/config-root.ts";
 import { listKeptSessions, restoreKeptSession } from "../layout/kept-store.ts";
+import { selectProjectDirs } from "../layout/project-dir.ts";
 import { firstOnPath } from "../system/path-search.ts";
 import { terminalLine } from "../text/terminal-text.ts";
 import { type CommandResult, done } from "./command-result.ts";
 import { type ListCommand, sessionsOf } from "./list-command.ts";
+import { PickerTextSearch } from "./picker-text-search.ts";
 import { type PickerTerminal, pickSession } from "./session-picker.ts";
 
 export interface PickCommand extends Omit<ListCommand, "json" | "selection"> {
@@ -20,7 +22,8 @@ export interface PickCommand extends Omit<ListCommand, "json" | "selection"> {
 
 /**
  * `claude-reindex pick`: every session of every project, newest first. On a terminal: type to
- * filter (title, first and last prompt, branch, path, session id), arrows to move, Enter to resume. Otherwise a numbered
+ * filter (title, first and last prompt, branch, path, session id; Tab: what was said, full text),
+ * arrows to move, Enter to resume. Otherwise a numbered
  * list, and the number on stdin picks. The chosen session is resumed with the real `claude
  * --resume <id>` in the session's own directory, and its exit status is the result.
  */
@@ -43,7 +46,15 @@ export async function runPick(command: PickCommand): Promise<CommandResult> {
 }
 
 async function pickOnTerminal(command: PickCommand, sessions: SessionRow[]): Promise<SessionRow | null> {
-  return pickSession(sessions, { stdin: command.stdin, stdout: command.io.stdout }, command.now().getTime());
+  const { configRoot } = command;
+  const textSearch = (redraw: () => void) =>
+    new PickerTextSearch(configRoot, () => selectProjectDirs(configRoot, { kind: "all" }), redraw);
+  return pickSession(
+    sessions,
+    { stdin: command.stdin, stdout: command.io.stdout },
+    command.now().getTime(),
+    textSearch,
+  );
 }
 
 /** The session whose number comes on stdin; nothing chosen for no line, a problem for a wrong number. */

@@ -6,6 +6,7 @@ import { matchesFilter, sessionLine } from "../catalog/session-line.ts";
 import type { SessionRow } from "../catalog/session-record.ts";
 import { fitWidth } from "../text/display-width.ts";
 import { terminalLine } from "../text/terminal-text.ts";
+import type { PickerTextSearch } from "./picker-text-search.ts";
 
 export interface PickerTerminal {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
@@ -23,14 +24,24 @@ const CHROME_LINES = 3;
 
 /**
  * Lets the user choose a session. Resolves with it on Enter, with null on Escape or Ctrl-C.
- * Every keystroke redraws the whole screen.
+ * Every keystroke redraws the whole screen. With `textSearch`, Tab switches the filter between
+ * titles and what was said in the sessions (full text).
  */
-export function pickSession(rows: SessionRow[], terminal: PickerTerminal, nowMs: number): Promise<SessionRow | null> {
+export function pickSession(
+  rows: SessionRow[],
+  terminal: PickerTerminal,
+  nowMs: number,
+  textSearch?: (redraw: () => void) => PickerTextSearch,
+): Promise<SessionRow | null> {
   const { stdin, stdout } = terminal;
   let query = "";
   let shown = rows;
   let selected = 0;
   let top = 0;
+  // Full-text mode: made on the first Tab, then kept (with its open index) until the picker ends.
+  let fullText: PickerTextSearch | null = null;
+  let textMode = false;
+  let textStatus = "";
 
   const size = () => ({
     columns: Math.max(20, stdout.columns ?? 80),
@@ -44,33 +55,43 @@ export function pickSession(rows: SessionRow[], terminal: PickerTerminal, nowMs:
     if (selected >= top + page) top = selected - page + 1;
     const width = columns - 1;
     const out: string[] = [];
-    out.push(fitWidth(`Resume which session? ${terminalLine(query)}`, width));
+    const mode = textMode ? "(words said) " : "";
+    out.push(fitWidth(`Resume which session? ${mode}${terminalLine(query)}`, width));
     for (let i = top; i < top + page; i++) {
       const row = shown[i];
       if (row === undefined) {
-        out.push(i === 0 ? fitWidth("  no session matches", width) : "");
+        out.push(i === 0 ? fitWidth(`  ${textMode ? textStatus : "no session matches"}`, width) : "");
         continue;
       }
       const line = `${i === selected ? "❯ " : "  "}${sessionLine(row, nowMs, width - 2, "name")}`;
       out.push(i === selected ? `${INVERSE}${line}${PLAIN}` : line);
     }
     const current = shown[selected];
+    const said = textMode && current !== undefined ? (fullText?.snippet(current) ?? "") : "";
     out.push(
       current === undefined
         ? ""
-        : fitWidth(
-            `${terminalLine(current.projectPath ?? "(no directory)")}  ${current.sessionId}${
-              current.hiddenFromResume.length > 0 ? `  hidden from /resume: ${current.hiddenFromResume.join(", ")}` : ""
-            }`,
-            width,
-          ),
+        : said !== ""
+          ? fitWidth(`  ${said}`, width)
+          : fitWidth(
+              `${terminalLine(current.projectPath ?? "(no directory)")}  ${current.sessionId}${
+                current.hiddenFromResume.length > 0
+                  ? `  hidden from /resume: ${current.hiddenFromResume.join(", ")}`
+                  : ""
+              }`,
+              width,
+            ),
     );
-    out.push(fitWidth(`↑↓ move  Enter resume  Esc quit   ${shown.length} of ${rows.length} sessions`, width));
+    const tab = textSearch === undefined ? "" : textMode ? "  Tab titles" : "  Tab words said";
+    out.push(fitWidth(`↑↓ move  Enter resume${tab}  Esc quit   ${shown.length} of ${rows.length} sessions`, width));
     stdout.write(`\x1b[H${out.map((line) => `${line}${CLEAR_LINE_END}`).join("\r\n")}\x1b[J`);
   };
 
   const refilter = () => {
-    shown = query.trim() === "" ? rows : rows.filter((row) => matchesFilter(row, query));
+    if (textMode && fullText !== null) {
+      const found = fullText.filter(rows, query);
+      [shown, textStatus] = [found.rows, found.status];
+    } else shown = query.trim() === "" ? rows : rows.filter((row) => matchesFilter(row, query));
     selected = 0;
     top = 0;
   };
@@ -82,6 +103,8 @@ export function pickSession(rows: SessionRow[], terminal: PickerTerminal, nowMs:
     stdin.resume();
     stdout.write(ENTER_SCREEN);
     const finish = (chosen: SessionRow | null) => {
+      fullText?.close();
+      fullText = null;
       stdin.off("keypress", onKey);
       (stdout as NodeJS.EventEmitter).off?.("resize", render);
       stdin.setRawMode?.(wasRaw);
@@ -98,7 +121,15 @@ export function pickSession(rows: SessionRow[], terminal: PickerTerminal, nowMs:
       else if (name === "down" || (key?.ctrl && name === "n")) selected = Math.min(shown.length - 1, selected + 1);
       else if (name === "pageup") selected = Math.max(0, selected - page);
       else if (name === "pagedown") selected = Math.min(shown.length - 1, selected + page);
-      else if (name === "backspace") {
+      else if (name === "tab" && textSearch !== undefined) {
+        textMode = !textMode;
+        fullText ??= textSearch(() => {
+          if (!textMode || fullText === null) return;
+          refilter();
+          render();
+        });
+        refilter();
+      } else if (name === "backspace") {
         query = query.slice(0, -1);
         refilter();
       } else if (key?.ctrl && name === "u") {

@@ -65,10 +65,33 @@ export interface SearchResult {
   update: UpdateReport;
 }
 
-/** Updates `index` for the project directories, then searches them. */
-export async function searchSessions(index: SearchIndex, search: SessionSearch): Promise<SearchResult> {
+/** A session whose transcript holds every term: how well, and the chunk to cut its snippet from. */
+export interface SessionMatch {
+  file: IndexedFile;
+  rank: MatchRank;
+  chunk: number;
+}
+
+/**
+ * Updates `index` for the project directories, then finds the sessions that hold every term, best
+ * first and newest first among equals. No title and no snippet: `searchSessions` adds those.
+ */
+export function matchSessions(
+  index: SearchIndex,
+  search: Omit<SessionSearch, "limit" | "configRoot">,
+): { matched: SessionMatch[]; update: UpdateReport } {
+  const { update, indexed } = refreshIndex(index, search.projectDirs, search.onProgress);
+  return { matched: rankMatches(index, indexed, search), update };
+}
+
+/** Brings `index` up to date with the transcripts now in these project directories; returns what it covers there. */
+export function refreshIndex(
+  index: SearchIndex,
+  projectDirs: string[],
+  onProgress?: (done: number, total: number) => void,
+): { update: UpdateReport; indexed: IndexedFile[] } {
   const files: IndexableFile[] = [];
-  for (const projectDir of search.projectDirs) {
+  for (const projectDir of projectDirs) {
     let listing: ReturnType<typeof listSessionFiles>;
     try {
       listing = listSessionFiles(projectDir);
@@ -77,7 +100,16 @@ export async function searchSessions(index: SearchIndex, search: SessionSearch):
     }
     for (const f of listing.sessions.values()) files.push({ ...f, projectDir });
   }
-  const { report: update, files: indexed } = index.update(search.projectDirs, files, search.onProgress);
+  const { report: update, files: indexed } = index.update(projectDirs, files, onProgress);
+  return { update, indexed };
+}
+
+/** The sessions of `indexed` that hold every term, best first and newest first among equals. */
+export function rankMatches(
+  index: SearchIndex,
+  indexed: IndexedFile[],
+  search: Pick<SessionSearch, "query" | "tools" | "sinceMs" | "untilMs">,
+): SessionMatch[] {
   const kinds: TextKind[] = search.tools ? ["text", "tools"] : ["text"];
   const { terms, phrase } = search.query;
 
@@ -93,7 +125,7 @@ export async function searchSessions(index: SearchIndex, search: SessionSearch):
     if (candidates.size === 0) break;
   }
   const inScope = new Map(indexed.map((f) => [f.id, f]));
-  const matched: { file: IndexedFile; rank: MatchRank; chunk: number }[] = [];
+  const matched: SessionMatch[] = [];
   for (const [id, chunk] of candidates ?? []) {
     const file = inScope.get(id);
     if (file === undefined) continue;
@@ -112,6 +144,12 @@ export async function searchSessions(index: SearchIndex, search: SessionSearch):
     }
   }
   matched.sort((a, b) => a.rank - b.rank || b.file.mtime - a.file.mtime || a.file.path.localeCompare(b.file.path));
+  return matched;
+}
+
+/** Updates `index` for the project directories, then searches them. */
+export async function searchSessions(index: SearchIndex, search: SessionSearch): Promise<SearchResult> {
+  const { matched, update } = matchSessions(index, search);
   const shown = matched.slice(0, search.limit);
   const listed = await titlesOf(
     search.configRoot,
