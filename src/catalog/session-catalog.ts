@@ -22,6 +22,11 @@ export interface CatalogOptions {
   writable: boolean;
   /** Called after each project, for a progress line. */
   onProject?: (done: number, total: number, projectDir: string) => void;
+  /**
+   * Only these transcripts (full paths), e.g. the few that a search shows: the others are neither
+   * statted nor read, and what is saved of them is kept as it is.
+   */
+  only?: ReadonlySet<string>;
 }
 
 /** Bump when what a saved record means changes (the rules of resume-view.ts, the fields kept). */
@@ -62,7 +67,7 @@ async function projectFacts(
   options: CatalogOptions,
   transcriptCache: () => Promise<import("../transcript/transcript-cache.ts").TranscriptCache | null>,
 ): Promise<ProjectFacts> {
-  const { files, folders } = listProject(projectDir);
+  const { files, folders } = listProject(projectDir, options.only);
   const savedPath = catalogPath(options.configRoot, projectDir);
   const saved = readSaved(savedPath);
   const result: ProjectFacts = new Map();
@@ -80,9 +85,12 @@ async function projectFacts(
     for (const { file, folderMtime } of stale)
       result.set(file.sessionId, { file, facts: { ...reader.factsOf(file), folderMtime } });
   }
-  const changed = stale.length > 0 || (saved !== null && Object.keys(saved).length !== result.size);
+  const some = options.only !== undefined;
+  const changed = stale.length > 0 || (!some && saved !== null && Object.keys(saved).length !== result.size);
   if (options.writable && (changed || (saved === null && result.size > 0))) {
     const sessions: Record<string, SessionFacts> = {};
+    // Listing only some: what is saved of the others stays (a full listing prunes the gone ones).
+    if (some) for (const [id, facts] of Object.entries(saved ?? {})) sessions[id] = packFacts(facts);
     for (const [id, { facts }] of result) sessions[id] = packFacts(facts);
     try {
       writePrivateFile(savedPath, JSON.stringify({ format: CATALOG_FORMAT, sessions }));
@@ -100,7 +108,7 @@ export function catalogPath(configRoot: string, projectDir: string): string {
 }
 
 /** Regular `<uuid>.jsonl` files (links are no sessions, as in Claude Code) and the `<uuid>/` folders. */
-function listProject(projectDir: string): { files: SessionFile[]; folders: Set<string> } {
+function listProject(projectDir: string, only?: ReadonlySet<string>): { files: SessionFile[]; folders: Set<string> } {
   const files: SessionFile[] = [];
   const folders = new Set<string>();
   let dirents: fs.Dirent[];
@@ -117,6 +125,7 @@ function listProject(projectDir: string): { files: SessionFile[]; folders: Set<s
     const sessionId = sessionIdOfFileName(dirent.name);
     if (sessionId === null || dirent.isSymbolicLink()) continue;
     const filePath = `${projectDir}${path.sep}${dirent.name}`;
+    if (only !== undefined && !only.has(filePath)) continue;
     try {
       const stat = fs.lstatSync(filePath);
       if (stat.isFile()) files.push(sessionFileFrom(sessionId, filePath, stat));

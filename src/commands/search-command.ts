@@ -2,14 +2,12 @@
 // (and with --tools, tool input and output) hold every word, best matches first, newest first
 // among equals, each with its title, project, age and a snippet around the match.
 
-import { formatAge } from "../catalog/session-line.ts";
 import { projectsRoot } from "../layout/config-root.ts";
 import { type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
 import { SearchIndex, SearchUnavailableError } from "../search/search-index.ts";
 import { parseQuery, QueryError } from "../search/search-query.ts";
 import { type SearchHit, searchIndexPath, searchSessions } from "../search/session-search.ts";
 import type { CommandIo } from "../text/command-io.ts";
-import { displayWidth, fitWidth } from "../text/display-width.ts";
 import { progressLine } from "../text/progress-line.ts";
 import { terminalLine } from "../text/terminal-text.ts";
 import { parseTimeBound } from "../text/time-bound.ts";
@@ -105,6 +103,8 @@ export async function runSearch(command: SearchCommand): Promise<CommandResult> 
   if (command.json) {
     stdout.write(`${JSON.stringify(result.hits.map(row))}\n`);
   } else {
+    // Terminal widths (string-width, Intl.Segmenter) load only for people: --json does without them.
+    const { hitLines } = await import("./search-hit-lines.ts");
     const columns = stdout.columns ?? 120;
     for (const hit of result.hits) stdout.write(`${hitLines(hit, now.getTime(), columns)}\n`);
   }
@@ -137,13 +137,4 @@ function row(hit: SearchHit): SearchRow {
     modified: hit.modified,
     snippet: hit.snippet,
   };
-}
-
-/** Two lines: age, title and project; then the snippet, indented. Both fitted to the terminal's width. */
-function hitLines(hit: SearchHit, nowMs: number, columns: number): string {
-  const width = Math.max(40, columns - 1);
-  const head = `${formatAge(nowMs - hit.modifiedMs).padEnd(13)} ${hit.title}`;
-  const project = hit.projectPath === null ? "" : `  ${terminalLine(hit.projectPath)}`;
-  const room = Math.max(20, width - displayWidth(project));
-  return `${fitWidth(`${fitWidth(head, room)}${project}`, width)}\n${fitWidth(`    ${hit.snippet}`, width)}`;
 }

@@ -176,7 +176,8 @@ export async function searchSessions(index: SearchIndex, search: SessionSearch):
 async function titlesOf(configRoot: string, files: IndexedFile[]): Promise<Map<string, SessionRow>> {
   const projectDirs = [...new Set(files.map((f) => f.projectDir))];
   if (projectDirs.length === 0) return new Map();
-  const rows = await catalogSessions({ configRoot, projectDirs, writable: true });
+  const only = new Set(files.map((f) => f.path));
+  const rows = await catalogSessions({ configRoot, projectDirs, writable: true, only });
   return new Map(rows.map((row) => [row.fullPath, row]));
 }
 
