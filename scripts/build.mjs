@@ -27,11 +27,16 @@ const common = {
 // The shim's check before every launch whose check is due: one CommonJS file, which Node starts
 // faster than an ES module (no module loader, no chunks to resolve).
 const SHIM_CHECK = "bin/shim-check.ts";
-await build({ ...common, entryPoints: [SHIM_CHECK], format: "cjs", outExtension: { ".js": ".cjs" }, banner: {} });
+// \`rebuild --all\` on a tree where nothing changed: the stat pass alone, CommonJS for the same reason.
+const STAT_PASS_ENTRIES = [SHIM_CHECK, "bin/rebuild-unchanged.ts"];
+await build({ ...common, entryPoints: STAT_PASS_ENTRIES, format: "cjs", outExtension: { ".js": ".cjs" }, banner: {} });
 // The commands, and the worker that rebuilds start by path: shared code in chunks.
 await build({
   ...common,
-  entryPoints: [...typeScriptIn("bin"), "src/transcript/derivation-worker.ts"],
+  entryPoints: [
+    ...typeScriptIn("bin").filter((f) => !STAT_PASS_ENTRIES.includes(f)),
+    "src/transcript/derivation-worker.ts",
+  ],
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
 });

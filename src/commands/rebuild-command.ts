@@ -2,7 +2,7 @@
 import { projectsRoot } from "../layout/config-root.ts";
 import { type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
 import type { ProjectReport } from "../rebuild/rebuild-project.ts";
-import { type RebuildOptions, rebuildProjects } from "../rebuild/rebuild-projects.ts";
+import { type RebuildOptions, rebuildProjects, verifiedPass } from "../rebuild/rebuild-projects.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { progressLine } from "../text/progress-line.ts";
 import { terminalLine } from "../text/terminal-text.ts";
@@ -46,6 +46,21 @@ export async function runRebuild(command: RebuildCommand): Promise<CommandResult
   return failedIfAny(failed.map((r) => r.problem ?? `${r.indexPath} could not be written`));
 }
 
+/**
+ * `claude-reindex rebuild --all` when every project's verified stamp holds: the same report as
+ * runRebuild's, from the stat pass alone. Null (nothing written) when some project needs more, or
+ * there is no project: then runRebuild does the whole run. bin/claude-reindex tries this first, from
+ * a bundle of its own (dist/rebuild-unchanged.cjs) that loads nothing else.
+ */
+export function rebuildAllIfUnchanged(command: { configRoot: string; io: CommandIo }): CommandResult | null {
+  const projectDirs = selectProjectDirs(command.configRoot, { kind: "all" });
+  if (projectDirs.length === 0) return null;
+  const { reports, pending } = verifiedPass(projectDirs, command.configRoot, false);
+  if (pending.length > 0) return null;
+  writeReports(reports, { dryRun: false }, command.io);
+  return done();
+}
+
 function totals(reports: ProjectReport[]) {
   const sum = (key: "added" | "updated" | "removed" | "kept") => reports.reduce((n, r) => n + r[key], 0);
   const withStatus = (status: ProjectReport["status"]) => reports.filter((r) => r.status === status).length;
@@ -63,7 +78,7 @@ function totals(reports: ProjectReport[]) {
   };
 }
 
-function writeReports(reports: ProjectReport[], command: RebuildCommand, io: CommandIo): void {
+function writeReports(reports: ProjectReport[], command: Pick<RebuildCommand, "dryRun">, io: CommandIo): void {
   for (const report of reports) {
     if (report.status === "written" || report.status === "would-write") {
       const verb = report.status === "written" ? "wrote" : "would write";

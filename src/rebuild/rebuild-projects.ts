@@ -29,20 +29,7 @@ export async function rebuildProjects(
   knownListings?: ReadonlyMap<string, SessionListing>,
 ): Promise<ProjectReport[]> {
   const { configRoot, dryRun } = command;
-  const reports: ProjectReport[] = new Array(projectDirs.length);
-  const pending: { slot: number; projectDir: string; listing: SessionListing | undefined }[] = [];
-  for (const [slot, projectDir] of projectDirs.entries()) {
-    const indexPath = indexPathOf(projectDir);
-    let listing = knownListings?.get(projectDir);
-    try {
-      listing ??= listSessionFiles(projectDir);
-    } catch {
-      // rebuildProject reports the listing error in its words.
-    }
-    const entries = listing && !dryRun ? verifiedEntries(configRoot, projectDir, indexPath, listing) : null;
-    if (entries !== null) reports[slot] = unchangedReport(projectDir, indexPath, entries);
-    else pending.push({ slot, projectDir, listing });
-  }
+  const { reports, pending } = verifiedPass(projectDirs, configRoot, dryRun, knownListings);
   if (pending.length === 0) return reports;
 
   const { rebuildProject } = await import("../rebuild/rebuild-project.ts");
@@ -80,6 +67,41 @@ export async function rebuildProjects(
     await workers?.close();
   }
   return reports;
+}
+
+/** A project the verified pass could not vouch for: it goes through the merge. */
+export interface PendingProject {
+  slot: number;
+  projectDir: string;
+  listing: SessionListing | undefined;
+}
+
+/**
+ * The stat pass of a rebuild: a directory listing per project, and the report "unchanged" for each
+ * whose verified stamp still holds. The others are pending (in `reports`, their slots stay empty).
+ * Loads nothing: `claude-reindex rebuild --all` runs it alone first (dist/rebuild-unchanged.cjs).
+ */
+export function verifiedPass(
+  projectDirs: string[],
+  configRoot: string,
+  dryRun: boolean,
+  knownListings?: ReadonlyMap<string, SessionListing>,
+): { reports: ProjectReport[]; pending: PendingProject[] } {
+  const reports: ProjectReport[] = new Array(projectDirs.length);
+  const pending: PendingProject[] = [];
+  for (const [slot, projectDir] of projectDirs.entries()) {
+    const indexPath = indexPathOf(projectDir);
+    let listing = knownListings?.get(projectDir);
+    try {
+      listing ??= listSessionFiles(projectDir);
+    } catch {
+      // rebuildProject reports the listing error in its words.
+    }
+    const entries = listing && !dryRun ? verifiedEntries(configRoot, projectDir, indexPath, listing) : null;
+    if (entries !== null) reports[slot] = unchangedReport(projectDir, indexPath, entries);
+    else pending.push({ slot, projectDir, listing });
+  }
+  return { reports, pending };
 }
 
 /**

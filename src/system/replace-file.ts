@@ -1,7 +1,6 @@
 // Replacing a file whole: written under a temporary name of our own beside it, then renamed over it, so a
 // reader sees the old file or the new one. Never through a symbolic link; the owner and mode of the file
 // replaced are kept, and a file made by root in somebody else's directory is given to that directory's owner.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { isGone } from "./process-exit.ts";
@@ -35,9 +34,16 @@ export interface ReplaceOptions {
   beforeRename?: () => void;
 }
 
-/** `<dir>/<name>.claude-reindex-<pid>-<random>.tmp`: a name nobody else makes, so ours to clean up. */
+/**
+ * `<dir>/<name>.claude-reindex-<pid>-<random>.tmp`: a name nobody else makes, so ours to clean up.
+ * The random part only spreads names apart (the file is created with O_EXCL, never opened if it
+ * exists): Math.random, since loading node:crypto costs the shim's check 10–25 ms of CPU.
+ */
 export function temporaryNameFor(file: string): string {
-  return `${file}${TEMP_MARK}${process.pid}-${crypto.randomBytes(4).toString("hex")}${TEMP_SUFFIX}`;
+  const random = Math.floor(Math.random() * 0x1_0000_0000)
+    .toString(16)
+    .padStart(8, "0");
+  return `${file}${TEMP_MARK}${process.pid}-${random}${TEMP_SUFFIX}`;
 }
 
 /** Whether `name` is a temporary name that temporaryNameFor gives for `baseName`. */

@@ -112,7 +112,8 @@ describe("layers", () => {
     const specifiers = importsOf(fs.readFileSync(path.join(repo, "bin/claude-reindex"), "utf8")).map(
       (i) => i.specifier,
     );
-    expect(specifiers).toEqual(["../dist/claude-reindex.mjs"]);
+    // `rebuild --all` tries its stat-pass bundle first (dist/rebuild-unchanged.cjs), then the command bundle.
+    expect(specifiers).toEqual(["../dist/rebuild-unchanged.cjs", "../dist/claude-reindex.mjs"]);
     // The hook scripts hand over to hooks/launch, which runs the hooks' bundle and nothing else.
     for (const event of ["session-start", "stop", "session-end"]) {
       const script = fs.readFileSync(path.join(repo, "hooks", event), "utf8");

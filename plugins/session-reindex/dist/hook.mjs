@@ -6465,7 +6465,6 @@ import fs5 from "node:fs";
 import path6 from "node:path";
 
 // src/system/replace-file.ts
-import crypto from "node:crypto";
 import fs4 from "node:fs";
 import path5 from "node:path";
 var TEMP_MARK = ".claude-reindex-";
@@ -6489,7 +6488,8 @@ var ForeignOwnerError = class extends Error {
   code = "EPERM";
 };
 function temporaryNameFor(file) {
-  return `${file}${TEMP_MARK}${process.pid}-${crypto.randomBytes(4).toString("hex")}${TEMP_SUFFIX}`;
+  const random = Math.floor(Math.random() * 4294967296).toString(16).padStart(8, "0");
+  return `${file}${TEMP_MARK}${process.pid}-${random}${TEMP_SUFFIX}`;
 }
 function isTemporaryNameOf(name, baseName) {
   if (!name.startsWith(`${baseName}${TEMP_MARK}`) || !name.endsWith(TEMP_SUFFIX)) return false;
@@ -6640,7 +6640,7 @@ function readHookStdin(stream, limits) {
 }
 
 // src/hooks/session-hook.ts
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 
 // src/layout/cleanup-period.ts
 import fs7 from "node:fs";
@@ -7568,13 +7568,6 @@ function readRegularFile(file, maxBytes = Number.POSITIVE_INFINITY, options = {}
     fs6.closeSync(fd);
   }
 }
-function readRegularFileOrNull(file, maxBytes) {
-  try {
-    return readRegularFile(file, maxBytes).text;
-  } catch {
-    return null;
-  }
-}
 function describeFileError(error2) {
   const { code } = error2;
   if (code === "ELOOP") return "is a symbolic link (not followed)";
@@ -7640,29 +7633,35 @@ function cleanupPeriodInForce(places) {
 }
 
 // src/layout/keep-guard.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 import path11 from "node:path";
 
 // src/system/private-file.ts
+import fs8 from "node:fs";
 import path8 from "node:path";
 function writePrivateFile(file, content) {
   makeDirectory(path8.dirname(file), 448);
   replaceFile(file, content, { newFileMode: 384, fsync: false });
 }
+var PRIVATE_READ_FLAGS = fs8.constants.O_RDONLY | fs8.constants.O_NOFOLLOW | fs8.constants.O_NONBLOCK;
 function readPrivateFile(file) {
-  return readRegularFileOrNull(file);
+  try {
+    return fs8.readFileSync(file, { encoding: "utf8", flag: PRIVATE_READ_FLAGS });
+  } catch {
+    return null;
+  }
 }
 
 // src/layout/kept-store.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import path10 from "node:path";
 
 // src/system/linked-copy.ts
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 import path9 from "node:path";
 var TEMP_MARK2 = ".claude-reindex-place-";
 function placeFile(from, to, options = {}) {
-  const source = fs8.lstatSync(from, { bigint: true });
+  const source = fs9.lstatSync(from, { bigint: true });
   if (!source.isFile()) throw new Error(`${from} is not a regular file`);
   const existing = lstatOrNull(to);
   if (existing !== null) {
@@ -7673,18 +7672,18 @@ function placeFile(from, to, options = {}) {
   let outcome = "linked";
   try {
     try {
-      fs8.linkSync(from, temp);
+      fs9.linkSync(from, temp);
     } catch (error2) {
       if (!cannotLink(error2)) throw error2;
       copyWithTimes(from, temp, source);
       outcome = "copied";
     }
     if (existing !== null) {
-      fs8.renameSync(temp, to);
+      fs9.renameSync(temp, to);
       return outcome;
     }
     try {
-      fs8.linkSync(temp, to);
+      fs9.linkSync(temp, to);
     } catch (error2) {
       if (error2.code !== "EEXIST") throw error2;
       const now = lstatOrNull(to);
@@ -7692,7 +7691,7 @@ function placeFile(from, to, options = {}) {
     }
     return outcome;
   } finally {
-    fs8.rmSync(temp, { force: true });
+    fs9.rmSync(temp, { force: true });
   }
 }
 function isSameFile(a, b) {
@@ -7705,9 +7704,9 @@ function isPlacementLeftover(name) {
   return name.startsWith(TEMP_MARK2);
 }
 function copyWithTimes(from, temp, source) {
-  fs8.copyFileSync(from, temp, fs8.constants.COPYFILE_EXCL);
-  fs8.chmodSync(temp, Number(source.mode & 0o777n));
-  fs8.utimesSync(temp, nsToSeconds(source.atimeNs), nsToSeconds(source.mtimeNs));
+  fs9.copyFileSync(from, temp, fs9.constants.COPYFILE_EXCL);
+  fs9.chmodSync(temp, Number(source.mode & 0o777n));
+  fs9.utimesSync(temp, nsToSeconds(source.atimeNs), nsToSeconds(source.mtimeNs));
 }
 function nsToSeconds(ns) {
   return Number(ns / 1000000000n) + Number(ns % 1000000000n) / 1e9;
@@ -7718,7 +7717,7 @@ function cannotLink(error2) {
 }
 function lstatOrNull(file) {
   try {
-    return fs8.lstatSync(file, { bigint: true });
+    return fs9.lstatSync(file, { bigint: true });
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw error2;
@@ -7741,7 +7740,7 @@ function keepFile(configRoot, projectDirName, relative, checkedDirs = /* @__PURE
   const dir = path10.dirname(to);
   if (!checkedDirs.has(dir)) {
     const base = path10.dirname(keptRoot(configRoot));
-    fs9.mkdirSync(base, { recursive: true, mode: 448 });
+    fs10.mkdirSync(base, { recursive: true, mode: 448 });
     makeDirsBelow(base, dir);
     checkedDirs.add(dir);
   }
@@ -7751,7 +7750,7 @@ function treeFiles(dir) {
   const found = [];
   let dirents;
   try {
-    dirents = fs9.readdirSync(dir, { withFileTypes: true });
+    dirents = fs10.readdirSync(dir, { withFileTypes: true });
   } catch {
     return found;
   }
@@ -7769,16 +7768,16 @@ function makeDirsBelow(base, dir) {
   for (const part of ["", ...relative.split(path10.sep).filter((p) => p !== "")]) {
     current = part === "" ? current : path10.join(current, part);
     try {
-      fs9.mkdirSync(current, { mode: 448 });
+      fs10.mkdirSync(current, { mode: 448 });
     } catch (error2) {
       if (error2.code !== "EEXIST") throw error2;
     }
-    if (!fs9.lstatSync(current).isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
+    if (!fs10.lstatSync(current).isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
   }
 }
 
 // src/layout/project-dir.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 var MAX_ENCODED_LENGTH = 200;
 function encodeProjectDirName(workingDir) {
   const encoded = workingDir.replace(/[^a-zA-Z0-9]/g, "-");
@@ -7793,7 +7792,7 @@ function javaStringHash(text) {
 function listProjectDirNames(configRoot) {
   let dirents;
   try {
-    dirents = fs10.readdirSync(projectsRoot(configRoot), { withFileTypes: true });
+    dirents = fs11.readdirSync(projectsRoot(configRoot), { withFileTypes: true });
   } catch (error2) {
     if (error2.code === "ENOENT") return [];
     throw error2;
@@ -7830,7 +7829,7 @@ function keepDueSessions(run) {
     const projectDir = path11.join(root, projectDirName);
     let names;
     try {
-      names = fs11.readdirSync(projectDir);
+      names = fs12.readdirSync(projectDir);
     } catch {
       continue;
     }
@@ -7840,7 +7839,7 @@ function keepDueSessions(run) {
       if (sessionId === null && !isAgentFileName(name)) continue;
       let stat;
       try {
-        stat = fs11.lstatSync(`${projectDir}${path11.sep}${name}`);
+        stat = fs12.lstatSync(`${projectDir}${path11.sep}${name}`);
       } catch {
         continue;
       }
@@ -7862,11 +7861,11 @@ function keepDueSessions(run) {
 }
 
 // src/rebuild/rebuild-project.ts
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 import path15 from "node:path";
 
 // src/system/directory-lock.ts
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 var LockBusyError = class extends Error {
   constructor(file) {
     super(`${file} is locked by another claude-reindex process`);
@@ -7903,7 +7902,7 @@ async function withDirectoryLock(file, options, work, sleep = delay) {
       if (!isHeld()) return clearInterval(refresh);
       try {
         const now = /* @__PURE__ */ new Date();
-        fs12.utimesSync(lockDir, now, now);
+        fs13.utimesSync(lockDir, now, now);
         identity = identify(lockDir) ?? identity;
       } catch {
         clearInterval(refresh);
@@ -7928,14 +7927,14 @@ async function withDirectoryLock(file, options, work, sleep = delay) {
 function tryAcquire(lockDir, staleMs) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs12.mkdirSync(lockDir, { mode: 448 });
+      fs13.mkdirSync(lockDir, { mode: 448 });
       return identify(lockDir);
     } catch (error2) {
       if (error2.code !== "EEXIST") throw error2;
     }
     let stat;
     try {
-      stat = fs12.lstatSync(lockDir);
+      stat = fs13.lstatSync(lockDir);
     } catch {
       continue;
     }
@@ -7951,7 +7950,7 @@ function tryAcquire(lockDir, staleMs) {
 }
 function identify(lockDir) {
   try {
-    const stat = fs12.lstatSync(lockDir, { bigint: true });
+    const stat = fs13.lstatSync(lockDir, { bigint: true });
     return stat.isDirectory() ? { ino: stat.ino, mtimeNs: stat.mtimeNs } : null;
   } catch {
     return null;
@@ -7959,13 +7958,13 @@ function identify(lockDir) {
 }
 function removeNonDirectory(lockDir) {
   try {
-    fs12.unlinkSync(lockDir);
+    fs13.unlinkSync(lockDir);
   } catch {
   }
 }
 function tryRemoveDir(lockDir) {
   try {
-    fs12.rmdirSync(lockDir);
+    fs13.rmdirSync(lockDir);
   } catch {
   }
 }
@@ -8634,7 +8633,7 @@ function chooseOriginalPath(projectDirName, entries) {
 }
 
 // src/sessions-index/index-store.ts
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 import path13 from "node:path";
 var atomicIndexWriter = async (file, content, beforeRename) => replaceFile(file, content, { newFileMode: 384, fsync: true, beforeRename });
 var MAX_ATTEMPTS = 3;
@@ -8676,30 +8675,30 @@ function moveAside(indexPath, now) {
   for (let n = 1; ; n++) {
     const backup = n === 1 ? stem : `${stem}-${n}`;
     try {
-      fs13.linkSync(indexPath, backup);
+      fs14.linkSync(indexPath, backup);
     } catch (error2) {
       if (error2.code === "EEXIST" && n < 100) continue;
       throw error2;
     }
-    fs13.unlinkSync(indexPath);
-    fs13.chmodSync(backup, 384);
+    fs14.unlinkSync(indexPath);
+    fs14.chmodSync(backup, 384);
     return backup;
   }
 }
 function restore(backup, indexPath) {
   try {
-    fs13.linkSync(backup, indexPath);
-    fs13.unlinkSync(backup);
+    fs14.linkSync(backup, indexPath);
+    fs14.unlinkSync(backup);
   } catch {
   }
 }
 
 // src/transcript/transcript.ts
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 
 // src/transcript/transcript-cache.ts
-import crypto2 from "node:crypto";
-import fs14 from "node:fs";
+import crypto from "node:crypto";
+import fs15 from "node:fs";
 import path14 from "node:path";
 
 // src/transcript/transcript-state.ts
@@ -8861,19 +8860,19 @@ var TranscriptCache = class _TranscriptCache {
     const dir = path14.join(this.dir, path14.basename(projectDir));
     let names;
     try {
-      names = fs14.readdirSync(dir);
+      names = fs15.readdirSync(dir);
     } catch {
       return;
     }
     for (const name of names) {
       if (name.endsWith(".json") && !liveSessionIds.has(name.slice(0, -".json".length))) {
-        fs14.rmSync(path14.join(dir, name), { force: true });
+        fs15.rmSync(path14.join(dir, name), { force: true });
       }
     }
   }
 };
 function fingerprint(fd, offset) {
-  const hash = crypto2.createHash("sha256");
+  const hash = crypto.createHash("sha256");
   const headLength = Math.min(FINGERPRINT_WINDOW, offset);
   const anchorStart = Math.max(0, offset - FINGERPRINT_WINDOW);
   for (const [start, length] of [
@@ -8881,7 +8880,7 @@ function fingerprint(fd, offset) {
     [anchorStart, offset - anchorStart]
   ]) {
     const buffer = Buffer.alloc(length);
-    const bytesRead = length > 0 ? fs14.readSync(fd, buffer, 0, length, start) : 0;
+    const bytesRead = length > 0 ? fs15.readSync(fd, buffer, 0, length, start) : 0;
     hash.update(buffer.subarray(0, bytesRead));
   }
   return `${offset}:${hash.digest("hex")}`;
@@ -8918,7 +8917,7 @@ function restoreState(saved) {
 }
 
 // src/transcript/transcript-reader.ts
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 
 // src/transcript/line-scanner.ts
 var INVALID = { kind: "invalid" };
@@ -9294,7 +9293,7 @@ var readBuffer = Buffer.allocUnsafe(CHUNK_BYTES);
 var NEWLINE = 10;
 function readLines(fd, state, fromOffset) {
   let buffer = readBuffer;
-  const knownSize = fs15.fstatSync(fd).size;
+  const knownSize = fs16.fstatSync(fd).size;
   let bufferOffset = fromOffset;
   let lineStart = 0;
   let filled = 0;
@@ -9314,7 +9313,7 @@ function readLines(fd, state, fromOffset) {
       lineStart = 0;
     }
     if (filled === buffer.length) buffer = grow(buffer, knownSize - bufferOffset);
-    const bytesRead = fs15.readSync(fd, buffer, filled, buffer.length - filled, bufferOffset + filled);
+    const bytesRead = fs16.readSync(fd, buffer, filled, buffer.length - filled, bufferOffset + filled);
     if (bytesRead === 0) break;
     scanFrom = filled;
     filled += bytesRead;
@@ -9376,7 +9375,7 @@ function deriveTranscript(file, cache) {
     return { kind: "unreadable", reason: describeFileError(error2) };
   }
   try {
-    const size = fs16.fstatSync(fd).size;
+    const size = fs17.fstatSync(fd).size;
     const resume = cache?.load(file, fd, size) ?? null;
     const state = resume?.state ?? new TranscriptState(file.sessionId);
     const startOffset = resume?.offset ?? 0;
@@ -9387,7 +9386,7 @@ function deriveTranscript(file, cache) {
   } catch (error2) {
     return { kind: "unreadable", reason: describeFileError(error2) };
   } finally {
-    fs16.closeSync(fd);
+    fs17.closeSync(fd);
   }
 }
 
@@ -9399,7 +9398,7 @@ async function rebuildProject(projectDir, options, knownListing) {
   if (link !== null)
     return failed(
       report2,
-      `${link} is a symbolic link (to ${fs17.readlinkSync(link)}); claude-reindex does not write through links, so it was left as it is`
+      `${link} is a symbolic link (to ${fs18.readlinkSync(link)}); claude-reindex does not write through links, so it was left as it is`
     );
   const first = readIndex(indexPath);
   if (first.kind === "unsupported-version") return failed(report2, versionProblem(indexPath, first.version));
@@ -9427,7 +9426,7 @@ async function rebuildProject(projectDir, options, knownListing) {
     projectDirName: path15.basename(projectDir),
     sessions: listing.sessions,
     derive,
-    transcriptExists: (sessionId) => fs17.existsSync(sessionFilePath(projectDir, sessionId)),
+    transcriptExists: (sessionId) => fs18.existsSync(sessionFilePath(projectDir, sessionId)),
     nowMs
   });
   const needed = needsReading(first.kind === "ok" ? first.index : null, listing.sessions, nowMs);
@@ -9474,7 +9473,7 @@ async function rebuildProject(projectDir, options, knownListing) {
 }
 function missesTranscripts(projectDir, index) {
   const indexed = entriesBySessionId(index.entries);
-  return fs17.readdirSync(projectDir).some((name) => {
+  return fs18.readdirSync(projectDir).some((name) => {
     const sessionId = sessionIdOfFileName(name);
     return sessionId !== null && !indexed.has(sessionId);
   });
@@ -9490,7 +9489,7 @@ function entriesBySessionId(entries) {
 function symbolicLinkAmong(...paths) {
   for (const p of paths) {
     try {
-      if (fs17.lstatSync(p).isSymbolicLink()) return p;
+      if (fs18.lstatSync(p).isSymbolicLink()) return p;
     } catch {
     }
   }
@@ -9588,7 +9587,7 @@ async function runSessionHook(run) {
     const { projectDir, sessionId, path: path16 } = located.value;
     if (sessionId !== input.session_id)
       debug(`session_id ${input.session_id} differs from the transcript's name; indexing ${sessionId}`);
-    if (!fs18.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
+    if (!fs19.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
     const options = {
       dryRun: false,
       cache: TranscriptCache.under(run.configRoot, { writable: true }),
@@ -9596,7 +9595,7 @@ async function runSessionHook(run) {
       lock: HOOK_LOCK,
       lockStaleMs: lockStaleMsSetting(run.env)
     };
-    if (run.event === "SessionStart" || !fs18.existsSync(indexPathOf(projectDir))) {
+    if (run.event === "SessionStart" || !fs19.existsSync(indexPathOf(projectDir))) {
       report(await rebuildProject(projectDir, options), note, debug);
       return;
     }
@@ -9609,7 +9608,7 @@ async function runSessionHook(run) {
 }
 function sessionFile(sessionId, filePath) {
   try {
-    const stat = fs18.lstatSync(filePath);
+    const stat = fs19.lstatSync(filePath);
     if (!stat.isFile()) return null;
     return sessionFileFrom(sessionId, filePath, stat);
   } catch {
