@@ -15,22 +15,23 @@ export function writePrivateFile(file: string, content: string): void {
 }
 
 /**
- * Never through a symbolic link (ELOOP: read as missing), never waiting on a FIFO (it reads as empty
- * text, which no caller takes for one of its files). Node takes fs.open's numeric flags here too;
- * its types only say string.
+ * Never through a symbolic link (ELOOP), never waiting on a FIFO (without a writer it reads as
+ * empty). Node takes fs.open's numeric flags here too; its types only say string.
  */
 const PRIVATE_READ_FLAGS = (fs.constants.O_RDONLY |
   fs.constants.O_NOFOLLOW |
   fs.constants.O_NONBLOCK) as unknown as string;
 
 /**
- * The file's text, or null when it is missing, unreadable, a link or a directory. One call
- * (open, read and close in Node's own code): the stat pass reads a stamp per project, and the
- * open–fstat–read–close of readRegularFile cost it more than the stats of the transcripts.
+ * The file's text, or null when it is missing, unreadable, a link, a directory, a FIFO or empty
+ * (none of our files is ever empty). One call (open, read and close in Node's own code): the stat
+ * pass reads a stamp per project, and the open–fstat–read–close of readRegularFile cost it more
+ * than the stats of the transcripts.
  */
 export function readPrivateFile(file: string): string | null {
   try {
-    return fs.readFileSync(file, { encoding: "utf8", flag: PRIVATE_READ_FLAGS });
+    const text = fs.readFileSync(file, { encoding: "utf8", flag: PRIVATE_READ_FLAGS });
+    return text === "" ? null : text;
   } catch {
     return null;
   }

@@ -7646,7 +7646,8 @@ function writePrivateFile(file, content) {
 var PRIVATE_READ_FLAGS = fs8.constants.O_RDONLY | fs8.constants.O_NOFOLLOW | fs8.constants.O_NONBLOCK;
 function readPrivateFile(file) {
   try {
-    return fs8.readFileSync(file, { encoding: "utf8", flag: PRIVATE_READ_FLAGS });
+    const text = fs8.readFileSync(file, { encoding: "utf8", flag: PRIVATE_READ_FLAGS });
+    return text === "" ? null : text;
   } catch {
     return null;
   }
