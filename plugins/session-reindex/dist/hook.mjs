@@ -6640,7 +6640,7 @@ function readHookStdin(stream, limits) {
 }
 
 // src/hooks/session-hook.ts
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 
 // src/layout/cleanup-period.ts
 import fs7 from "node:fs";
@@ -7862,7 +7862,7 @@ function keepDueSessions(run) {
 }
 
 // src/rebuild/rebuild-project.ts
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 import path15 from "node:path";
 
 // src/system/directory-lock.ts
@@ -8695,7 +8695,7 @@ function restore(backup, indexPath) {
 }
 
 // src/transcript/transcript.ts
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 
 // src/transcript/transcript-cache.ts
 import crypto2 from "node:crypto";
@@ -8918,6 +8918,10 @@ function restoreState(saved) {
 }
 
 // src/transcript/transcript-reader.ts
+import fs16 from "node:fs";
+
+// src/transcript/long-line.ts
+import { constants as bufferConstants } from "node:buffer";
 import fs15 from "node:fs";
 
 // src/transcript/line-scanner.ts
@@ -9002,7 +9006,7 @@ var topEnd = new Int32Array(READ_KEYS.length + 1);
 function isAsciiSpace(byte) {
   return byte === 32 || byte === 9 || byte === 10 || byte === 13 || byte === 11 || byte === 12;
 }
-function scanLine(bytes, start, end) {
+function scanLine(bytes, start, end, spanValue = parseSpan) {
   let first = start;
   let last = end;
   for (; ; ) {
@@ -9149,37 +9153,37 @@ function scanLine(bytes, start, end) {
   }
   if (expect !== EXPECT_NOTHING) return INVALID;
   try {
-    return { kind: "value", value: buildRecord(bytes, contentStart, contentEnd, blocks) };
+    return { kind: "value", value: buildRecord(bytes, contentStart, contentEnd, blocks, spanValue) };
   } catch {
     return INVALID;
   }
 }
-function buildRecord(bytes, contentStart, contentEnd, blocks) {
+function buildRecord(bytes, contentStart, contentEnd, blocks, readValue) {
   const record2 = {};
   for (let slot = 0; slot < READ_KEYS.length; slot++) {
-    if (topStart[slot] >= 0) record2[READ_KEYS[slot]] = parseSpan(bytes, topStart[slot], topEnd[slot]);
+    if (topStart[slot] >= 0) record2[READ_KEYS[slot]] = readValue(bytes, topStart[slot], topEnd[slot]);
   }
   const messageStart = topStart[MESSAGE_SLOT];
   if (messageStart >= 0) {
     if (bytes[messageStart] !== OPEN_BRACE) {
-      record2.message = parseSpan(bytes, messageStart, topEnd[MESSAGE_SLOT]);
+      record2.message = readValue(bytes, messageStart, topEnd[MESSAGE_SLOT]);
     } else {
       const message = {};
       if (contentStart >= 0) {
-        message.content = bytes[contentStart] === OPEN_BRACKET ? blocks.map((b) => buildBlock(bytes, b)) : parseSpan(bytes, contentStart, contentEnd);
+        message.content = bytes[contentStart] === OPEN_BRACKET ? blocks.map((b) => buildBlock(bytes, b, readValue)) : readValue(bytes, contentStart, contentEnd);
       }
       record2.message = message;
     }
   }
   return record2;
 }
-function buildBlock(bytes, block) {
+function buildBlock(bytes, block, readValue) {
   const c = bytes[block.start];
   if (c === 110) return null;
   if (c !== OPEN_BRACE) return 0;
   const fields = {};
-  if (block.typeStart >= 0) fields.type = parseSpan(bytes, block.typeStart, block.typeEnd);
-  if (block.textStart >= 0) fields.text = parseSpan(bytes, block.textStart, block.textEnd);
+  if (block.typeStart >= 0) fields.type = readValue(bytes, block.typeStart, block.typeEnd);
+  if (block.textStart >= 0) fields.text = readValue(bytes, block.textStart, block.textEnd);
   return fields;
 }
 function parseSpan(bytes, start, end) {
@@ -9287,56 +9291,15 @@ function literalEnd(bytes, i, last, word) {
   return i + word.length;
 }
 
-// src/transcript/transcript-reader.ts
-var CHUNK_BYTES = 1 << 20;
-var KEPT_BUFFER_BYTES = 16 << 20;
-var readBuffer = Buffer.allocUnsafe(CHUNK_BYTES);
-var NEWLINE = 10;
-function readLines(fd, state, fromOffset) {
-  let buffer = readBuffer;
-  const knownSize = fs15.fstatSync(fd).size;
-  let bufferOffset = fromOffset;
-  let lineStart = 0;
-  let filled = 0;
-  let scanFrom = 0;
-  for (; ; ) {
-    const newline = buffer.indexOf(NEWLINE, scanFrom);
-    if (newline !== -1 && newline < filled) {
-      applyLine(state, buffer, lineStart, newline);
-      lineStart = newline + 1;
-      scanFrom = lineStart;
-      continue;
-    }
-    if (lineStart > 0) {
-      buffer.copyWithin(0, lineStart, filled);
-      bufferOffset += lineStart;
-      filled -= lineStart;
-      lineStart = 0;
-    }
-    if (filled === buffer.length) buffer = grow(buffer, knownSize - bufferOffset);
-    const bytesRead = fs15.readSync(fd, buffer, filled, buffer.length - filled, bufferOffset + filled);
-    if (bytesRead === 0) break;
-    scanFrom = filled;
-    filled += bytesRead;
-  }
-  const huge = buffer.length > KEPT_BUFFER_BYTES;
-  const tail = filled <= lineStart ? null : huge ? buffer.subarray(lineStart, filled) : Buffer.from(buffer.subarray(lineStart, filled));
-  readBuffer = huge ? Buffer.allocUnsafe(CHUNK_BYTES) : buffer;
-  return { committedOffset: bufferOffset + lineStart, tail };
-}
-function grow(buffer, bytesLeftInFile) {
-  const needed = Math.max(buffer.length + CHUNK_BYTES, bytesLeftInFile + CHUNK_BYTES);
-  const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, needed));
-  buffer.copy(bigger);
-  return bigger;
-}
+// src/transcript/parsed-line.ts
 var SKIP2 = { kind: "skip" };
+var TOO_LONG = { kind: "too-long" };
 function parseLine(bytes, start, end) {
   let text;
   try {
     text = bytes.toString("utf8", start, end);
   } catch {
-    return { kind: "too-long" };
+    return TOO_LONG;
   }
   text = text.trim();
   if (text === "") return SKIP2;
@@ -9352,18 +9315,363 @@ function scanOrParseLine(bytes, start, end) {
   if (scan.kind === "invalid") return SKIP2;
   return parseLine(bytes, start, end);
 }
-function applyLine(state, bytes, start, end) {
+function applyParsedLine(state, line) {
   if (state.halted) return;
-  const line = scanOrParseLine(bytes, start, end);
   if (line.kind === "too-long") state.halted = true;
   else if (line.kind === "value") state.apply(line.value);
 }
+
+// src/transcript/long-line.ts
+var CHUNK_BYTES = 1 << 20;
+var KEEP_STRING_BYTES = 1024;
+var FILLER_BYTES = 512;
+var KEEP_DIGITS = 16;
+var MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
+var NEWLINE = 10;
+var QUOTE2 = 34;
+var BACKSLASH2 = 92;
+var COLON = 58;
+var FILLER = 120;
+var INVALID_MARK = 1;
+function readLongLine(fd, lineStart, head) {
+  const skeleton = new Skeleton(fd, lineStart);
+  skeleton.feed(head, 0, head.length, lineStart);
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let offset = lineStart + head.length;
+  let next = null;
+  for (; ; ) {
+    const bytesRead = fs15.readSync(fd, chunk, 0, CHUNK_BYTES, offset);
+    if (bytesRead === 0) break;
+    const newline = chunk.subarray(0, bytesRead).indexOf(NEWLINE);
+    skeleton.feed(chunk, 0, newline === -1 ? bytesRead : newline, offset);
+    if (newline !== -1) {
+      next = offset + newline + 1;
+      break;
+    }
+    offset += bytesRead;
+  }
+  const lineEnd = next === null ? offset : next - 1;
+  return { line: skeleton.parse(lineEnd), next };
+}
+var OUTSIDE = 0;
+var IN_STRING = 1;
+var IN_CUT_STRING = 2;
+var Skeleton = class {
+  constructor(fd, lineStart) {
+    this.fd = fd;
+    this.lineStart = lineStart;
+  }
+  fd;
+  lineStart;
+  out = Buffer.allocUnsafe(64 * 1024);
+  length = 0;
+  /** Where cuts end: skeleton offset and file offset of the first byte after each cut. */
+  cutSkeleton = [];
+  cutFile = [];
+  mode = OUTSIDE;
+  sawNul = false;
+  // Inside a string kept whole so far.
+  bodyBytes = 0;
+  afterBackslash = false;
+  hexLeft = 0;
+  // Inside a cut string.
+  backslashRun = 0;
+  cutFrom = 0;
+  cutHexLeft = 0;
+  fillerAt = 0;
+  /** A cut string ended: if a colon follows, it was a key, which the scanner checks in full. */
+  cutKey = null;
+  // Outside strings.
+  inSpaces = false;
+  droppedSpaces = false;
+  digits = 0;
+  /** Takes `bytes[from, to)`, which lie at file offset `fileOffset + from`. */
+  feed(bytes, from, to, fileOffset) {
+    if (!this.sawNul && bytes.subarray(from, to).indexOf(0) !== -1) this.sawNul = true;
+    let i = from;
+    while (i < to) {
+      if (this.mode === IN_CUT_STRING) {
+        i = this.skipCutString(bytes, i, to, fileOffset);
+        continue;
+      }
+      const c = bytes[i];
+      if (this.mode === IN_STRING) {
+        if (this.afterBackslash) {
+          this.afterBackslash = false;
+          this.hexLeft = c === 117 ? 4 : 0;
+        } else if (c === QUOTE2) {
+          this.mode = OUTSIDE;
+        } else if (this.bodyBytes >= KEEP_STRING_BYTES) {
+          this.cut(fileOffset + i);
+          continue;
+        } else if (c === BACKSLASH2) {
+          this.afterBackslash = true;
+          this.hexLeft = 0;
+        } else if (this.hexLeft > 0) {
+          this.hexLeft--;
+        }
+        this.bodyBytes++;
+        this.push(c);
+        i++;
+        continue;
+      }
+      const space = c === 32 || c === 9 || c === 13;
+      if (!space && this.cutKey !== null) {
+        if (c === COLON) this.checkCutKey(this.cutKey);
+        this.cutKey = null;
+      }
+      if (space) {
+        if (this.inSpaces) this.droppedSpaces = true;
+        else this.push(c);
+        this.inSpaces = true;
+        i++;
+        continue;
+      }
+      if (this.droppedSpaces) this.markCut(fileOffset + i);
+      this.inSpaces = false;
+      this.droppedSpaces = false;
+      if (c >= 48 && c <= 57) {
+        if (this.digits < KEEP_DIGITS) this.push(c);
+        this.digits++;
+        i++;
+        continue;
+      }
+      if (this.digits > KEEP_DIGITS) this.markCut(fileOffset + i);
+      this.digits = 0;
+      if (c === QUOTE2) {
+        this.mode = IN_STRING;
+        this.bodyBytes = 0;
+        this.afterBackslash = false;
+        this.hexLeft = 0;
+      }
+      this.push(c);
+      i++;
+    }
+  }
+  /**
+   * Cuts the string here (never right after a backslash). The hex digits of a `\u` escape still to
+   * come are completed with zeros in the skeleton, and checked from the file if the string is a key.
+   */
+  cut(fileOffset) {
+    for (let k = 0; k < this.hexLeft; k++) this.push(48);
+    this.mode = IN_CUT_STRING;
+    this.cutFrom = fileOffset;
+    this.cutHexLeft = this.hexLeft;
+    this.fillerAt = this.length;
+    this.backslashRun = 0;
+  }
+  /** Looks for the quote that ends a cut string; returns where to go on. */
+  skipCutString(bytes, from, to, fileOffset) {
+    let search = from;
+    for (; ; ) {
+      const quote = bytes.indexOf(QUOTE2, search);
+      if (quote === -1 || quote >= to) {
+        let k2 = to;
+        while (k2 > search && bytes[k2 - 1] === BACKSLASH2) k2--;
+        this.backslashRun = k2 === search ? this.backslashRun + (to - search) : to - k2;
+        return to;
+      }
+      let k = quote;
+      while (k > search && bytes[k - 1] === BACKSLASH2) k--;
+      const run = quote - k + (k === search ? this.backslashRun : 0);
+      this.backslashRun = 0;
+      if (run % 2 === 1) {
+        search = quote + 1;
+        continue;
+      }
+      for (let f = 0; f < FILLER_BYTES; f++) this.push(FILLER);
+      this.markCut(fileOffset + quote);
+      this.cutKey = { fillerAt: this.fillerAt, from: this.cutFrom, to: fileOffset + quote, hexLeft: this.cutHexLeft };
+      this.mode = OUTSIDE;
+      this.push(QUOTE2);
+      return quote + 1;
+    }
+  }
+  /** A cut string that is a key: its cut part is checked as JSON.parse checks it, from the file. */
+  checkCutKey(key) {
+    if (!isValidStringBody(this.fd, key.from, key.to, key.hexLeft)) this.out[key.fillerAt] = INVALID_MARK;
+  }
+  markCut(fileOffset) {
+    this.cutSkeleton.push(this.length);
+    this.cutFile.push(fileOffset);
+  }
+  push(byte) {
+    if (this.length === this.out.length) {
+      const bigger = Buffer.allocUnsafe(this.out.length * 2);
+      this.out.copy(bigger);
+      this.out = bigger;
+    }
+    this.out[this.length++] = byte;
+  }
+  /** The file offset of skeleton offset `at`. */
+  fileOffsetOf(at) {
+    let low = 0;
+    let high = this.cutSkeleton.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = low + high >> 1;
+      if (this.cutSkeleton[mid] <= at) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found === -1 ? this.lineStart + at : this.cutFile[found] + (at - this.cutSkeleton[found]);
+  }
+  /** Whether a cut ends inside `(start, end]`: the value's bytes must then come from the file. */
+  cutWithin(start, end) {
+    let low = 0;
+    let high = this.cutSkeleton.length - 1;
+    while (low <= high) {
+      const mid = low + high >> 1;
+      const at = this.cutSkeleton[mid];
+      if (at <= start) low = mid + 1;
+      else if (at > end) high = mid - 1;
+      else return true;
+    }
+    return false;
+  }
+  /** The whole line, which ends at file offset `lineEnd`, as the derivation takes it. */
+  parse(lineEnd) {
+    const lineBytes = lineEnd - this.lineStart;
+    if (lineBytes > MAX_STRING_LENGTH && decodedLength(this.fd, this.lineStart, lineEnd) > MAX_STRING_LENGTH) {
+      return TOO_LONG;
+    }
+    if (this.sawNul) return SKIP2;
+    const skeleton = this.out.subarray(0, this.length);
+    const scan = scanLine(skeleton, 0, this.length, (bytes, start, end) => {
+      if (!this.cutWithin(start, end)) return parseSpan(bytes, start, end);
+      const from = this.fileOffsetOf(start);
+      const value = readRange(this.fd, from, this.fileOffsetOf(end) - from);
+      return parseSpan(value, 0, value.length);
+    });
+    if (scan.kind === "value") return scan;
+    if (scan.kind === "invalid") return SKIP2;
+    try {
+      JSON.parse(skeleton.toString("utf8").trim());
+    } catch {
+      return SKIP2;
+    }
+    const whole = readRange(this.fd, this.lineStart, lineBytes);
+    return parseLine(whole, 0, whole.length);
+  }
+};
+function readRange(fd, from, length) {
+  const bytes = Buffer.allocUnsafe(length);
+  let filled = 0;
+  while (filled < length) {
+    const bytesRead = fs15.readSync(fd, bytes, filled, length - filled, from + filled);
+    if (bytesRead === 0) return bytes.subarray(0, filled);
+    filled += bytesRead;
+  }
+  return bytes;
+}
+function eachChunk(fd, from, to, take) {
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  for (let at = from; at < to; ) {
+    const bytesRead = fs15.readSync(fd, chunk, 0, Math.min(CHUNK_BYTES, to - at), at);
+    if (bytesRead === 0) return;
+    if (take(chunk.subarray(0, bytesRead)) === false) return;
+    at += bytesRead;
+  }
+}
+function decodedLength(fd, from, to) {
+  const decoder = new TextDecoder("utf-8");
+  let units = 0;
+  eachChunk(fd, from, to, (chunk) => {
+    units += decoder.decode(chunk, { stream: true }).length;
+    return units <= MAX_STRING_LENGTH;
+  });
+  return units + decoder.decode().length;
+}
+function isValidStringBody(fd, from, to, hexLeft) {
+  let valid = true;
+  let pending = hexLeft;
+  eachChunk(fd, from, to, (chunk) => {
+    for (const c of chunk) {
+      if (pending === -1) {
+        if (c === 117) pending = 4;
+        else if (!ESCAPABLE2[c]) valid = false;
+        else pending = 0;
+      } else if (pending > 0) {
+        if (!HEX2[c]) valid = false;
+        pending--;
+      } else if (c === BACKSLASH2) pending = -1;
+      else if (c < 32) valid = false;
+      if (!valid) return false;
+    }
+    return true;
+  });
+  return valid && pending === 0;
+}
+var ESCAPABLE2 = new Uint8Array(256);
+for (const c of '"\\/bfnrt') ESCAPABLE2[c.charCodeAt(0)] = 1;
+var HEX2 = new Uint8Array(256);
+for (const c of "0123456789abcdefABCDEF") HEX2[c.charCodeAt(0)] = 1;
+
+// src/transcript/transcript-reader.ts
+var CHUNK_BYTES2 = 1 << 20;
+var LONG_LINE_BYTES = 8 << 20;
+var readBuffer = Buffer.allocUnsafe(CHUNK_BYTES2);
+var NEWLINE2 = 10;
+function readLines(fd, state, fromOffset) {
+  let buffer = readBuffer;
+  let bufferOffset = fromOffset;
+  let lineStart = 0;
+  let filled = 0;
+  let scanFrom = 0;
+  let tail = null;
+  for (; ; ) {
+    const newline = buffer.indexOf(NEWLINE2, scanFrom);
+    if (newline !== -1 && newline < filled) {
+      applyLine(state, buffer, lineStart, newline);
+      lineStart = newline + 1;
+      scanFrom = lineStart;
+      continue;
+    }
+    if (lineStart > 0) {
+      buffer.copyWithin(0, lineStart, filled);
+      bufferOffset += lineStart;
+      filled -= lineStart;
+      lineStart = 0;
+    }
+    if (filled === buffer.length) {
+      if (buffer.length >= LONG_LINE_BYTES) {
+        const long = readLongLine(fd, bufferOffset, buffer.subarray(0, filled));
+        if (long.next === null) {
+          tail = long.line;
+          filled = 0;
+          break;
+        }
+        applyParsedLine(state, long.line);
+        bufferOffset = long.next;
+        filled = 0;
+        scanFrom = 0;
+        continue;
+      }
+      buffer = grow(buffer);
+    }
+    const bytesRead = fs16.readSync(fd, buffer, filled, buffer.length - filled, bufferOffset + filled);
+    if (bytesRead === 0) break;
+    scanFrom = filled;
+    filled += bytesRead;
+  }
+  if (filled > lineStart) tail = scanOrParseLine(buffer, lineStart, filled);
+  readBuffer = buffer;
+  return { committedOffset: bufferOffset + lineStart, tail };
+}
+function grow(buffer) {
+  const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, LONG_LINE_BYTES));
+  buffer.copy(bigger);
+  return bigger;
+}
+function applyLine(state, bytes, start, end) {
+  if (state.halted) return;
+  applyParsedLine(state, scanOrParseLine(bytes, start, end));
+}
 function withTail(state, tail) {
-  if (tail === null || state.halted) return state;
-  const line = scanOrParseLine(tail, 0, tail.length);
-  if (line.kind !== "value") return state;
+  if (tail === null || tail.kind !== "value" || state.halted) return state;
   const withLastLine = state.clone();
-  withLastLine.apply(line.value);
+  withLastLine.apply(tail.value);
   return withLastLine;
 }
 
@@ -9376,7 +9684,7 @@ function deriveTranscript(file, cache) {
     return { kind: "unreadable", reason: describeFileError(error2) };
   }
   try {
-    const size = fs16.fstatSync(fd).size;
+    const size = fs17.fstatSync(fd).size;
     const resume = cache?.load(file, fd, size) ?? null;
     const state = resume?.state ?? new TranscriptState(file.sessionId);
     const startOffset = resume?.offset ?? 0;
@@ -9387,7 +9695,7 @@ function deriveTranscript(file, cache) {
   } catch (error2) {
     return { kind: "unreadable", reason: describeFileError(error2) };
   } finally {
-    fs16.closeSync(fd);
+    fs17.closeSync(fd);
   }
 }
 
@@ -9399,7 +9707,7 @@ async function rebuildProject(projectDir, options, knownListing) {
   if (link !== null)
     return failed(
       report2,
-      `${link} is a symbolic link (to ${fs17.readlinkSync(link)}); claude-reindex does not write through links, so it was left as it is`
+      `${link} is a symbolic link (to ${fs18.readlinkSync(link)}); claude-reindex does not write through links, so it was left as it is`
     );
   const first = readIndex(indexPath);
   if (first.kind === "unsupported-version") return failed(report2, versionProblem(indexPath, first.version));
@@ -9427,7 +9735,7 @@ async function rebuildProject(projectDir, options, knownListing) {
     projectDirName: path15.basename(projectDir),
     sessions: listing.sessions,
     derive,
-    transcriptExists: (sessionId) => fs17.existsSync(sessionFilePath(projectDir, sessionId)),
+    transcriptExists: (sessionId) => fs18.existsSync(sessionFilePath(projectDir, sessionId)),
     nowMs
   });
   const needed = needsReading(first.kind === "ok" ? first.index : null, listing.sessions, nowMs);
@@ -9474,7 +9782,7 @@ async function rebuildProject(projectDir, options, knownListing) {
 }
 function missesTranscripts(projectDir, index) {
   const indexed = entriesBySessionId(index.entries);
-  return fs17.readdirSync(projectDir).some((name) => {
+  return fs18.readdirSync(projectDir).some((name) => {
     const sessionId = sessionIdOfFileName(name);
     return sessionId !== null && !indexed.has(sessionId);
   });
@@ -9490,7 +9798,7 @@ function entriesBySessionId(entries) {
 function symbolicLinkAmong(...paths) {
   for (const p of paths) {
     try {
-      if (fs17.lstatSync(p).isSymbolicLink()) return p;
+      if (fs18.lstatSync(p).isSymbolicLink()) return p;
     } catch {
     }
   }
@@ -9588,7 +9896,7 @@ async function runSessionHook(run) {
     const { projectDir, sessionId, path: path16 } = located.value;
     if (sessionId !== input.session_id)
       debug(`session_id ${input.session_id} differs from the transcript's name; indexing ${sessionId}`);
-    if (!fs18.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
+    if (!fs19.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
     const options = {
       dryRun: false,
       cache: TranscriptCache.under(run.configRoot, { writable: true }),
@@ -9596,7 +9904,7 @@ async function runSessionHook(run) {
       lock: HOOK_LOCK,
       lockStaleMs: lockStaleMsSetting(run.env)
     };
-    if (run.event === "SessionStart" || !fs18.existsSync(indexPathOf(projectDir))) {
+    if (run.event === "SessionStart" || !fs19.existsSync(indexPathOf(projectDir))) {
       report(await rebuildProject(projectDir, options), note, debug);
       return;
     }
@@ -9609,7 +9917,7 @@ async function runSessionHook(run) {
 }
 function sessionFile(sessionId, filePath) {
   try {
-    const stat = fs18.lstatSync(filePath);
+    const stat = fs19.lstatSync(filePath);
     if (!stat.isFile()) return null;
     return sessionFileFrom(sessionId, filePath, stat);
   } catch {
