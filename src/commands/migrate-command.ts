@@ -5,6 +5,8 @@ import { encodeProjectDirName } from "../layout/project-dir.ts";
 import { sessionIdOfFileName } from "../layout/session-file.ts";
 import { compareTranscripts, recoverTransfersIn, transferSession } from "../layout/session-transfer.ts";
 import { rebuildProjects } from "../rebuild/rebuild-projects.ts";
+import { indexPathOf } from "../sessions-index/index-path.ts";
+import { removeOrphanedIndexTemporaryFiles } from "../sessions-index/index-store.ts";
 import { describeFileError, openRegularFile } from "../system/regular-file.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { errorText } from "../text/error-text.ts";
@@ -79,6 +81,10 @@ export async function runMigrate(command: MigrateCommand): Promise<CommandResult
       failedFiles += fileProblems.length;
     }
     const projectDirs = [...new Set(transferring.map((p) => path.dirname(p.to)))];
+    // A run killed inside its rebuild leaves an index temporary file, and a rerun with nothing left to
+    // move writes no index (which would remove it): clear them in every place migrate writes to.
+    for (const dir of new Set([...projectDirs, ...projectDirsUnder(command)]))
+      removeOrphanedIndexTemporaryFiles(indexPathOf(dir));
     if (projectDirs.length > 0) {
       const reports = await rebuildProjects(
         projectDirs,
@@ -126,6 +132,19 @@ function findTranscripts(dir: string, recover: boolean, maxDepth = 6): string[] 
     }
   }
   return found.sort();
+}
+
+/** The project directories migrate may have written to: every one under `projects/`, and `--project`. */
+function projectDirsUnder(command: MigrateCommand): string[] {
+  const root = projectsRoot(command.configRoot);
+  let names: fs.Dirent[] = [];
+  try {
+    names = fs.readdirSync(root, { withFileTypes: true });
+  } catch {
+    // no projects/ yet
+  }
+  const dirs = names.filter((d) => d.isDirectory()).map((d) => path.join(root, d.name));
+  return command.project ? [...dirs, path.resolve(command.project)] : dirs;
 }
 
 function plan(file: string, command: MigrateCommand): Plan {

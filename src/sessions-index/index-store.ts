@@ -27,6 +27,16 @@ export type IndexWriter = (file: string, content: string, beforeRename: () => vo
 export const atomicIndexWriter: IndexWriter = async (file, content, beforeRename) =>
   replaceFile(file, content, { newFileMode: 0o600, fsync: true, beforeRename });
 
+/**
+ * Removes the temporary files that writers of ours, killed before their rename, left beside a project's
+ * index: only names we make (`sessions-index.json.claude-reindex-<pid>-<hex>.tmp`), and only those whose
+ * writer is gone, so no lock is needed. For callers that may write no index themselves (a rerun of migrate).
+ */
+export function removeOrphanedIndexTemporaryFiles(indexPath: string): void {
+  const base = path.basename(indexPath);
+  removeOrphanedTemporaryFiles(indexPath, (name) => writerIsGone(name, base));
+}
+
 /** A writer that loses its lock this many times in a row (stopped again and again) gives up. */
 const MAX_ATTEMPTS = 3;
 
@@ -56,10 +66,8 @@ async function commitOnce(
   options: { now: () => Date; write?: IndexWriter },
   lock: HeldLock,
 ): Promise<CommitResult> {
-  const base = path.basename(indexPath);
-  // Every writer of ours holds the lock while its temporary file exists: under the lock, one whose
-  // writer is gone is an orphan. Only names we make are touched, never the user's files beside the index.
-  removeOrphanedTemporaryFiles(indexPath, (name) => writerIsGone(name, base));
+  // Only names we make are touched, never the user's files beside the index.
+  removeOrphanedIndexTemporaryFiles(indexPath);
   const read = readIndex(indexPath);
   if (read.kind === "unsupported-version" || read.kind === "unreadable") return { kind: "refused", read };
   const merged = plan(read.kind === "ok" ? read.index : null);

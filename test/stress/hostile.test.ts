@@ -196,11 +196,9 @@ describe("migrate --move, killed at random points while transcripts are appended
         const findLeftovers = (dir: string) => {
           if (!fs.existsSync(dir)) return;
           for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-            // migrate's own temporary names. An index write cut short by a kill leaves one beside
-            // sessions-index.json, which the next write of that index removes under the lock (tested in
-            // test/tree/rebuild.test.ts); a rerun of migrate with nothing left to move writes no index.
-            if (entry.name.includes(".claude-reindex-") && !entry.name.startsWith("sessions-index.json."))
-              leftovers.push(path.join(dir, entry.name));
+            // Any temporary name of ours: migrate's own, and an index write's cut short by a kill inside
+            // migrate's rebuild (the rerun clears those too, even when it writes no index).
+            if (entry.name.includes(".claude-reindex-")) leftovers.push(path.join(dir, entry.name));
             if (entry.isDirectory()) findLeftovers(path.join(dir, entry.name));
           }
         };
