@@ -49,9 +49,16 @@ const MAX_ATTEMPTS = 3;
 export async function commitIndex(
   indexPath: string,
   plan: (current: IndexEnvelope | null) => MergePlan,
-  options: { lock: LockOptions; now: () => Date; write?: IndexWriter },
+  options: {
+    lock: LockOptions;
+    now: () => Date;
+    write?: IndexWriter;
+    /** Throws when the index's place is no longer safe to write (a link swapped in): before the lock, the temporary file and the rename. */
+    checkPlace?: () => void;
+  },
 ): Promise<CommitResult> {
   for (let attempt = 1; ; attempt++) {
+    options.checkPlace?.();
     try {
       return await withLock(indexPath, options.lock, (lock) => commitOnce(indexPath, plan, options, lock));
     } catch (error) {
@@ -63,7 +70,7 @@ export async function commitIndex(
 async function commitOnce(
   indexPath: string,
   plan: (current: IndexEnvelope | null) => MergePlan,
-  options: { now: () => Date; write?: IndexWriter },
+  options: { now: () => Date; write?: IndexWriter; checkPlace?: () => void },
   lock: HeldLock,
 ): Promise<CommitResult> {
   // Only names we make are touched, never the user's files beside the index.
@@ -76,9 +83,13 @@ async function commitOnce(
     return { kind: "unchanged", plan: merged, stat: read.kind === "ok" ? read.stat : null };
   const content = serializeIndex(merged.index);
   lock.assertHeld();
+  options.checkPlace?.();
   const backup = mustReplace ? moveAside(indexPath, options.now()) : null;
   try {
-    await (options.write ?? atomicIndexWriter)(indexPath, content, () => lock.assertHeld());
+    await (options.write ?? atomicIndexWriter)(indexPath, content, () => {
+      lock.assertHeld();
+      options.checkPlace?.();
+    });
   } catch (error) {
     // The unusable index stays where it was rather than vanish with the failed write.
     if (backup) restore(backup, indexPath);
