@@ -41,8 +41,29 @@ export function transferSession(from: string, to: string, move: boolean): Sessio
   if (transcript.kind === "source-changed")
     result.problems.push(`${from} changed while it was moved; it was kept (run again to finish)`);
   const companion = from.slice(0, -".jsonl".length);
-  if (isDirectory(companion)) transferTree(companion, to.slice(0, -".jsonl".length), move, result);
+  const destination = to.slice(0, -".jsonl".length);
+  if (isDirectory(companion)) transferTree(companion, destination, move, result);
+  // What killed runs left in the destination's `<uuid>/` tree is cleared even when the source's is gone
+  // (moved whole by a later run): the walk above only visits folders the source still has.
+  recoverTransfersBelow(destination);
   return result;
+}
+
+/** recoverTransfersIn for `dir` and every folder below it (links not followed). */
+function recoverTransfersBelow(dir: string): void {
+  const pending = [dir];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    if (!isDirectory(current)) continue;
+    recoverTransfersIn(current);
+    let entries: fs.Dirent[] = [];
+    try {
+      entries = fs.readdirSync(current, { withFileTypes: true });
+    } catch {
+      // unreadable: left as it is
+    }
+    for (const entry of entries) if (entry.isDirectory()) pending.push(path.join(current, entry.name));
+  }
 }
 
 /** Every file below `fromDir` to the same place below `toDir`; with `move`, emptied directories go too. */

@@ -262,4 +262,20 @@ describe("a move killed while a writer appended by name", () => {
     expect(fs.readFileSync(path.join(projectDir(root), `${ID}.jsonl`), "utf8")).toBe(full);
     expect(leftovers(s.from)).toEqual([]);
   });
+
+  it("a rerun clears a copy a killed run left deep in the destination's <uuid>/ folder, the source's being gone", async () => {
+    const root = tempDir();
+    const s = layout(tempDir());
+    expect((await migrate(root, s.from, false)).code).toBe(0);
+    fs.rmSync(path.join(s.from, ID), { recursive: true }); // the source's <uuid>/ moved whole meanwhile
+    const dead = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ["-e", "0"]);
+      child.on("exit", () => resolve(child.pid!));
+    });
+    const subagents = path.join(projectDir(root), ID, "subagents");
+    const torn = `agent-1.jsonl.claude-reindex-copy-${dead}-0a1b2c3d`;
+    fs.writeFileSync(path.join(subagents, torn), "half");
+    expect((await migrate(root, s.from, false)).code).toBe(0);
+    expect(fs.readdirSync(subagents).sort()).toEqual(["agent-1.jsonl", "agent-2.jsonl"]);
+  });
 });
