@@ -300,10 +300,16 @@ function readRange(fd: number, from: number, length: number): Buffer {
 }
 
 /** Calls `take` with the file's bytes `[from, to)`, a chunk at a time. */
-function eachChunk(fd: number, from: number, to: number, take: (chunk: Buffer) => boolean | undefined): void {
-  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+function eachChunk(
+  fd: number,
+  from: number,
+  to: number,
+  take: (chunk: Buffer) => boolean | undefined,
+  chunkBytes = CHUNK_BYTES,
+): void {
+  const chunk = Buffer.allocUnsafe(chunkBytes);
   for (let at = from; at < to; ) {
-    const bytesRead = fs.readSync(fd, chunk, 0, Math.min(CHUNK_BYTES, to - at), at);
+    const bytesRead = fs.readSync(fd, chunk, 0, Math.min(chunkBytes, to - at), at);
     if (bytesRead === 0) return;
     if (take(chunk.subarray(0, bytesRead)) === false) return;
     at += bytesRead;
@@ -314,10 +320,17 @@ function eachChunk(fd: number, from: number, to: number, take: (chunk: Buffer) =
 function decodedLength(fd: number, from: number, to: number): number {
   const decoder = new TextDecoder("utf-8");
   let units = 0;
-  eachChunk(fd, from, to, (chunk) => {
-    units += decoder.decode(chunk, { stream: true }).length;
-    return units <= MAX_STRING_LENGTH;
-  });
+  // Small chunks: their strings die young (1 MiB ones would pile up in the large-object space).
+  eachChunk(
+    fd,
+    from,
+    to,
+    (chunk) => {
+      units += decoder.decode(chunk, { stream: true }).length;
+      return units <= MAX_STRING_LENGTH;
+    },
+    64 * 1024,
+  );
   return units + decoder.decode().length;
 }
 

@@ -9665,10 +9665,10 @@ function readRange(fd, from, length) {
   }
   return bytes;
 }
-function eachChunk(fd, from, to, take) {
-  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+function eachChunk(fd, from, to, take, chunkBytes = CHUNK_BYTES) {
+  const chunk = Buffer.allocUnsafe(chunkBytes);
   for (let at = from; at < to; ) {
-    const bytesRead = fs17.readSync(fd, chunk, 0, Math.min(CHUNK_BYTES, to - at), at);
+    const bytesRead = fs17.readSync(fd, chunk, 0, Math.min(chunkBytes, to - at), at);
     if (bytesRead === 0) return;
     if (take(chunk.subarray(0, bytesRead)) === false) return;
     at += bytesRead;
@@ -9677,10 +9677,16 @@ function eachChunk(fd, from, to, take) {
 function decodedLength(fd, from, to) {
   const decoder = new TextDecoder("utf-8");
   let units = 0;
-  eachChunk(fd, from, to, (chunk) => {
-    units += decoder.decode(chunk, { stream: true }).length;
-    return units <= MAX_STRING_LENGTH;
-  });
+  eachChunk(
+    fd,
+    from,
+    to,
+    (chunk) => {
+      units += decoder.decode(chunk, { stream: true }).length;
+      return units <= MAX_STRING_LENGTH;
+    },
+    64 * 1024
+  );
   return units + decoder.decode().length;
 }
 function isValidStringBody(fd, from, to, hexLeft) {
