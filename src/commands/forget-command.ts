@@ -29,11 +29,13 @@ export async function runForget(command: ForgetCommand): Promise<CommandResult> 
       return done();
     }
   }
+  const problems: string[] = [];
   for (const kept of found.kept) {
-    const files = forgetKeptSession(kept);
-    io.stdout.write(`dropped kept session ${id} (${files.length} ${files.length === 1 ? "file" : "files"})\n`);
+    const { removed, refused } = forgetKeptSession(command.configRoot, kept);
+    if (refused !== null) problems.push(`not dropped: ${refused}`);
+    else io.stdout.write(`dropped kept session ${id} (${removed.length} ${removed.length === 1 ? "file" : "files"})\n`);
   }
-  return done();
+  return problems.length > 0 ? { kind: "failed", problems } : done();
 }
 
 function describe(kept: KeptSession[]): string {

@@ -5,6 +5,9 @@ import { encodeProjectDirName } from "../layout/project-dir.ts";
 import { sessionIdOfFileName } from "../layout/session-file.ts";
 import { compareTranscripts, recoverTransfersIn, transferSession } from "../layout/session-transfer.ts";
 import { rebuildProjects } from "../rebuild/rebuild-projects.ts";
+import { indexPathOf } from "../sessions-index/index-path.ts";
+import { removeOrphanedIndexTemporaryFiles } from "../sessions-index/index-store.ts";
+import { PlaceGuard } from "../system/place-guard.ts";
 import { describeFileError, openRegularFile } from "../system/regular-file.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { errorText } from "../text/error-text.ts";
@@ -63,7 +66,23 @@ export async function runMigrate(command: MigrateCommand): Promise<CommandResult
     // interrupted run), and a move removes their verified sources.
     const transferring = plans.filter((p) => p.kind === "move" || p.kind === "already-there");
     const recovered = new Set<string>();
+    // projects/ (or --project's parent) as it resolves now; below it, never a link: the project
+    // directory, the transcript and its `<uuid>/` folder are checked before each session is transferred.
+    const guards = new Map<string, PlaceGuard>();
+    const guardOf = (projectDir: string) => {
+      const base = path.dirname(projectDir);
+      if (!guards.has(base)) guards.set(base, new PlaceGuard(base));
+      return guards.get(base)!;
+    };
+    for (const p of transferring) guardOf(path.dirname(p.to));
     for (const p of transferring) {
+      const guard = guardOf(path.dirname(p.to));
+      const linked = guard.problemWith(p.to) ?? guard.problemWith(path.join(p.to.slice(0, -".jsonl".length), "-"));
+      if (linked !== null) {
+        problems.push(`not migrated: ${shown(linked)}`);
+        failedFiles++;
+        continue;
+      }
       for (const dir of [path.dirname(p.from), path.dirname(p.to)]) {
         if (!recovered.has(dir)) recoverTransfersIn(dir);
         recovered.add(dir);
@@ -79,6 +98,10 @@ export async function runMigrate(command: MigrateCommand): Promise<CommandResult
       failedFiles += fileProblems.length;
     }
     const projectDirs = [...new Set(transferring.map((p) => path.dirname(p.to)))];
+    // A run killed inside its rebuild leaves an index temporary file, and a rerun with nothing left to
+    // move writes no index (which would remove it): clear them in every place migrate writes to.
+    for (const dir of new Set([...projectDirs, ...projectDirsUnder(command)]))
+      if (guardOf(dir).problemWith(dir) === null) removeOrphanedIndexTemporaryFiles(indexPathOf(dir));
     if (projectDirs.length > 0) {
       const reports = await rebuildProjects(
         projectDirs,
@@ -126,6 +149,19 @@ function findTranscripts(dir: string, recover: boolean, maxDepth = 6): string[] 
     }
   }
   return found.sort();
+}
+
+/** The project directories migrate may have written to: every one under `projects/`, and `--project`. */
+function projectDirsUnder(command: MigrateCommand): string[] {
+  const root = projectsRoot(command.configRoot);
+  let names: fs.Dirent[] = [];
+  try {
+    names = fs.readdirSync(root, { withFileTypes: true });
+  } catch {
+    // no projects/ yet
+  }
+  const dirs = names.filter((d) => d.isDirectory()).map((d) => path.join(root, d.name));
+  return command.project ? [...dirs, path.resolve(command.project)] : dirs;
 }
 
 function plan(file: string, command: MigrateCommand): Plan {

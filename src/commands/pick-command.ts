@@ -133,6 +133,7 @@ function restoreForResume(configRoot: string, session: SessionRow): string | nul
   );
   if (kept === undefined) return `kept session ${session.sessionId} is no longer kept (forgotten meanwhile?)`;
   const report = restoreKeptSession(configRoot, kept);
+  if (report.refused !== null) return `not restored: ${report.refused}`;
   if (report.conflicts.length === 0) return null;
   return `not restored: ${path.join(session.projectDir, report.conflicts[0]!)} exists and differs from the kept file; move it away and pick again`;
 }

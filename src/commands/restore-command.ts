@@ -28,6 +28,7 @@ export async function runRestore(command: RestoreCommand): Promise<CommandResult
   for (const kept of found.kept) {
     const projectDir = path.join(projectsRoot(command.configRoot), kept.projectDirName);
     const report = restoreKeptSession(command.configRoot, kept);
+    if (report.refused !== null) problems.push(`not restored: ${report.refused}`);
     for (const relative of report.conflicts)
       problems.push(
         `not restored: ${path.join(projectDir, relative)} exists and differs from the kept ${path.join(path.dirname(kept.keptPath), relative)}; move it away and run restore again`,
@@ -37,7 +38,7 @@ export async function runRestore(command: RestoreCommand): Promise<CommandResult
       io.stdout.write(
         `restored ${kept.sessionId} into ${projectDir} (${report.placed.length} ${report.placed.length === 1 ? "file" : "files"}${report.already.length > 0 ? `, ${report.already.length} already there` : ""})\n`,
       );
-    } else if (report.conflicts.length === 0) {
+    } else if (report.conflicts.length === 0 && report.refused === null) {
       io.stdout.write(`${kept.sessionId} is already in place in ${projectDir}\n`);
     }
   }

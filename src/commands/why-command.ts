@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { keptSessionRows } from "../catalog/kept-rows.ts";
 import { readWindows } from "../catalog/resume-view.ts";
 import { REASON_TEXT } from "../catalog/resume-visibility.ts";
 import { catalogSessions } from "../catalog/session-catalog.ts";
@@ -27,6 +28,10 @@ export interface Explanation {
   latest: string[];
   /** What other releases do with it. */
   releases: string[];
+  /** For a kept session: where its transcript went, and where it is kept. */
+  kept: string | null;
+  /** For a kept session: the line that puts it back (before `resume` works). */
+  restore: string | null;
   resume: string | null;
   fix: string | null;
 }
@@ -39,11 +44,15 @@ export interface Explanation {
 export async function runWhy(command: WhyCommand): Promise<CommandResult> {
   const { io } = command;
   const wanted = command.session.trim().toLowerCase();
-  const rows = await catalogSessions({
-    configRoot: command.configRoot,
-    projectDirs: selectProjectDirs(command.configRoot, { kind: "all" }),
-    writable: true,
-  });
+  const rows = [
+    ...(await catalogSessions({
+      configRoot: command.configRoot,
+      projectDirs: selectProjectDirs(command.configRoot, { kind: "all" }),
+      writable: true,
+    })),
+    // Sessions Claude Code deleted that the keep guard kept.
+    ...(await keptSessionRows(command.configRoot, null, true)),
+  ];
   const matches = rows.filter((row) => row.sessionId.toLowerCase().startsWith(wanted));
   const ids = [...new Set(matches.map((row) => row.sessionId))];
   if (wanted === "" || ids.length === 0) {
@@ -67,6 +76,7 @@ export async function runWhy(command: WhyCommand): Promise<CommandResult> {
 }
 
 export function explain(session: SessionRow): Explanation {
+  if (session.kept) return explainKept(session);
   const latest: string[] = [];
   const where = session.projectPath;
   for (const reason of session.hiddenFromResume) latest.push(`${reason}: ${REASON_TEXT[reason]}`);
@@ -82,7 +92,23 @@ export function explain(session: SessionRow): Explanation {
     releases.push("2.1.30 to 2.1.45: hidden as well (no prompt within the windows read)");
   releases.push(indexNote(session));
   const resume = where === null ? null : `cd ${shellQuote(where)} && claude --resume ${session.sessionId}`;
-  return { session, latest, releases, resume, fix: fixFor(session) };
+  return { session, latest, releases, kept: null, restore: null, resume, fix: fixFor(session) };
+}
+
+/** A session whose transcript Claude Code's cleanup deleted and the keep guard kept. */
+function explainKept(session: SessionRow): Explanation {
+  const original = path.join(session.projectDir, path.basename(session.fullPath));
+  const kept = `its transcript ${original} is gone from projects/: Claude Code's cleanup deleted it (its mtime was older than cleanupPeriodDays), and the keep guard had kept it at ${session.fullPath}`;
+  const where = session.projectPath;
+  return {
+    session,
+    latest: ["deleted: no release lists it until it is restored"],
+    releases: [],
+    kept,
+    restore: `claude-reindex restore ${session.sessionId}`,
+    resume: where === null ? null : `cd ${shellQuote(where)} && claude --resume ${session.sessionId}`,
+    fix: "restore it (it comes back byte for byte with its times; resume it soon, or it is past the cutoff again)",
+  };
 }
 
 function indexNote(session: SessionRow): string {
@@ -112,6 +138,16 @@ function fixFor(session: SessionRow): string | null {
 
 function describe(explanation: Explanation): string {
   const { session, latest, releases, resume, fix } = explanation;
+  if (explanation.kept !== null) {
+    const lines = [
+      `${session.sessionId}  ${terminalLine(session.title)}  [kept]`,
+      `  ${terminalLine(explanation.kept)}`,
+      `  directory:  ${session.projectPath === null ? "none recorded" : terminalLine(session.projectPath)}`,
+      `  restore it: ${terminalLine(explanation.restore ?? "")}`,
+    ];
+    if (resume !== null) lines.push(`  then resume it: ${terminalLine(resume)}`);
+    return `${lines.join("\n")}\n`;
+  }
   const lines = [
     `${session.sessionId}  ${terminalLine(session.title)}`,
     `  transcript: ${terminalLine(session.fullPath)}`,

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { isPlacementLeftover, type PlaceOutcome, placeFile } from "../system/linked-copy.ts";
+import { PlaceChangedError, PlaceGuard } from "../system/place-guard.ts";
 import { openRegularFile } from "../system/regular-file.ts";
 import { projectsRoot } from "./config-root.ts";
 import { sessionIdOfFileName } from "./session-file.ts";
@@ -157,6 +158,8 @@ export interface RestoreReport {
   already: string[];
   /** Files left alone because a different file has the name. */
   conflicts: string[];
+  /** Why restoring stopped (a link in the way, on either side), in one line; nothing was written through it. */
+  refused: string | null;
 }
 
 /**
@@ -167,24 +170,52 @@ export interface RestoreReport {
 export function restoreKeptSession(configRoot: string, kept: KeptSession): RestoreReport {
   const keptDir = path.dirname(kept.keptPath);
   const projectDir = path.join(projectsRoot(configRoot), kept.projectDirName);
-  const report: RestoreReport = { placed: [], already: [], conflicts: [] };
-  for (const relative of sessionFilesIn(keptDir, kept.sessionId)) {
-    const to = path.join(projectDir, relative);
-    fs.mkdirSync(projectsRoot(configRoot), { recursive: true, mode: 0o700 });
-    makeDirsBelow(projectsRoot(configRoot), path.dirname(to));
-    const outcome = placeFile(path.join(keptDir, relative), to);
-    if (outcome === "conflict") report.conflicts.push(relative);
-    else if (outcome === "same") report.already.push(relative);
-    else report.placed.push(relative);
+  const report: RestoreReport = { placed: [], already: [], conflicts: [], refused: null };
+  // projects/ and our folder as they resolve now; below them no link, checked before every file.
+  const projects = new PlaceGuard(projectsRoot(configRoot));
+  const ours = new PlaceGuard(path.dirname(keptRoot(configRoot)));
+  try {
+    for (const relative of sessionFilesIn(keptDir, kept.sessionId)) {
+      const from = path.join(keptDir, relative);
+      const to = path.join(projectDir, relative);
+      ours.check(from);
+      projects.check(to);
+      fs.mkdirSync(projectsRoot(configRoot), { recursive: true, mode: 0o700 });
+      makeDirsBelow(projectsRoot(configRoot), path.dirname(to));
+      projects.check(to);
+      const outcome = placeFile(from, to);
+      if (outcome === "conflict") report.conflicts.push(relative);
+      else if (outcome === "same") report.already.push(relative);
+      else report.placed.push(relative);
+    }
+  } catch (error) {
+    if (!(error instanceof PlaceChangedError)) throw error;
+    report.refused = error.message;
   }
   return report;
 }
 
-/** Removes a kept session's files for good (the original, if any, is not touched). */
-export function forgetKeptSession(kept: KeptSession): string[] {
+/**
+ * Removes a kept session's files for good (the original, if any, is not touched). Refuses, in one line,
+ * when a folder on the way is a link (kept/, its project folder, the `<uuid>/` folder): nothing is
+ * removed through one.
+ */
+export function forgetKeptSession(
+  configRoot: string,
+  kept: KeptSession,
+): { removed: string[]; refused: string | null } {
   const keptDir = path.dirname(kept.keptPath);
+  const ours = new PlaceGuard(path.dirname(keptRoot(configRoot)));
+  const refused = ours.problemWith(kept.keptPath) ?? ours.problemWith(path.join(keptDir, kept.sessionId, "-"));
+  if (refused !== null) return { removed: [], refused };
   const files = sessionFilesIn(keptDir, kept.sessionId);
-  for (const relative of files.slice(1)) fs.rmSync(path.join(keptDir, relative), { force: true });
+  for (const relative of files.slice(1)) {
+    const problem = ours.problemWith(path.join(keptDir, relative));
+    if (problem !== null) return { removed: [], refused: problem };
+    fs.rmSync(path.join(keptDir, relative), { force: true });
+  }
+  const problem = ours.problemWith(kept.keptPath);
+  if (problem !== null) return { removed: [], refused: problem };
   fs.rmSync(kept.keptPath, { force: true }); // last: a rerun after a kill finds the session and finishes
   removeEmptyDirs(path.join(keptDir, kept.sessionId));
   for (const name of safeReaddir(keptDir)) if (isPlacementLeftover(name)) fs.rmSync(path.join(keptDir, name));
@@ -193,7 +224,7 @@ export function forgetKeptSession(kept: KeptSession): string[] {
   } catch {
     // other sessions kept there
   }
-  return files;
+  return { removed: files, refused: null };
 }
 
 /** The session id on the first line of an old-layout agent transcript, or null. */

@@ -34,19 +34,46 @@ export { recoverTransfersIn };
  */
 export function transferSession(from: string, to: string, move: boolean): SessionTransfer {
   makeDirectory(path.dirname(to), 0o700);
+  // The `<uuid>/` folder first, the transcript last: a run killed in between leaves the transcript at the
+  // source, so a rerun finds the session and finishes it (moved first, it would leave the rest behind).
+  const companion = from.slice(0, -".jsonl".length);
+  const destination = to.slice(0, -".jsonl".length);
+  const companions: CompanionTransfer = { companionFiles: 0, problems: [] };
+  if (isDirectory(companion)) transferTree(companion, destination, move, companions);
   // Private like Claude Code's own transcripts: they hold whole conversations.
   const transcript = transferFile(from, to, { move, mode: 0o600 });
-  const result: SessionTransfer = { transcript, companionFiles: 0, problems: [] };
+  const result: SessionTransfer = { transcript, companionFiles: companions.companionFiles, problems: [] };
   if (transcript.kind === "conflict") result.problems.push(transcript.reason);
   if (transcript.kind === "source-changed")
     result.problems.push(`${from} changed while it was moved; it was kept (run again to finish)`);
-  const companion = from.slice(0, -".jsonl".length);
-  if (isDirectory(companion)) transferTree(companion, to.slice(0, -".jsonl".length), move, result);
+  result.problems.push(...companions.problems);
+  // What killed runs left in the destination's `<uuid>/` tree is cleared even when the source's is gone
+  // (moved whole by a later run): the walk above only visits folders the source still has.
+  recoverTransfersBelow(destination);
   return result;
 }
 
+/** recoverTransfersIn for `dir` and every folder below it (links not followed). */
+function recoverTransfersBelow(dir: string): void {
+  const pending = [dir];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    if (!isDirectory(current)) continue;
+    recoverTransfersIn(current);
+    let entries: fs.Dirent[] = [];
+    try {
+      entries = fs.readdirSync(current, { withFileTypes: true });
+    } catch {
+      // unreadable: left as it is
+    }
+    for (const entry of entries) if (entry.isDirectory()) pending.push(path.join(current, entry.name));
+  }
+}
+
 /** Every file below `fromDir` to the same place below `toDir`; with `move`, emptied directories go too. */
-function transferTree(fromDir: string, toDir: string, move: boolean, result: SessionTransfer): void {
+type CompanionTransfer = Pick<SessionTransfer, "companionFiles" | "problems">;
+
+function transferTree(fromDir: string, toDir: string, move: boolean, result: CompanionTransfer): void {
   // Iterative, depth first; directories are removed (when moving) after their contents, deepest first.
   const directories: [string, string][] = [];
   const pending: [string, string][] = [[fromDir, toDir]];

@@ -12,6 +12,7 @@ import { DEFAULT_LOCK, LockBusyError, LockLostError, type LockOptions } from "..
 import { type EntryChange, isTrusted, type MergePlan, mergeIndex } from "../sessions-index/index-merge.ts";
 import { commitIndex, type IndexWriter } from "../sessions-index/index-store.ts";
 import { type IndexEnvelope, indexPathOf, readIndex } from "../sessions-index/session-index.ts";
+import { PlaceChangedError, PlaceGuard } from "../system/place-guard.ts";
 import { errorText } from "../text/error-text.ts";
 import type { DerivationPool } from "../transcript/derivation-pool.ts";
 import { deriveTranscript, type TranscriptDerivation } from "../transcript/transcript.ts";
@@ -81,12 +82,11 @@ export async function rebuildProject(
 ): Promise<ProjectReport> {
   const indexPath = indexPathOf(projectDir);
   const report = emptyReport(projectDir, indexPath);
-  const link = symbolicLinkAmong(projectDir, indexPath);
-  if (link !== null)
-    return failed(
-      report,
-      `${link} is a symbolic link (to ${fs.readlinkSync(link)}); claude-reindex does not write through links, so it was left as it is`,
-    );
+  // projects/ as it resolves now; below it, neither the project directory nor the index may be a link,
+  // checked again right before the lock is taken and right before the new index is renamed into place.
+  const place = new PlaceGuard(path.dirname(projectDir));
+  const linked = place.problemWith(indexPath);
+  if (linked !== null) return failed(report, linked);
   const first = readIndex(indexPath);
   if (first.kind === "unsupported-version") return failed(report, versionProblem(indexPath, first.version));
   if (first.kind === "unreadable") return failed(report, `cannot read ${indexPath}: ${first.reason}`);
@@ -153,7 +153,12 @@ export async function rebuildProject(
       ...(options.lock ?? DEFAULT_LOCK),
       ...(options.lockStaleMs ? { staleMs: options.lockStaleMs } : {}),
     };
-    const result = await commitIndex(indexPath, plan, { lock, now: options.now, write: options.write });
+    const result = await commitIndex(indexPath, plan, {
+      lock,
+      now: options.now,
+      write: options.write,
+      checkPlace: () => place.check(indexPath),
+    });
     if (result.kind === "refused") {
       const { read } = result;
       return failed(
@@ -168,6 +173,7 @@ export async function rebuildProject(
     report.backup = result.backup;
     return { ...withPlan(report, result.plan, "written"), verified: stamp };
   } catch (error) {
+    if (error instanceof PlaceChangedError) return failed(report, error.message);
     if (error instanceof LockBusyError) return failed(report, `${indexPath} is locked by another process; try again`);
     if (error instanceof LockLostError)
       return failed(report, `${indexPath}: the lock was taken over again and again while writing; try again`);
@@ -192,18 +198,6 @@ function entriesBySessionId(entries: unknown[]): Map<unknown, unknown> {
     if (!byId.has(id)) byId.set(id, entry);
   }
   return byId;
-}
-
-/** The project directory or its index when it is a symbolic link: writing there could land anywhere. */
-function symbolicLinkAmong(...paths: string[]): string | null {
-  for (const p of paths) {
-    try {
-      if (fs.lstatSync(p).isSymbolicLink()) return p;
-    } catch {
-      // missing: nothing to follow
-    }
-  }
-  return null;
 }
 
 /** Transcripts whose entry the merge cannot take from the index as it is. */

@@ -27,6 +27,16 @@ export type IndexWriter = (file: string, content: string, beforeRename: () => vo
 export const atomicIndexWriter: IndexWriter = async (file, content, beforeRename) =>
   replaceFile(file, content, { newFileMode: 0o600, fsync: true, beforeRename });
 
+/**
+ * Removes the temporary files that writers of ours, killed before their rename, left beside a project's
+ * index: only names we make (`sessions-index.json.claude-reindex-<pid>-<hex>.tmp`), and only those whose
+ * writer is gone, so no lock is needed. For callers that may write no index themselves (a rerun of migrate).
+ */
+export function removeOrphanedIndexTemporaryFiles(indexPath: string): void {
+  const base = path.basename(indexPath);
+  removeOrphanedTemporaryFiles(indexPath, (name) => writerIsGone(name, base));
+}
+
 /** A writer that loses its lock this many times in a row (stopped again and again) gives up. */
 const MAX_ATTEMPTS = 3;
 
@@ -39,9 +49,16 @@ const MAX_ATTEMPTS = 3;
 export async function commitIndex(
   indexPath: string,
   plan: (current: IndexEnvelope | null) => MergePlan,
-  options: { lock: LockOptions; now: () => Date; write?: IndexWriter },
+  options: {
+    lock: LockOptions;
+    now: () => Date;
+    write?: IndexWriter;
+    /** Throws when the index's place is no longer safe to write (a link swapped in): before the lock, the temporary file and the rename. */
+    checkPlace?: () => void;
+  },
 ): Promise<CommitResult> {
   for (let attempt = 1; ; attempt++) {
+    options.checkPlace?.();
     try {
       return await withLock(indexPath, options.lock, (lock) => commitOnce(indexPath, plan, options, lock));
     } catch (error) {
@@ -53,13 +70,11 @@ export async function commitIndex(
 async function commitOnce(
   indexPath: string,
   plan: (current: IndexEnvelope | null) => MergePlan,
-  options: { now: () => Date; write?: IndexWriter },
+  options: { now: () => Date; write?: IndexWriter; checkPlace?: () => void },
   lock: HeldLock,
 ): Promise<CommitResult> {
-  const base = path.basename(indexPath);
-  // Every writer of ours holds the lock while its temporary file exists: under the lock, one whose
-  // writer is gone is an orphan. Only names we make are touched, never the user's files beside the index.
-  removeOrphanedTemporaryFiles(indexPath, (name) => writerIsGone(name, base));
+  // Only names we make are touched, never the user's files beside the index.
+  removeOrphanedIndexTemporaryFiles(indexPath);
   const read = readIndex(indexPath);
   if (read.kind === "unsupported-version" || read.kind === "unreadable") return { kind: "refused", read };
   const merged = plan(read.kind === "ok" ? read.index : null);
@@ -68,9 +83,13 @@ async function commitOnce(
     return { kind: "unchanged", plan: merged, stat: read.kind === "ok" ? read.stat : null };
   const content = serializeIndex(merged.index);
   lock.assertHeld();
+  options.checkPlace?.();
   const backup = mustReplace ? moveAside(indexPath, options.now()) : null;
   try {
-    await (options.write ?? atomicIndexWriter)(indexPath, content, () => lock.assertHeld());
+    await (options.write ?? atomicIndexWriter)(indexPath, content, () => {
+      lock.assertHeld();
+      options.checkPlace?.();
+    });
   } catch (error) {
     // The unusable index stays where it was rather than vanish with the failed write.
     if (backup) restore(backup, indexPath);

@@ -1,6 +1,8 @@
 // Setting a file's access and modification times to another file's, to the nanosecond where the file
 // system keeps them: Node's utimes takes seconds as a double (a fraction of a microsecond is lost at
 // today's dates) and its Date form rounds to milliseconds, so the exact times are set with touch(1).
+// The one place times are kept: migrate's transfers (file-transfer.ts) and the keep guard's and restore's
+// copies (linked-copy.ts) both come here. A file whose times have no sub-microsecond part costs no process.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 

@@ -5,6 +5,7 @@
 // replaced as a whole by rename.
 import fs from "node:fs";
 import path from "node:path";
+import { setExactTimes, timesOf } from "./file-times.ts";
 
 export type PlaceOutcome =
   /** A new hard link to the source. */
@@ -63,7 +64,8 @@ export function placeFile(from: string, to: string, options: PlaceOptions = {}):
 export function isSameFile(a: fs.BigIntStats, b: fs.BigIntStats): boolean {
   if (!b.isFile()) return false;
   if (a.ino === b.ino && a.dev === b.dev) return true;
-  // A copy's times are set through utimes, within a few microseconds.
+  // A copy's times are the source's to the nanosecond (file-times.ts), or within a microsecond where
+  // touch(1) cannot set nanoseconds.
   const skew = a.mtimeNs > b.mtimeNs ? a.mtimeNs - b.mtimeNs : b.mtimeNs - a.mtimeNs;
   return a.size === b.size && skew < 5_000n;
 }
@@ -76,12 +78,8 @@ export function isPlacementLeftover(name: string): boolean {
 function copyWithTimes(from: string, temp: string, source: fs.BigIntStats): void {
   fs.copyFileSync(from, temp, fs.constants.COPYFILE_EXCL);
   fs.chmodSync(temp, Number(source.mode & 0o777n));
-  // utimes takes seconds as a double: within a few microseconds (exact times need touch(1); see report).
-  fs.utimesSync(temp, nsToSeconds(source.atimeNs), nsToSeconds(source.mtimeNs));
-}
-
-function nsToSeconds(ns: bigint): number {
-  return Number(ns / 1_000_000_000n) + Number(ns % 1_000_000_000n) / 1e9;
+  // The source's times as they were before the copy read it, to the nanosecond the file system keeps.
+  setExactTimes(temp, timesOf(source));
 }
 
 function cannotLink(error: unknown): boolean {

@@ -18,6 +18,12 @@
 
 export type LineScan = { kind: "value"; value: Record<string, unknown> } | { kind: "invalid" } | { kind: "use-exact" };
 
+/**
+ * How a value the derivation reads is turned from its bytes `[start, end)` into a value: from
+ * `bytes` by default; a long line's skeleton (long-line.ts) reads the values it shortened from the file.
+ */
+export type SpanValue = (bytes: Buffer, start: number, end: number) => unknown;
+
 const INVALID: LineScan = { kind: "invalid" };
 const USE_EXACT: LineScan = { kind: "use-exact" };
 
@@ -134,7 +140,7 @@ function isAsciiSpace(byte: number | undefined): boolean {
  * reads, with exactly the values JSON.parse would give them; `invalid`: JSON.parse rejects the
  * line; `use-exact`: decode and JSON.parse it instead.
  */
-export function scanLine(bytes: Buffer, start: number, end: number): LineScan {
+export function scanLine(bytes: Buffer, start: number, end: number, spanValue: SpanValue = parseSpan): LineScan {
   // What String.prototype.trim() removes, as far as bytes show it cheaply: ASCII spaces and BOMs.
   let first = start;
   let last = end;
@@ -302,7 +308,7 @@ export function scanLine(bytes: Buffer, start: number, end: number): LineScan {
   // A value left open, or none at all, is not JSON.
   if (expect !== EXPECT_NOTHING) return INVALID;
   try {
-    return { kind: "value", value: buildRecord(bytes, contentStart, contentEnd, blocks) };
+    return { kind: "value", value: buildRecord(bytes, contentStart, contentEnd, blocks, spanValue) };
   } catch {
     // A value the derivation reads is not valid JSON after all (a bad escape in a long string).
     return INVALID;
@@ -313,22 +319,23 @@ function buildRecord(
   contentStart: number,
   contentEnd: number,
   blocks: Block[],
+  readValue: SpanValue,
 ): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   for (let slot = 0; slot < READ_KEYS.length; slot++) {
-    if (topStart[slot]! >= 0) record[READ_KEYS[slot]!] = parseSpan(bytes, topStart[slot]!, topEnd[slot]!);
+    if (topStart[slot]! >= 0) record[READ_KEYS[slot]!] = readValue(bytes, topStart[slot]!, topEnd[slot]!);
   }
   const messageStart = topStart[MESSAGE_SLOT]!;
   if (messageStart >= 0) {
     if (bytes[messageStart] !== OPEN_BRACE) {
-      record.message = parseSpan(bytes, messageStart, topEnd[MESSAGE_SLOT]!);
+      record.message = readValue(bytes, messageStart, topEnd[MESSAGE_SLOT]!);
     } else {
       const message: Record<string, unknown> = {};
       if (contentStart >= 0) {
         message.content =
           bytes[contentStart] === OPEN_BRACKET
-            ? blocks.map((b) => buildBlock(bytes, b))
-            : parseSpan(bytes, contentStart, contentEnd);
+            ? blocks.map((b) => buildBlock(bytes, b, readValue))
+            : readValue(bytes, contentStart, contentEnd);
       }
       record.message = message;
     }
@@ -337,19 +344,19 @@ function buildRecord(
 }
 
 /** What the derivation can see of a content block: null, or its `type` and `text`. */
-function buildBlock(bytes: Buffer, block: Block): unknown {
+function buildBlock(bytes: Buffer, block: Block, readValue: SpanValue): unknown {
   const c = bytes[block.start];
   if (c === 0x6e) return null;
   // Strings, numbers, booleans and arrays have no `type` or `text` either.
   if (c !== OPEN_BRACE) return 0;
   const fields: Record<string, unknown> = {};
-  if (block.typeStart >= 0) fields.type = parseSpan(bytes, block.typeStart, block.typeEnd);
-  if (block.textStart >= 0) fields.text = parseSpan(bytes, block.textStart, block.textEnd);
+  if (block.typeStart >= 0) fields.type = readValue(bytes, block.typeStart, block.typeEnd);
+  if (block.textStart >= 0) fields.text = readValue(bytes, block.textStart, block.textEnd);
   return fields;
 }
 
 /** A value from its own bytes; a plain short string skips JSON.parse. */
-function parseSpan(bytes: Buffer, start: number, end: number): unknown {
+export function parseSpan(bytes: Buffer, start: number, end: number): unknown {
   if (bytes[start] === QUOTE && end - start < LONG_STRING_BYTES) {
     let plain = true;
     for (let i = start + 1; i < end - 1; i++) {

@@ -129,8 +129,9 @@ describe("SIGKILL at random points", () => {
         );
       expect(byId(tree)).toEqual(byId(fresh));
       entries += byId(tree).size;
-      // A write killed before its rename leaves a temporary file; the next write (the final rebuild's) removes it.
-      const leftovers = fs.readdirSync(tree.projectDir(cwd)).filter((n) => /^sessions-index\.json\.\d+$/.test(n));
+      // A write killed before its rename leaves a temporary file of ours; the next write (the final
+      // rebuild's) removes it. (Any temporary name of ours: `sessions-index.json.claude-reindex-<pid>-<hex>.tmp`.)
+      const leftovers = fs.readdirSync(tree.projectDir(cwd)).filter((n) => n.includes(".claude-reindex-"));
       expect(leftovers).toEqual([]);
     }
     expect(entries).toBe(sessions.length);

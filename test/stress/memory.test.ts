@@ -41,7 +41,7 @@ function writeLines(file: string, lines: Iterable<string | Buffer>) {
 }
 
 describe.runIf(process.platform === "linux")("memory", () => {
-  it("a single line of 200 MB: read, indexed, and memory follows the line, not more", async () => {
+  it("a single line of 200 MB: read, indexed, and memory flat (the line is read in chunks, never held)", async () => {
     const tree = new ClaudeTree();
     const session = tree.session("/home/dev/app", ["before the huge line"]);
     const huge = Buffer.alloc(200 * MB, "x");
@@ -67,7 +67,7 @@ describe.runIf(process.platform === "linux")("memory", () => {
       modified: "2026-10-02T00:00:00.000Z",
     });
     recordFigure("peak memory reading a 200 MB line", `${peakMb} MB`);
-    expect(peakMb).toBeLessThan(600);
+    expect(peakMb).toBeLessThan(130);
   }, 120_000);
 
   it("a 300 MB transcript of ordinary lines: memory does not grow with the file", async () => {

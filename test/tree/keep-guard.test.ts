@@ -7,6 +7,7 @@ import { runInstall, runUninstall } from "../../src/commands/install-command.ts"
 import { runList } from "../../src/commands/list-command.ts";
 import { runPick } from "../../src/commands/pick-command.ts";
 import { runRestore } from "../../src/commands/restore-command.ts";
+import { runWhy } from "../../src/commands/why-command.ts";
 import { runSessionHook } from "../../src/hooks/session-hook.ts";
 import { cleanupPeriodInForce } from "../../src/layout/cleanup-period.ts";
 import { keepDueSessions, keepGuardOn } from "../../src/layout/keep-guard.ts";
@@ -304,5 +305,44 @@ describe("restore and forget", () => {
     expect(picked.stdout()).toMatch(/ {3}2 .* \[kept\] an old conversation/);
     expect(fs.readFileSync(gone.path)).toEqual(bytes);
     expect(JSON.parse(fs.readFileSync(record, "utf8")).argv).toEqual(["--resume", gone.id]);
+  });
+
+  it("why knows a kept session: deleted by Claude Code's cleanup, kept by us, and the restore line", async () => {
+    const tree = new ClaudeTree();
+    const cwd = fs.realpathSync(tempDir("claude-reindex-cwd-"));
+    const gone = tree.session(cwd, ["an old conversation"], { mtime: NOW.getTime() - 40 * DAY });
+    keepDueSessions({ configRoot: tree.root, workingDir: null, managedDir: tempDir(), now: NOW });
+    fs.rmSync(gone.path);
+    const kept = path.join(keptRoot(tree.root), path.basename(tree.projectDir(cwd)), `${gone.id}.jsonl`);
+
+    const text = captureIo();
+    expect(
+      await runWhy({ configRoot: tree.root, session: gone.id.slice(0, 8), json: false, io: text.io }),
+    ).toMatchObject({
+      kind: "done",
+    });
+    expect(text.stdout()).toBe(
+      [
+        `${gone.id}  an old conversation  [kept]`,
+        `  its transcript ${gone.path} is gone from projects/: Claude Code's cleanup deleted it (its mtime was older than cleanupPeriodDays), and the keep guard had kept it at ${kept}`,
+        `  directory:  ${cwd}`,
+        `  restore it: claude-reindex restore ${gone.id}`,
+        `  then resume it: cd ${cwd} && claude --resume ${gone.id}`,
+        "",
+      ].join("\n"),
+    );
+    const json = captureIo();
+    await runWhy({ configRoot: tree.root, session: gone.id, json: true, io: json.io });
+    expect(JSON.parse(json.stdout())[0]).toMatchObject({
+      session: { sessionId: gone.id, kept: true, fullPath: kept },
+      restore: `claude-reindex restore ${gone.id}`,
+    });
+
+    // Restored, it is an ordinary session again.
+    await runRestore({ configRoot: tree.root, idOrPrefix: gone.id, now: () => NOW, io: captureIo().io });
+    const after = captureIo();
+    await runWhy({ configRoot: tree.root, session: gone.id, json: false, io: after.io });
+    expect(after.stdout()).toContain(`  transcript: ${gone.path}`);
+    expect(after.stdout()).not.toContain("[kept]");
   });
 });

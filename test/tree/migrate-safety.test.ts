@@ -27,6 +27,8 @@ afterEach(() => {
   for (const dir of cleanups.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+const projectsRootOf = (root: string) => path.join(root, "projects");
+
 function transcriptText(turns = 3): string {
   const t = new TranscriptBuilder({ sessionId: ID, cwd: CWD });
   for (let i = 0; i < turns; i++) t.turn(`turn ${i}`);
@@ -170,6 +172,37 @@ describe("an interrupted migrate", () => {
     expect(fs.readFileSync(dest)).toEqual(text);
     expect(fs.existsSync(s.file)).toBe(false);
   });
+
+  it("a rerun clears index temporary files a killed run left, even with nothing left to move, and only those", async () => {
+    const root = tempDir();
+    const s = layout(tempDir());
+    expect((await migrate(root, s.from, true)).code).toBe(0);
+    // A writer of ours killed before its rename (its pid gone), one still alive, and the user's own files.
+    const dead = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ["-e", "0"]);
+      child.on("exit", () => resolve(child.pid!));
+    });
+    const dest = projectDir(root);
+    const other = path.join(projectsRootOf(root), "-home-dev-other");
+    fs.mkdirSync(other, { recursive: true });
+    const orphan = `sessions-index.json.claude-reindex-${dead}-0a1b2c3d.tmp`;
+    const live = `sessions-index.json.claude-reindex-${process.ppid}-0a1b2c3d.tmp`;
+    const users = ["sessions-index.json.1", `sessions-index.json.claude-reindex-${dead}-mine.tmp`, "notes.tmp"];
+    for (const dir of [dest, other])
+      for (const name of [orphan, live, ...users]) fs.writeFileSync(path.join(dir, name), "x");
+    const rerun = await migrate(root, s.from, true);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toMatch(/moved 0 of 0 sessions/);
+    for (const dir of [dest, other]) {
+      expect(fs.existsSync(path.join(dir, orphan))).toBe(false);
+      expect(
+        fs
+          .readdirSync(dir)
+          .filter((n) => n !== `${ID}.jsonl` && n !== ID && n !== "sessions-index.json")
+          .sort(),
+      ).toEqual([live, ...users].sort());
+    }
+  });
 });
 
 describe("a move killed while a writer appended by name", () => {
@@ -228,5 +261,21 @@ describe("a move killed while a writer appended by name", () => {
     expect(result.code).toBe(0);
     expect(fs.readFileSync(path.join(projectDir(root), `${ID}.jsonl`), "utf8")).toBe(full);
     expect(leftovers(s.from)).toEqual([]);
+  });
+
+  it("a rerun clears a copy a killed run left deep in the destination's <uuid>/ folder, the source's being gone", async () => {
+    const root = tempDir();
+    const s = layout(tempDir());
+    expect((await migrate(root, s.from, false)).code).toBe(0);
+    fs.rmSync(path.join(s.from, ID), { recursive: true }); // the source's <uuid>/ moved whole meanwhile
+    const dead = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ["-e", "0"]);
+      child.on("exit", () => resolve(child.pid!));
+    });
+    const subagents = path.join(projectDir(root), ID, "subagents");
+    const torn = `agent-1.jsonl.claude-reindex-copy-${dead}-0a1b2c3d`;
+    fs.writeFileSync(path.join(subagents, torn), "half");
+    expect((await migrate(root, s.from, false)).code).toBe(0);
+    expect(fs.readdirSync(subagents).sort()).toEqual(["agent-1.jsonl", "agent-2.jsonl"]);
   });
 });

@@ -38,7 +38,10 @@ describe("readLines", () => {
     const { state, progress } = readAll(`${complete}{"type":"user","uuid":"cut`);
     expect(state.nodes.size).toBe(2);
     expect(progress.committedOffset).toBe(Buffer.byteLength(complete));
-    expect(progress.tail?.toString()).toBe('{"type":"user","uuid":"cut');
+    expect(progress.tail).toEqual({ kind: "skip" }); // torn: not JSON
+    const whole = readAll(`${complete}{"type":"user","uuid":"whole"}`);
+    expect(whole.progress.committedOffset).toBe(Buffer.byteLength(complete));
+    expect(whole.progress.tail).toMatchObject({ kind: "value", value: { type: "user", uuid: "whole" } });
   });
 
   it("resumes from a committed offset with the same result as one full read", () => {

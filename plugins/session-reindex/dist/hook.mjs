@@ -276,10 +276,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path16) {
-  if (!path16)
+function getElementAtPath(obj, path17) {
+  if (!path17)
     return obj;
-  return path16.reduce((acc, key) => acc?.[key], obj);
+  return path17.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -619,11 +619,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path16, issues) {
+function prefixIssues(path17, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path16);
+    iss.path.unshift(path17);
     return iss;
   });
 }
@@ -1081,16 +1081,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path16 = []) => {
+  const processError = (error3, path17 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path16, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path17, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path17, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path17, ...issue2.path]);
       } else {
-        const fullpath = [...path16, ...issue2.path];
+        const fullpath = [...path17, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -6640,7 +6640,7 @@ function readHookStdin(stream, limits) {
 }
 
 // src/hooks/session-hook.ts
-import fs19 from "node:fs";
+import fs22 from "node:fs";
 
 // src/layout/cleanup-period.ts
 import fs7 from "node:fs";
@@ -7633,8 +7633,8 @@ function cleanupPeriodInForce(places) {
 }
 
 // src/layout/keep-guard.ts
-import fs12 from "node:fs";
-import path11 from "node:path";
+import fs14 from "node:fs";
+import path12 from "node:path";
 
 // src/system/private-file.ts
 import fs8 from "node:fs";
@@ -7654,15 +7654,50 @@ function readPrivateFile(file) {
 }
 
 // src/layout/kept-store.ts
-import fs10 from "node:fs";
-import path10 from "node:path";
+import fs12 from "node:fs";
+import path11 from "node:path";
 
 // src/system/linked-copy.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import path9 from "node:path";
+
+// src/system/file-times.ts
+import { execFileSync } from "node:child_process";
+import fs9 from "node:fs";
+function timesOf(stat) {
+  return { atimeNs: stat.atimeNs, mtimeNs: stat.mtimeNs };
+}
+function setExactTimes(file, times) {
+  fs9.utimesSync(file, seconds(times.atimeNs), seconds(times.mtimeNs));
+  if (matches(file, times)) return true;
+  try {
+    for (const [flag, ns] of [
+      ["-a", times.atimeNs],
+      ["-m", times.mtimeNs]
+    ]) {
+      execFileSync("touch", ["-c", "-h", flag, "-d", `@${decimalSeconds(ns)}`, "--", file], { stdio: "ignore" });
+    }
+  } catch {
+  }
+  return matches(file, times);
+}
+function matches(file, times) {
+  const stat = fs9.lstatSync(file, { bigint: true });
+  return stat.mtimeNs === times.mtimeNs && stat.atimeNs === times.atimeNs;
+}
+function seconds(ns) {
+  return Number(ns / 1000000000n) + Number(ns % 1000000000n) / 1e9;
+}
+function decimalSeconds(ns) {
+  const sign = ns < 0n ? "-" : "";
+  const abs = ns < 0n ? -ns : ns;
+  return `${sign}${abs / 1000000000n}.${(abs % 1000000000n).toString().padStart(9, "0")}`;
+}
+
+// src/system/linked-copy.ts
 var TEMP_MARK2 = ".claude-reindex-place-";
 function placeFile(from, to, options = {}) {
-  const source = fs9.lstatSync(from, { bigint: true });
+  const source = fs10.lstatSync(from, { bigint: true });
   if (!source.isFile()) throw new Error(`${from} is not a regular file`);
   const existing = lstatOrNull(to);
   if (existing !== null) {
@@ -7673,18 +7708,18 @@ function placeFile(from, to, options = {}) {
   let outcome = "linked";
   try {
     try {
-      fs9.linkSync(from, temp);
+      fs10.linkSync(from, temp);
     } catch (error2) {
       if (!cannotLink(error2)) throw error2;
       copyWithTimes(from, temp, source);
       outcome = "copied";
     }
     if (existing !== null) {
-      fs9.renameSync(temp, to);
+      fs10.renameSync(temp, to);
       return outcome;
     }
     try {
-      fs9.linkSync(temp, to);
+      fs10.linkSync(temp, to);
     } catch (error2) {
       if (error2.code !== "EEXIST") throw error2;
       const now = lstatOrNull(to);
@@ -7692,7 +7727,7 @@ function placeFile(from, to, options = {}) {
     }
     return outcome;
   } finally {
-    fs9.rmSync(temp, { force: true });
+    fs10.rmSync(temp, { force: true });
   }
 }
 function isSameFile(a, b) {
@@ -7705,12 +7740,9 @@ function isPlacementLeftover(name) {
   return name.startsWith(TEMP_MARK2);
 }
 function copyWithTimes(from, temp, source) {
-  fs9.copyFileSync(from, temp, fs9.constants.COPYFILE_EXCL);
-  fs9.chmodSync(temp, Number(source.mode & 0o777n));
-  fs9.utimesSync(temp, nsToSeconds(source.atimeNs), nsToSeconds(source.mtimeNs));
-}
-function nsToSeconds(ns) {
-  return Number(ns / 1000000000n) + Number(ns % 1000000000n) / 1e9;
+  fs10.copyFileSync(from, temp, fs10.constants.COPYFILE_EXCL);
+  fs10.chmodSync(temp, Number(source.mode & 0o777n));
+  setExactTimes(temp, timesOf(source));
 }
 function cannotLink(error2) {
   const code = error2.code;
@@ -7718,30 +7750,90 @@ function cannotLink(error2) {
 }
 function lstatOrNull(file) {
   try {
-    return fs9.lstatSync(file, { bigint: true });
+    return fs10.lstatSync(file, { bigint: true });
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw error2;
   }
 }
 
+// src/system/place-guard.ts
+import fs11 from "node:fs";
+import path10 from "node:path";
+var PlaceChangedError = class extends Error {
+  code = "ELOOP";
+};
+var PlaceGuard = class {
+  constructor(base) {
+    this.base = base;
+    this.baseReal = realPathOrNull(base);
+  }
+  base;
+  /** The base's real path when the run began, or null when it did not exist yet. */
+  baseReal;
+  /**
+   * Why writing at `target` (a directory below the base, or a file in one) is not safe, in one line; null
+   * when every existing component from the base down to `target` is a real directory (or, for the last,
+   * a file) and the base still resolves to where it did. Components that do not exist yet end the walk.
+   */
+  problemWith(target) {
+    const relative = path10.relative(this.base, target);
+    if (relative.startsWith("..") || path10.isAbsolute(relative)) return `${target} is not inside ${this.base}`;
+    const now = realPathOrNull(this.base);
+    if (this.baseReal !== null && now !== null && now !== this.baseReal)
+      return `${this.base} changed while claude-reindex ran (it led to ${this.baseReal}, now to ${now}); nothing was written there`;
+    let current = this.base;
+    for (const part of relative.split(path10.sep).filter((p) => p !== "")) {
+      current = path10.join(current, part);
+      let stat;
+      try {
+        stat = fs11.lstatSync(current);
+      } catch {
+        return null;
+      }
+      if (stat.isSymbolicLink())
+        return `${current} is a symbolic link (to ${readLink(current)}); claude-reindex does not write through links, so it was left as it is`;
+    }
+    return null;
+  }
+  /** Throws PlaceChangedError (its message the one line) when `problemWith(target)` finds a problem. */
+  check(target) {
+    const problem = this.problemWith(target);
+    if (problem !== null) throw new PlaceChangedError(problem);
+  }
+};
+function realPathOrNull(p) {
+  try {
+    return fs11.realpathSync(p);
+  } catch {
+    return null;
+  }
+}
+function readLink(p) {
+  try {
+    return fs11.readlinkSync(p);
+  } catch {
+    return "?";
+  }
+}
+
 // src/layout/kept-store.ts
 function keptRoot(configRoot) {
-  return path10.join(configRoot, "claude-reindex", "kept");
+  return path11.join(configRoot, "claude-reindex", "kept");
 }
 function isAgentFileName(name) {
   return name.startsWith("agent-") && name.endsWith(".jsonl");
 }
 function sessionFolderFiles(projectDir, sessionId) {
-  return treeFiles(path10.join(projectDir, sessionId)).map((relative) => path10.join(sessionId, relative));
+  return treeFiles(path11.join(projectDir, sessionId)).map((relative) => path11.join(sessionId, relative));
 }
 function keepFile(configRoot, projectDirName, relative, checkedDirs = /* @__PURE__ */ new Set()) {
-  const from = path10.join(projectsRoot(configRoot), projectDirName, relative);
-  const to = path10.join(keptRoot(configRoot), projectDirName, relative);
-  const dir = path10.dirname(to);
+  const from = path11.join(projectsRoot(configRoot), projectDirName, relative);
+  const to = path11.join(keptRoot(configRoot), projectDirName, relative);
+  const dir = path11.dirname(to);
   if (!checkedDirs.has(dir)) {
-    const base = path10.dirname(keptRoot(configRoot));
-    fs10.mkdirSync(base, { recursive: true, mode: 448 });
+    const base = path11.dirname(keptRoot(configRoot));
+    fs12.mkdirSync(base, { recursive: true, mode: 448 });
     makeDirsBelow(base, dir);
     checkedDirs.add(dir);
   }
@@ -7751,34 +7843,34 @@ function treeFiles(dir) {
   const found = [];
   let dirents;
   try {
-    dirents = fs10.readdirSync(dir, { withFileTypes: true });
+    dirents = fs12.readdirSync(dir, { withFileTypes: true });
   } catch {
     return found;
   }
   for (const d of dirents) {
     if (isPlacementLeftover(d.name)) continue;
     if (d.isFile()) found.push(d.name);
-    else if (d.isDirectory()) for (const f of treeFiles(path10.join(dir, d.name))) found.push(path10.join(d.name, f));
+    else if (d.isDirectory()) for (const f of treeFiles(path11.join(dir, d.name))) found.push(path11.join(d.name, f));
   }
   return found.sort();
 }
 function makeDirsBelow(base, dir) {
-  const relative = path10.relative(base, dir);
-  if (relative.startsWith("..") || path10.isAbsolute(relative)) throw new Error(`${dir} is not inside ${base}`);
+  const relative = path11.relative(base, dir);
+  if (relative.startsWith("..") || path11.isAbsolute(relative)) throw new Error(`${dir} is not inside ${base}`);
   let current = base;
-  for (const part of ["", ...relative.split(path10.sep).filter((p) => p !== "")]) {
-    current = part === "" ? current : path10.join(current, part);
+  for (const part of ["", ...relative.split(path11.sep).filter((p) => p !== "")]) {
+    current = part === "" ? current : path11.join(current, part);
     try {
-      fs10.mkdirSync(current, { mode: 448 });
+      fs12.mkdirSync(current, { mode: 448 });
     } catch (error2) {
       if (error2.code !== "EEXIST") throw error2;
     }
-    if (!fs10.lstatSync(current).isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
+    if (!fs12.lstatSync(current).isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
   }
 }
 
 // src/layout/project-dir.ts
-import fs11 from "node:fs";
+import fs13 from "node:fs";
 var MAX_ENCODED_LENGTH = 200;
 function encodeProjectDirName(workingDir) {
   const encoded = workingDir.replace(/[^a-zA-Z0-9]/g, "-");
@@ -7793,7 +7885,7 @@ function javaStringHash(text) {
 function listProjectDirNames(configRoot) {
   let dirents;
   try {
-    dirents = fs11.readdirSync(projectsRoot(configRoot), { withFileTypes: true });
+    dirents = fs13.readdirSync(projectsRoot(configRoot), { withFileTypes: true });
   } catch (error2) {
     if (error2.code === "ENOENT") return [];
     throw error2;
@@ -7805,7 +7897,7 @@ function listProjectDirNames(configRoot) {
 var KEEP_MARGIN_DAYS = 7;
 var KEEP_SESSIONS_KEY = "keepSessions";
 function keepGuardOn(configRoot) {
-  const text = readPrivateFile(path11.join(configRoot, "claude-reindex", "installed.json"));
+  const text = readPrivateFile(path12.join(configRoot, "claude-reindex", "installed.json"));
   if (text === null) return false;
   try {
     const manifest = JSON.parse(text);
@@ -7827,10 +7919,10 @@ function keepDueSessions(run) {
   const root = projectsRoot(run.configRoot);
   const checkedDirs = /* @__PURE__ */ new Set();
   for (const projectDirName of listProjectDirNames(run.configRoot)) {
-    const projectDir = path11.join(root, projectDirName);
+    const projectDir = path12.join(root, projectDirName);
     let names;
     try {
-      names = fs12.readdirSync(projectDir);
+      names = fs14.readdirSync(projectDir);
     } catch {
       continue;
     }
@@ -7840,7 +7932,7 @@ function keepDueSessions(run) {
       if (sessionId === null && !isAgentFileName(name)) continue;
       let stat;
       try {
-        stat = fs12.lstatSync(`${projectDir}${path11.sep}${name}`);
+        stat = fs14.lstatSync(`${projectDir}${path12.sep}${name}`);
       } catch {
         continue;
       }
@@ -7851,9 +7943,9 @@ function keepDueSessions(run) {
       for (const relative of files) {
         try {
           const outcome = keepFile(run.configRoot, projectDirName, relative, checkedDirs);
-          if (outcome !== "same") report2.kept.push(path11.join(projectDirName, relative));
+          if (outcome !== "same") report2.kept.push(path12.join(projectDirName, relative));
         } catch (error2) {
-          report2.problems.push(`could not keep ${path11.join(projectDir, relative)}: ${error2.message}`);
+          report2.problems.push(`could not keep ${path12.join(projectDir, relative)}: ${error2.message}`);
         }
       }
     }
@@ -7862,11 +7954,11 @@ function keepDueSessions(run) {
 }
 
 // src/rebuild/rebuild-project.ts
-import fs18 from "node:fs";
-import path15 from "node:path";
+import fs21 from "node:fs";
+import path16 from "node:path";
 
 // src/system/directory-lock.ts
-import fs13 from "node:fs";
+import fs15 from "node:fs";
 var LockBusyError = class extends Error {
   constructor(file) {
     super(`${file} is locked by another claude-reindex process`);
@@ -7903,7 +7995,7 @@ async function withDirectoryLock(file, options, work, sleep = delay) {
       if (!isHeld()) return clearInterval(refresh);
       try {
         const now = /* @__PURE__ */ new Date();
-        fs13.utimesSync(lockDir, now, now);
+        fs15.utimesSync(lockDir, now, now);
         identity = identify(lockDir) ?? identity;
       } catch {
         clearInterval(refresh);
@@ -7928,14 +8020,14 @@ async function withDirectoryLock(file, options, work, sleep = delay) {
 function tryAcquire(lockDir, staleMs) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs13.mkdirSync(lockDir, { mode: 448 });
+      fs15.mkdirSync(lockDir, { mode: 448 });
       return identify(lockDir);
     } catch (error2) {
       if (error2.code !== "EEXIST") throw error2;
     }
     let stat;
     try {
-      stat = fs13.lstatSync(lockDir);
+      stat = fs15.lstatSync(lockDir);
     } catch {
       continue;
     }
@@ -7951,7 +8043,7 @@ function tryAcquire(lockDir, staleMs) {
 }
 function identify(lockDir) {
   try {
-    const stat = fs13.lstatSync(lockDir, { bigint: true });
+    const stat = fs15.lstatSync(lockDir, { bigint: true });
     return stat.isDirectory() ? { ino: stat.ino, mtimeNs: stat.mtimeNs } : null;
   } catch {
     return null;
@@ -7959,13 +8051,13 @@ function identify(lockDir) {
 }
 function removeNonDirectory(lockDir) {
   try {
-    fs13.unlinkSync(lockDir);
+    fs15.unlinkSync(lockDir);
   } catch {
   }
 }
 function tryRemoveDir(lockDir) {
   try {
-    fs13.rmdirSync(lockDir);
+    fs15.rmdirSync(lockDir);
   } catch {
   }
 }
@@ -8448,10 +8540,10 @@ function messageCountOf(chain) {
 }
 
 // src/sessions-index/index-path.ts
-import path12 from "node:path";
+import path13 from "node:path";
 var INDEX_FILE_NAME = "sessions-index.json";
 function indexPathOf(projectDir) {
-  return path12.join(projectDir, INDEX_FILE_NAME);
+  return path13.join(projectDir, INDEX_FILE_NAME);
 }
 var MAX_INDEX_BYTES = 512 * 1024 * 1024;
 
@@ -8634,12 +8726,17 @@ function chooseOriginalPath(projectDirName, entries) {
 }
 
 // src/sessions-index/index-store.ts
-import fs14 from "node:fs";
-import path13 from "node:path";
+import fs16 from "node:fs";
+import path14 from "node:path";
 var atomicIndexWriter = async (file, content, beforeRename) => replaceFile(file, content, { newFileMode: 384, fsync: true, beforeRename });
+function removeOrphanedIndexTemporaryFiles(indexPath) {
+  const base = path14.basename(indexPath);
+  removeOrphanedTemporaryFiles(indexPath, (name) => writerIsGone(name, base));
+}
 var MAX_ATTEMPTS = 3;
 async function commitIndex(indexPath, plan, options) {
   for (let attempt = 1; ; attempt++) {
+    options.checkPlace?.();
     try {
       return await withLock(indexPath, options.lock, (lock) => commitOnce(indexPath, plan, options, lock));
     } catch (error2) {
@@ -8648,8 +8745,7 @@ async function commitIndex(indexPath, plan, options) {
   }
 }
 async function commitOnce(indexPath, plan, options, lock) {
-  const base = path13.basename(indexPath);
-  removeOrphanedTemporaryFiles(indexPath, (name) => writerIsGone(name, base));
+  removeOrphanedIndexTemporaryFiles(indexPath);
   const read = readIndex(indexPath);
   if (read.kind === "unsupported-version" || read.kind === "unreadable") return { kind: "refused", read };
   const merged = plan(read.kind === "ok" ? read.index : null);
@@ -8658,9 +8754,13 @@ async function commitOnce(indexPath, plan, options, lock) {
     return { kind: "unchanged", plan: merged, stat: read.kind === "ok" ? read.stat : null };
   const content = serializeIndex(merged.index);
   lock.assertHeld();
+  options.checkPlace?.();
   const backup = mustReplace ? moveAside(indexPath, options.now()) : null;
   try {
-    await (options.write ?? atomicIndexWriter)(indexPath, content, () => lock.assertHeld());
+    await (options.write ?? atomicIndexWriter)(indexPath, content, () => {
+      lock.assertHeld();
+      options.checkPlace?.();
+    });
   } catch (error2) {
     if (backup) restore(backup, indexPath);
     throw error2;
@@ -8676,31 +8776,31 @@ function moveAside(indexPath, now) {
   for (let n = 1; ; n++) {
     const backup = n === 1 ? stem : `${stem}-${n}`;
     try {
-      fs14.linkSync(indexPath, backup);
+      fs16.linkSync(indexPath, backup);
     } catch (error2) {
       if (error2.code === "EEXIST" && n < 100) continue;
       throw error2;
     }
-    fs14.unlinkSync(indexPath);
-    fs14.chmodSync(backup, 384);
+    fs16.unlinkSync(indexPath);
+    fs16.chmodSync(backup, 384);
     return backup;
   }
 }
 function restore(backup, indexPath) {
   try {
-    fs14.linkSync(backup, indexPath);
-    fs14.unlinkSync(backup);
+    fs16.linkSync(backup, indexPath);
+    fs16.unlinkSync(backup);
   } catch {
   }
 }
 
 // src/transcript/transcript.ts
-import fs17 from "node:fs";
+import fs20 from "node:fs";
 
 // src/transcript/transcript-cache.ts
 import crypto from "node:crypto";
-import fs15 from "node:fs";
-import path14 from "node:path";
+import fs17 from "node:fs";
+import path15 from "node:path";
 
 // src/transcript/transcript-state.ts
 var TranscriptState = class _TranscriptState {
@@ -8814,10 +8914,10 @@ var TranscriptCache = class _TranscriptCache {
   dir;
   writable;
   static under(configRoot, options) {
-    return new _TranscriptCache(path14.join(configRoot, "claude-reindex", "transcript-cache"), options.writable);
+    return new _TranscriptCache(path15.join(configRoot, "claude-reindex", "transcript-cache"), options.writable);
   }
   fileFor(transcript) {
-    return path14.join(this.dir, path14.basename(path14.dirname(transcript.path)), `${transcript.sessionId}.json`);
+    return path15.join(this.dir, path15.basename(path15.dirname(transcript.path)), `${transcript.sessionId}.json`);
   }
   /** The saved state of this transcript, when it still describes the file's first bytes. */
   load(transcript, fd, size) {
@@ -8858,16 +8958,16 @@ var TranscriptCache = class _TranscriptCache {
   /** Drops saved states of transcripts that are gone from a project. */
   prune(projectDir, liveSessionIds) {
     if (!this.writable) return;
-    const dir = path14.join(this.dir, path14.basename(projectDir));
+    const dir = path15.join(this.dir, path15.basename(projectDir));
     let names;
     try {
-      names = fs15.readdirSync(dir);
+      names = fs17.readdirSync(dir);
     } catch {
       return;
     }
     for (const name of names) {
       if (name.endsWith(".json") && !liveSessionIds.has(name.slice(0, -".json".length))) {
-        fs15.rmSync(path14.join(dir, name), { force: true });
+        fs17.rmSync(path15.join(dir, name), { force: true });
       }
     }
   }
@@ -8881,7 +8981,7 @@ function fingerprint(fd, offset) {
     [anchorStart, offset - anchorStart]
   ]) {
     const buffer = Buffer.alloc(length);
-    const bytesRead = length > 0 ? fs15.readSync(fd, buffer, 0, length, start) : 0;
+    const bytesRead = length > 0 ? fs17.readSync(fd, buffer, 0, length, start) : 0;
     hash.update(buffer.subarray(0, bytesRead));
   }
   return `${offset}:${hash.digest("hex")}`;
@@ -8918,7 +9018,11 @@ function restoreState(saved) {
 }
 
 // src/transcript/transcript-reader.ts
-import fs16 from "node:fs";
+import fs19 from "node:fs";
+
+// src/transcript/long-line.ts
+import { constants as bufferConstants } from "node:buffer";
+import fs18 from "node:fs";
 
 // src/transcript/line-scanner.ts
 var INVALID = { kind: "invalid" };
@@ -9002,7 +9106,7 @@ var topEnd = new Int32Array(READ_KEYS.length + 1);
 function isAsciiSpace(byte) {
   return byte === 32 || byte === 9 || byte === 10 || byte === 13 || byte === 11 || byte === 12;
 }
-function scanLine(bytes, start, end) {
+function scanLine(bytes, start, end, spanValue = parseSpan) {
   let first = start;
   let last = end;
   for (; ; ) {
@@ -9149,37 +9253,37 @@ function scanLine(bytes, start, end) {
   }
   if (expect !== EXPECT_NOTHING) return INVALID;
   try {
-    return { kind: "value", value: buildRecord(bytes, contentStart, contentEnd, blocks) };
+    return { kind: "value", value: buildRecord(bytes, contentStart, contentEnd, blocks, spanValue) };
   } catch {
     return INVALID;
   }
 }
-function buildRecord(bytes, contentStart, contentEnd, blocks) {
+function buildRecord(bytes, contentStart, contentEnd, blocks, readValue) {
   const record2 = {};
   for (let slot = 0; slot < READ_KEYS.length; slot++) {
-    if (topStart[slot] >= 0) record2[READ_KEYS[slot]] = parseSpan(bytes, topStart[slot], topEnd[slot]);
+    if (topStart[slot] >= 0) record2[READ_KEYS[slot]] = readValue(bytes, topStart[slot], topEnd[slot]);
   }
   const messageStart = topStart[MESSAGE_SLOT];
   if (messageStart >= 0) {
     if (bytes[messageStart] !== OPEN_BRACE) {
-      record2.message = parseSpan(bytes, messageStart, topEnd[MESSAGE_SLOT]);
+      record2.message = readValue(bytes, messageStart, topEnd[MESSAGE_SLOT]);
     } else {
       const message = {};
       if (contentStart >= 0) {
-        message.content = bytes[contentStart] === OPEN_BRACKET ? blocks.map((b) => buildBlock(bytes, b)) : parseSpan(bytes, contentStart, contentEnd);
+        message.content = bytes[contentStart] === OPEN_BRACKET ? blocks.map((b) => buildBlock(bytes, b, readValue)) : readValue(bytes, contentStart, contentEnd);
       }
       record2.message = message;
     }
   }
   return record2;
 }
-function buildBlock(bytes, block) {
+function buildBlock(bytes, block, readValue) {
   const c = bytes[block.start];
   if (c === 110) return null;
   if (c !== OPEN_BRACE) return 0;
   const fields = {};
-  if (block.typeStart >= 0) fields.type = parseSpan(bytes, block.typeStart, block.typeEnd);
-  if (block.textStart >= 0) fields.text = parseSpan(bytes, block.textStart, block.textEnd);
+  if (block.typeStart >= 0) fields.type = readValue(bytes, block.typeStart, block.typeEnd);
+  if (block.textStart >= 0) fields.text = readValue(bytes, block.textStart, block.textEnd);
   return fields;
 }
 function parseSpan(bytes, start, end) {
@@ -9287,56 +9391,15 @@ function literalEnd(bytes, i, last, word) {
   return i + word.length;
 }
 
-// src/transcript/transcript-reader.ts
-var CHUNK_BYTES = 1 << 20;
-var KEPT_BUFFER_BYTES = 16 << 20;
-var readBuffer = Buffer.allocUnsafe(CHUNK_BYTES);
-var NEWLINE = 10;
-function readLines(fd, state, fromOffset) {
-  let buffer = readBuffer;
-  const knownSize = fs16.fstatSync(fd).size;
-  let bufferOffset = fromOffset;
-  let lineStart = 0;
-  let filled = 0;
-  let scanFrom = 0;
-  for (; ; ) {
-    const newline = buffer.indexOf(NEWLINE, scanFrom);
-    if (newline !== -1 && newline < filled) {
-      applyLine(state, buffer, lineStart, newline);
-      lineStart = newline + 1;
-      scanFrom = lineStart;
-      continue;
-    }
-    if (lineStart > 0) {
-      buffer.copyWithin(0, lineStart, filled);
-      bufferOffset += lineStart;
-      filled -= lineStart;
-      lineStart = 0;
-    }
-    if (filled === buffer.length) buffer = grow(buffer, knownSize - bufferOffset);
-    const bytesRead = fs16.readSync(fd, buffer, filled, buffer.length - filled, bufferOffset + filled);
-    if (bytesRead === 0) break;
-    scanFrom = filled;
-    filled += bytesRead;
-  }
-  const huge = buffer.length > KEPT_BUFFER_BYTES;
-  const tail = filled <= lineStart ? null : huge ? buffer.subarray(lineStart, filled) : Buffer.from(buffer.subarray(lineStart, filled));
-  readBuffer = huge ? Buffer.allocUnsafe(CHUNK_BYTES) : buffer;
-  return { committedOffset: bufferOffset + lineStart, tail };
-}
-function grow(buffer, bytesLeftInFile) {
-  const needed = Math.max(buffer.length + CHUNK_BYTES, bytesLeftInFile + CHUNK_BYTES);
-  const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, needed));
-  buffer.copy(bigger);
-  return bigger;
-}
+// src/transcript/parsed-line.ts
 var SKIP2 = { kind: "skip" };
+var TOO_LONG = { kind: "too-long" };
 function parseLine(bytes, start, end) {
   let text;
   try {
     text = bytes.toString("utf8", start, end);
   } catch {
-    return { kind: "too-long" };
+    return TOO_LONG;
   }
   text = text.trim();
   if (text === "") return SKIP2;
@@ -9352,18 +9415,369 @@ function scanOrParseLine(bytes, start, end) {
   if (scan.kind === "invalid") return SKIP2;
   return parseLine(bytes, start, end);
 }
-function applyLine(state, bytes, start, end) {
+function applyParsedLine(state, line) {
   if (state.halted) return;
-  const line = scanOrParseLine(bytes, start, end);
   if (line.kind === "too-long") state.halted = true;
   else if (line.kind === "value") state.apply(line.value);
 }
+
+// src/transcript/long-line.ts
+var CHUNK_BYTES = 1 << 20;
+var KEEP_STRING_BYTES = 1024;
+var FILLER_BYTES = 512;
+var KEEP_DIGITS = 16;
+var MAX_STRING_LENGTH = bufferConstants.MAX_STRING_LENGTH;
+var NEWLINE = 10;
+var QUOTE2 = 34;
+var BACKSLASH2 = 92;
+var COLON = 58;
+var FILLER = 120;
+var INVALID_MARK = 1;
+function readLongLine(fd, lineStart, head) {
+  const skeleton = new Skeleton(fd, lineStart);
+  skeleton.feed(head, 0, head.length, lineStart);
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let offset = lineStart + head.length;
+  let next = null;
+  for (; ; ) {
+    const bytesRead = fs18.readSync(fd, chunk, 0, CHUNK_BYTES, offset);
+    if (bytesRead === 0) break;
+    const newline = chunk.subarray(0, bytesRead).indexOf(NEWLINE);
+    skeleton.feed(chunk, 0, newline === -1 ? bytesRead : newline, offset);
+    if (newline !== -1) {
+      next = offset + newline + 1;
+      break;
+    }
+    offset += bytesRead;
+  }
+  const lineEnd = next === null ? offset : next - 1;
+  return { line: skeleton.parse(lineEnd), next };
+}
+var OUTSIDE = 0;
+var IN_STRING = 1;
+var IN_CUT_STRING = 2;
+var Skeleton = class {
+  constructor(fd, lineStart) {
+    this.fd = fd;
+    this.lineStart = lineStart;
+  }
+  fd;
+  lineStart;
+  out = Buffer.allocUnsafe(64 * 1024);
+  length = 0;
+  /** Where cuts end: skeleton offset and file offset of the first byte after each cut. */
+  cutSkeleton = [];
+  cutFile = [];
+  mode = OUTSIDE;
+  sawNul = false;
+  // Inside a string kept whole so far.
+  bodyBytes = 0;
+  afterBackslash = false;
+  hexLeft = 0;
+  // Inside a cut string.
+  backslashRun = 0;
+  cutFrom = 0;
+  cutHexLeft = 0;
+  fillerAt = 0;
+  /** A cut string ended: if a colon follows, it was a key, which the scanner checks in full. */
+  cutKey = null;
+  // Outside strings.
+  inSpaces = false;
+  droppedSpaces = false;
+  digits = 0;
+  /** Takes `bytes[from, to)`, which lie at file offset `fileOffset + from`. */
+  feed(bytes, from, to, fileOffset) {
+    if (!this.sawNul && bytes.subarray(from, to).indexOf(0) !== -1) this.sawNul = true;
+    let i = from;
+    while (i < to) {
+      if (this.mode === IN_CUT_STRING) {
+        i = this.skipCutString(bytes, i, to, fileOffset);
+        continue;
+      }
+      const c = bytes[i];
+      if (this.mode === IN_STRING) {
+        if (this.afterBackslash) {
+          this.afterBackslash = false;
+          this.hexLeft = c === 117 ? 4 : 0;
+        } else if (c === QUOTE2) {
+          this.mode = OUTSIDE;
+        } else if (this.bodyBytes >= KEEP_STRING_BYTES) {
+          this.cut(fileOffset + i);
+          continue;
+        } else if (c === BACKSLASH2) {
+          this.afterBackslash = true;
+          this.hexLeft = 0;
+        } else if (this.hexLeft > 0) {
+          this.hexLeft--;
+        }
+        this.bodyBytes++;
+        this.push(c);
+        i++;
+        continue;
+      }
+      const space = c === 32 || c === 9 || c === 13;
+      if (!space && this.cutKey !== null) {
+        if (c === COLON) this.checkCutKey(this.cutKey);
+        this.cutKey = null;
+      }
+      if (space) {
+        if (this.inSpaces) this.droppedSpaces = true;
+        else this.push(c);
+        this.inSpaces = true;
+        i++;
+        continue;
+      }
+      if (this.droppedSpaces) this.markCut(fileOffset + i);
+      this.inSpaces = false;
+      this.droppedSpaces = false;
+      if (c >= 48 && c <= 57) {
+        if (this.digits < KEEP_DIGITS) this.push(c);
+        this.digits++;
+        i++;
+        continue;
+      }
+      if (this.digits > KEEP_DIGITS) this.markCut(fileOffset + i);
+      this.digits = 0;
+      if (c === QUOTE2) {
+        this.mode = IN_STRING;
+        this.bodyBytes = 0;
+        this.afterBackslash = false;
+        this.hexLeft = 0;
+      }
+      this.push(c);
+      i++;
+    }
+  }
+  /**
+   * Cuts the string here (never right after a backslash). The hex digits of a `\u` escape still to
+   * come are completed with zeros in the skeleton, and checked from the file if the string is a key.
+   */
+  cut(fileOffset) {
+    for (let k = 0; k < this.hexLeft; k++) this.push(48);
+    this.mode = IN_CUT_STRING;
+    this.cutFrom = fileOffset;
+    this.cutHexLeft = this.hexLeft;
+    this.fillerAt = this.length;
+    this.backslashRun = 0;
+  }
+  /** Looks for the quote that ends a cut string; returns where to go on. */
+  skipCutString(bytes, from, to, fileOffset) {
+    let search = from;
+    for (; ; ) {
+      const quote = bytes.indexOf(QUOTE2, search);
+      if (quote === -1 || quote >= to) {
+        let k2 = to;
+        while (k2 > search && bytes[k2 - 1] === BACKSLASH2) k2--;
+        this.backslashRun = k2 === search ? this.backslashRun + (to - search) : to - k2;
+        return to;
+      }
+      let k = quote;
+      while (k > search && bytes[k - 1] === BACKSLASH2) k--;
+      const run = quote - k + (k === search ? this.backslashRun : 0);
+      this.backslashRun = 0;
+      if (run % 2 === 1) {
+        search = quote + 1;
+        continue;
+      }
+      for (let f = 0; f < FILLER_BYTES; f++) this.push(FILLER);
+      this.markCut(fileOffset + quote);
+      this.cutKey = { fillerAt: this.fillerAt, from: this.cutFrom, to: fileOffset + quote, hexLeft: this.cutHexLeft };
+      this.mode = OUTSIDE;
+      this.push(QUOTE2);
+      return quote + 1;
+    }
+  }
+  /** A cut string that is a key: its cut part is checked as JSON.parse checks it, from the file. */
+  checkCutKey(key) {
+    if (!isValidStringBody(this.fd, key.from, key.to, key.hexLeft)) this.out[key.fillerAt] = INVALID_MARK;
+  }
+  markCut(fileOffset) {
+    this.cutSkeleton.push(this.length);
+    this.cutFile.push(fileOffset);
+  }
+  push(byte) {
+    if (this.length === this.out.length) {
+      const bigger = Buffer.allocUnsafe(this.out.length * 2);
+      this.out.copy(bigger);
+      this.out = bigger;
+    }
+    this.out[this.length++] = byte;
+  }
+  /** The file offset of skeleton offset `at`. */
+  fileOffsetOf(at) {
+    let low = 0;
+    let high = this.cutSkeleton.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = low + high >> 1;
+      if (this.cutSkeleton[mid] <= at) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found === -1 ? this.lineStart + at : this.cutFile[found] + (at - this.cutSkeleton[found]);
+  }
+  /** Whether a cut ends inside `(start, end]`: the value's bytes must then come from the file. */
+  cutWithin(start, end) {
+    let low = 0;
+    let high = this.cutSkeleton.length - 1;
+    while (low <= high) {
+      const mid = low + high >> 1;
+      const at = this.cutSkeleton[mid];
+      if (at <= start) low = mid + 1;
+      else if (at > end) high = mid - 1;
+      else return true;
+    }
+    return false;
+  }
+  /** The whole line, which ends at file offset `lineEnd`, as the derivation takes it. */
+  parse(lineEnd) {
+    const lineBytes = lineEnd - this.lineStart;
+    if (lineBytes > MAX_STRING_LENGTH && decodedLength(this.fd, this.lineStart, lineEnd) > MAX_STRING_LENGTH) {
+      return TOO_LONG;
+    }
+    if (this.sawNul) return SKIP2;
+    const skeleton = this.out.subarray(0, this.length);
+    const scan = scanLine(skeleton, 0, this.length, (bytes, start, end) => {
+      if (!this.cutWithin(start, end)) return parseSpan(bytes, start, end);
+      const from = this.fileOffsetOf(start);
+      const value = readRange(this.fd, from, this.fileOffsetOf(end) - from);
+      return parseSpan(value, 0, value.length);
+    });
+    if (scan.kind === "value") return scan;
+    if (scan.kind === "invalid") return SKIP2;
+    try {
+      JSON.parse(skeleton.toString("utf8").trim());
+    } catch {
+      return SKIP2;
+    }
+    const whole = readRange(this.fd, this.lineStart, lineBytes);
+    return parseLine(whole, 0, whole.length);
+  }
+};
+function readRange(fd, from, length) {
+  const bytes = Buffer.allocUnsafe(length);
+  let filled = 0;
+  while (filled < length) {
+    const bytesRead = fs18.readSync(fd, bytes, filled, length - filled, from + filled);
+    if (bytesRead === 0) return bytes.subarray(0, filled);
+    filled += bytesRead;
+  }
+  return bytes;
+}
+function eachChunk(fd, from, to, take, chunkBytes = CHUNK_BYTES) {
+  const chunk = Buffer.allocUnsafe(chunkBytes);
+  for (let at = from; at < to; ) {
+    const bytesRead = fs18.readSync(fd, chunk, 0, Math.min(chunkBytes, to - at), at);
+    if (bytesRead === 0) return;
+    if (take(chunk.subarray(0, bytesRead)) === false) return;
+    at += bytesRead;
+  }
+}
+function decodedLength(fd, from, to) {
+  const decoder = new TextDecoder("utf-8");
+  let units = 0;
+  eachChunk(
+    fd,
+    from,
+    to,
+    (chunk) => {
+      units += decoder.decode(chunk, { stream: true }).length;
+      return units <= MAX_STRING_LENGTH;
+    },
+    64 * 1024
+  );
+  return units + decoder.decode().length;
+}
+function isValidStringBody(fd, from, to, hexLeft) {
+  let valid = true;
+  let pending = hexLeft;
+  eachChunk(fd, from, to, (chunk) => {
+    for (const c of chunk) {
+      if (pending === -1) {
+        if (c === 117) pending = 4;
+        else if (!ESCAPABLE2[c]) valid = false;
+        else pending = 0;
+      } else if (pending > 0) {
+        if (!HEX2[c]) valid = false;
+        pending--;
+      } else if (c === BACKSLASH2) pending = -1;
+      else if (c < 32) valid = false;
+      if (!valid) return false;
+    }
+    return true;
+  });
+  return valid && pending === 0;
+}
+var ESCAPABLE2 = new Uint8Array(256);
+for (const c of '"\\/bfnrt') ESCAPABLE2[c.charCodeAt(0)] = 1;
+var HEX2 = new Uint8Array(256);
+for (const c of "0123456789abcdefABCDEF") HEX2[c.charCodeAt(0)] = 1;
+
+// src/transcript/transcript-reader.ts
+var CHUNK_BYTES2 = 1 << 20;
+var LONG_LINE_BYTES = 8 << 20;
+var readBuffer = Buffer.allocUnsafe(CHUNK_BYTES2);
+var NEWLINE2 = 10;
+function readLines(fd, state, fromOffset) {
+  let buffer = readBuffer;
+  let bufferOffset = fromOffset;
+  let lineStart = 0;
+  let filled = 0;
+  let scanFrom = 0;
+  let tail = null;
+  for (; ; ) {
+    const newline = buffer.indexOf(NEWLINE2, scanFrom);
+    if (newline !== -1 && newline < filled) {
+      applyLine(state, buffer, lineStart, newline);
+      lineStart = newline + 1;
+      scanFrom = lineStart;
+      continue;
+    }
+    if (lineStart > 0) {
+      buffer.copyWithin(0, lineStart, filled);
+      bufferOffset += lineStart;
+      filled -= lineStart;
+      lineStart = 0;
+    }
+    if (filled === buffer.length) {
+      if (buffer.length >= LONG_LINE_BYTES) {
+        const long = readLongLine(fd, bufferOffset, buffer.subarray(0, filled));
+        if (long.next === null) {
+          tail = long.line;
+          filled = 0;
+          break;
+        }
+        applyParsedLine(state, long.line);
+        bufferOffset = long.next;
+        filled = 0;
+        scanFrom = 0;
+        continue;
+      }
+      buffer = grow(buffer);
+    }
+    const bytesRead = fs19.readSync(fd, buffer, filled, buffer.length - filled, bufferOffset + filled);
+    if (bytesRead === 0) break;
+    scanFrom = filled;
+    filled += bytesRead;
+  }
+  if (filled > lineStart) tail = scanOrParseLine(buffer, lineStart, filled);
+  readBuffer = buffer;
+  return { committedOffset: bufferOffset + lineStart, tail };
+}
+function grow(buffer) {
+  const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, LONG_LINE_BYTES));
+  buffer.copy(bigger);
+  return bigger;
+}
+function applyLine(state, bytes, start, end) {
+  if (state.halted) return;
+  applyParsedLine(state, scanOrParseLine(bytes, start, end));
+}
 function withTail(state, tail) {
-  if (tail === null || state.halted) return state;
-  const line = scanOrParseLine(tail, 0, tail.length);
-  if (line.kind !== "value") return state;
+  if (tail === null || tail.kind !== "value" || state.halted) return state;
   const withLastLine = state.clone();
-  withLastLine.apply(line.value);
+  withLastLine.apply(tail.value);
   return withLastLine;
 }
 
@@ -9376,7 +9790,7 @@ function deriveTranscript(file, cache) {
     return { kind: "unreadable", reason: describeFileError(error2) };
   }
   try {
-    const size = fs17.fstatSync(fd).size;
+    const size = fs20.fstatSync(fd).size;
     const resume = cache?.load(file, fd, size) ?? null;
     const state = resume?.state ?? new TranscriptState(file.sessionId);
     const startOffset = resume?.offset ?? 0;
@@ -9387,7 +9801,7 @@ function deriveTranscript(file, cache) {
   } catch (error2) {
     return { kind: "unreadable", reason: describeFileError(error2) };
   } finally {
-    fs17.closeSync(fd);
+    fs20.closeSync(fd);
   }
 }
 
@@ -9395,12 +9809,9 @@ function deriveTranscript(file, cache) {
 async function rebuildProject(projectDir, options, knownListing) {
   const indexPath = indexPathOf(projectDir);
   const report2 = emptyReport(projectDir, indexPath);
-  const link = symbolicLinkAmong(projectDir, indexPath);
-  if (link !== null)
-    return failed(
-      report2,
-      `${link} is a symbolic link (to ${fs18.readlinkSync(link)}); claude-reindex does not write through links, so it was left as it is`
-    );
+  const place = new PlaceGuard(path16.dirname(projectDir));
+  const linked = place.problemWith(indexPath);
+  if (linked !== null) return failed(report2, linked);
   const first = readIndex(indexPath);
   if (first.kind === "unsupported-version") return failed(report2, versionProblem(indexPath, first.version));
   if (first.kind === "unreadable") return failed(report2, `cannot read ${indexPath}: ${first.reason}`);
@@ -9424,10 +9835,10 @@ async function rebuildProject(projectDir, options, knownListing) {
   };
   const plan = (current) => mergeIndex({
     current,
-    projectDirName: path15.basename(projectDir),
+    projectDirName: path16.basename(projectDir),
     sessions: listing.sessions,
     derive,
-    transcriptExists: (sessionId) => fs18.existsSync(sessionFilePath(projectDir, sessionId)),
+    transcriptExists: (sessionId) => fs21.existsSync(sessionFilePath(projectDir, sessionId)),
     nowMs
   });
   const needed = needsReading(first.kind === "ok" ? first.index : null, listing.sessions, nowMs);
@@ -9453,7 +9864,12 @@ async function rebuildProject(projectDir, options, knownListing) {
       ...options.lock ?? DEFAULT_LOCK,
       ...options.lockStaleMs ? { staleMs: options.lockStaleMs } : {}
     };
-    const result = await commitIndex(indexPath, plan, { lock, now: options.now, write: options.write });
+    const result = await commitIndex(indexPath, plan, {
+      lock,
+      now: options.now,
+      write: options.write,
+      checkPlace: () => place.check(indexPath)
+    });
     if (result.kind === "refused") {
       const { read } = result;
       return failed(
@@ -9466,6 +9882,7 @@ async function rebuildProject(projectDir, options, knownListing) {
     report2.backup = result.backup;
     return { ...withPlan(report2, result.plan, "written"), verified: stamp };
   } catch (error2) {
+    if (error2 instanceof PlaceChangedError) return failed(report2, error2.message);
     if (error2 instanceof LockBusyError) return failed(report2, `${indexPath} is locked by another process; try again`);
     if (error2 instanceof LockLostError)
       return failed(report2, `${indexPath}: the lock was taken over again and again while writing; try again`);
@@ -9474,7 +9891,7 @@ async function rebuildProject(projectDir, options, knownListing) {
 }
 function missesTranscripts(projectDir, index) {
   const indexed = entriesBySessionId(index.entries);
-  return fs18.readdirSync(projectDir).some((name) => {
+  return fs21.readdirSync(projectDir).some((name) => {
     const sessionId = sessionIdOfFileName(name);
     return sessionId !== null && !indexed.has(sessionId);
   });
@@ -9486,15 +9903,6 @@ function entriesBySessionId(entries) {
     if (!byId.has(id)) byId.set(id, entry);
   }
   return byId;
-}
-function symbolicLinkAmong(...paths) {
-  for (const p of paths) {
-    try {
-      if (fs18.lstatSync(p).isSymbolicLink()) return p;
-    } catch {
-    }
-  }
-  return null;
 }
 function needsReading(current, sessions, nowMs) {
   const entries = entriesBySessionId(current?.entries ?? []);
@@ -9585,10 +9993,10 @@ async function runSessionHook(run) {
     }
     const located = locateTranscript(run.configRoot, input.transcript_path);
     if (!located.ok) return note(`${located.problem}; nothing written`);
-    const { projectDir, sessionId, path: path16 } = located.value;
+    const { projectDir, sessionId, path: path17 } = located.value;
     if (sessionId !== input.session_id)
       debug(`session_id ${input.session_id} differs from the transcript's name; indexing ${sessionId}`);
-    if (!fs19.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
+    if (!fs22.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
     const options = {
       dryRun: false,
       cache: TranscriptCache.under(run.configRoot, { writable: true }),
@@ -9596,20 +10004,20 @@ async function runSessionHook(run) {
       lock: HOOK_LOCK,
       lockStaleMs: lockStaleMsSetting(run.env)
     };
-    if (run.event === "SessionStart" || !fs19.existsSync(indexPathOf(projectDir))) {
+    if (run.event === "SessionStart" || !fs22.existsSync(indexPathOf(projectDir))) {
       report(await rebuildProject(projectDir, options), note, debug);
       return;
     }
-    const file = sessionFile(sessionId, path16);
+    const file = sessionFile(sessionId, path17);
     if (file) report(await rebuildProject(projectDir, { ...options, only: file }), note, debug);
-    else debug(`${path16} does not exist yet`);
+    else debug(`${path17} does not exist yet`);
   } catch (error2) {
     note(`unexpected error: ${error2.message}`);
   }
 }
 function sessionFile(sessionId, filePath) {
   try {
-    const stat = fs19.lstatSync(filePath);
+    const stat = fs22.lstatSync(filePath);
     if (!stat.isFile()) return null;
     return sessionFileFrom(sessionId, filePath, stat);
   } catch {
