@@ -5,7 +5,10 @@ import type { CommandIo } from "../text/command-io.ts";
 import type { CommandResult, Outcome } from "./command-result.ts";
 
 export interface CliOption {
-  /** The value's name in help, e.g. "<path>". An option with a value takes the next argument, whatever it starts with. */
+  /**
+   * The value's name in help, e.g. "<path>". An option with a value takes the next argument,
+   * whatever it starts with.
+   */
   value?: string;
   /** The only values accepted. */
   choices?: readonly string[];

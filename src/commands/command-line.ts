@@ -169,7 +169,8 @@ export function commandHelp(command: CliCommand, exitCodeOf: (outcome: Outcome) 
   add("1", "an unexpected error (one line; --debug for the stack trace)");
   add(
     "2",
-    `usage error: an unknown or foreign option, a missing or wrong value${command.usageErrors ? `, ${command.usageErrors}` : ""}`,
+    `usage error: an unknown or foreign option, a missing or wrong value` +
+      `${command.usageErrors ? `, ${command.usageErrors}` : ""}`,
   );
   // Numbers in order; a code that is not one ("other": a resumed claude's) last.
   const rank = (code: string) => (/^\d+$/.test(code) ? Number(code) : Number.POSITIVE_INFINITY);

@@ -1,3 +1,5 @@
+// `claude-reindex doctor`: read-only diagnosis of the selected projects' indexes, of the storage and
+// of the setup (hooks, shim), printed for a person or as JSON; the exit status speaks for the config root.
 import fs from "node:fs";
 import { catalogSessions } from "../catalog/session-catalog.ts";
 import {
@@ -73,9 +75,17 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
     needAttention.length > 0 || storage.findings.length > 0 || brokenHooks(setup) > 0 || cleanup?.finding != null;
 
   if (command.json) {
-    io.stdout.write(
-      `${JSON.stringify({ root: command.configRoot, projectsRoot: root, projectsRootExists: rootExists, storage, cleanup, projects: diagnoses, needAttention: needAttention.length, setup }, null, 2)}\n`,
-    );
+    const report = {
+      root: command.configRoot,
+      projectsRoot: root,
+      projectsRootExists: rootExists,
+      storage,
+      cleanup,
+      projects: diagnoses,
+      needAttention: needAttention.length,
+      setup,
+    };
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return { kind: attention ? "attention" : "done" };
   }
   // Paths come from the disk: shown on one line, control characters escaped.
@@ -121,7 +131,8 @@ function writeDiagnoses(
     d.findings.some((f) => f.fix?.startsWith("claude-reindex rebuild")),
   ).length;
   io.stdout.write(
-    `${needAttention.length} of ${diagnoses.length} projects need attention (${sessions} sessions under ${terminalLine(root)}).\n`,
+    `${needAttention.length} of ${diagnoses.length} projects need attention ` +
+      `(${sessions} sessions under ${terminalLine(root)}).\n`,
   );
   if (fixable > 1) io.stdout.write(`Fix every index at once: claude-reindex rebuild --all\n`);
 }
@@ -132,7 +143,8 @@ function writeHidden(diagnoses: ProjectDiagnosis[], io: CommandIo): void {
   if (hiding.length === 0) return;
   const total = new Set(hiding.flatMap((d) => Object.values(d.hidden).flat())).size;
   io.stdout.write(
-    `${total} ${total === 1 ? "session is" : "sessions are"} hidden from /resume of Claude Code 2.1.330+ (claude-reindex pick lists them all):\n`,
+    `${total} ${total === 1 ? "session is" : "sessions are"} hidden from /resume of ` +
+      `Claude Code 2.1.330+ (claude-reindex pick lists them all):\n`,
   );
   for (const diagnosis of hiding) {
     const example = Object.values(diagnosis.hidden).flat()[0];
@@ -149,13 +161,17 @@ function writeCleanup(cleanup: CleanupReport, io: CommandIo): void {
     io.stdout.write(`  fix: ${cleanup.finding.fix}\n`);
   } else {
     io.stdout.write(
-      `cleanup: ${cleanupSentence(cleanup)}; ${cleanup.pastCutoff} past the cutoff, ${cleanup.withinWarnDays} more within ${WARN_DAYS} days\n`,
+      `cleanup: ${cleanupSentence(cleanup)}; ${cleanup.pastCutoff} past the cutoff, ` +
+        `${cleanup.withinWarnDays} more within ${WARN_DAYS} days\n`,
     );
   }
   const { kept } = cleanup;
   if (cleanup.keepGuard || kept.sessions > 0)
     io.stdout.write(
-      `cleanup: the keep guard is ${cleanup.keepGuard ? "on" : "off"}; ${kept.sessions} kept ${kept.sessions === 1 ? "session" : "sessions"} (${kept.transcriptGone} whose transcript Claude Code deleted) hold ${mebibytes(kept.ownBytes)} of their own (${mebibytes(kept.bytes)} with the links they share)\n`,
+      `cleanup: the keep guard is ${cleanup.keepGuard ? "on" : "off"}; ${kept.sessions} ` +
+        `kept ${kept.sessions === 1 ? "session" : "sessions"} (${kept.transcriptGone} ` +
+        `whose transcript Claude Code deleted) hold ${mebibytes(kept.ownBytes)} of their ` +
+        `own (${mebibytes(kept.bytes)} with the links they share)\n`,
     );
 }
 
@@ -177,13 +193,18 @@ function writeSetup(setup: SetupReport, check: SetupCheck, io: CommandIo): void 
     const broken = hooks.handlers.filter((h) => h.missing !== null);
     for (const handler of broken)
       io.stdout.write(
-        `setup: the ${handler.event} hook in ${hooks.path} runs ${handler.command}, but ${handler.missing} is missing\n  fix: claude-reindex install${scope} (run from where claude-reindex is now), or claude-reindex uninstall${scope}\n`,
+        `setup: the ${handler.event} hook in ${hooks.path} runs ${handler.command}, but ` +
+          `${handler.missing} is missing\n  fix: claude-reindex install${scope} (run from ` +
+          `where claude-reindex is now), or claude-reindex uninstall${scope}\n`,
       );
     const outdated = hooks.handlers.filter((h) => h.missing === null && !h.current);
     if (outdated.length > 0) {
       const slow = outdated.some((h) => h.async) ? ", async: every claude -p waits about 1.5 s for it" : "";
       io.stdout.write(
-        `setup: the ${outdated.map((h) => h.event).join(", ")} ${outdated.length === 1 ? "hook" : "hooks"} in ${hooks.path} ${outdated.length === 1 ? "is" : "are"} registered as an earlier claude-reindex did (${outdated[0]!.command}${slow})\n  fix: claude-reindex install${scope}\n`,
+        `setup: the ${outdated.map((h) => h.event).join(", ")} ` +
+          `${outdated.length === 1 ? "hook" : "hooks"} in ${hooks.path} ` +
+          `${outdated.length === 1 ? "is" : "are"} registered as an earlier claude-reindex ` +
+          `did (${outdated[0]!.command}${slow})\n  fix: claude-reindex install${scope}\n`,
       );
     }
     if (hooks.registered.length > 0) {
@@ -215,20 +236,27 @@ function writeSetup(setup: SetupReport, check: SetupCheck, io: CommandIo): void 
     const uninstallHooks = withHandlers.map((h) => `claude-reindex uninstall --scope ${h.scope}`).join(" && ");
     const uninstallPlugins = plugins.map((p) => uninstallPluginCommand(p)).join(" && ");
     io.stdout.write(
-      `setup: both the plugin and install's hooks are active, so every hook runs twice; keep one: ${uninstallHooks} (keeps the plugin), or ${uninstallPlugins} (keeps install's hooks)\n`,
+      `setup: both the plugin and install's hooks are active, so every hook runs twice; ` +
+        `keep one: ${uninstallHooks} (keeps the plugin), or ${uninstallPlugins} (keeps ` +
+        `install's hooks)\n`,
     );
   }
   if (withHandlers.length === 0 && plugins.length === 0) {
-    const add = `claude plugin marketplace add ${setup.marketplaceDir ? shellQuote(setup.marketplaceDir) : "<claude-reindex checkout>"}`;
+    const add =
+      `claude plugin marketplace add ` +
+      `${setup.marketplaceDir ? shellQuote(setup.marketplaceDir) : "<claude-reindex checkout>"}`;
     io.stdout.write(
-      `setup: hooks not registered; to keep indexes current while you work: ${add} && claude plugin install ${PLUGIN_ID} (or: claude-reindex install)\n`,
+      `setup: hooks not registered; to keep indexes current while you work: ${add} && ` +
+        `claude plugin install ${PLUGIN_ID} (or: claude-reindex install)\n`,
     );
   }
   if (setup.shimInFront) io.stdout.write(`setup: claude on PATH is the shim (${setup.claudeOnPath})\n`);
   else {
     const found = setup.claudeOnPath ? `claude on PATH is ${setup.claudeOnPath}, not the shim` : "no claude on PATH";
+    const alias = `alias claude=${shellQuote(check.shimPath)}`;
     io.stdout.write(
-      `setup: ${found}; to check indexes before each launch: alias claude=${shellQuote(check.shimPath)} (an alias in your shell is not visible from here)\n`,
+      `setup: ${found}; to check indexes before each launch: ${alias} ` +
+        "(an alias in your shell is not visible from here)\n",
     );
   }
 }

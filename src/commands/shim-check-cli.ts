@@ -30,7 +30,8 @@ is one line on stderr, and Claude Code starts either way.`,
     const budgetMs = numberSetting(context.env, "CLAUDE_REINDEX_CHECK_BUDGET_MS", DEFAULT_CHECK_BUDGET_MS);
     const disarm = armWatchdog(
       Math.max(100, budgetMs - performance.now()),
-      `claude-reindex: the index check took longer than ${budgetMs} ms; starting Claude Code (claude-reindex doctor tells what is wrong)`,
+      `claude-reindex: the index check took longer than ${budgetMs} ms; starting Claude ` +
+        `Code (claude-reindex doctor tells what is wrong)`,
       { file: shimStampPath(context.configRoot), text: `${context.now().toISOString()}\n` },
     );
     try {

@@ -1,3 +1,5 @@
+// Whether claude-reindex is set up: our hooks registered in which settings files, and whether `claude`
+// on PATH is the shim. Read-only.
 import fs from "node:fs";
 import path from "node:path";
 import type { HookEvent } from "../hooks/session-hook.ts";

@@ -1,3 +1,5 @@
+// Storage mistakes seen from the config root (HOME, CLAUDE_CONFIG_DIR, a linked projects directory,
+// split project directories) and the user's sessions left in other places (temporary homes).
 import fs from "node:fs";
 import path from "node:path";
 import { projectsRoot } from "../layout/config-root.ts";
@@ -37,7 +39,9 @@ export function checkStorage(check: StorageCheck): StorageReport {
     const theirs = path.join(env.HOME, ".claude", "projects");
     findings.push({
       kind: "home-mismatch",
-      message: `HOME is ${env.HOME}, but your account's home is ${check.accountHome}: Claude Code keeps sessions under $HOME/.claude, so sessions started with this HOME are not with the others (an IDE or terminal setting?)`,
+      message:
+        `HOME is ${env.HOME}, but your account's home is ${check.accountHome}: Claude Code keeps sessions ` +
+        "under $HOME/.claude, so sessions started with this HOME are not with the others (an IDE or terminal setting?)",
       fix: fs.existsSync(theirs)
         ? `HOME=${shellQuote(check.accountHome)} claude-reindex migrate --from ${shellQuote(theirs)}`
         : `start Claude Code with HOME=${shellQuote(check.accountHome)}`,
@@ -75,7 +79,10 @@ export function checkStorage(check: StorageCheck): StorageReport {
   for (const stray of strayProjectDirs(check.strayRoots, root)) {
     findings.push({
       kind: "sessions-elsewhere",
-      message: `${stray.sessions} ${stray.sessions === 1 ? "session" : "sessions"} in ${stray.dir}, outside ${root} (Claude Code run with HOME or CLAUDE_CONFIG_DIR pointing there?)`,
+      message:
+        `${stray.sessions} ${stray.sessions === 1 ? "session" : "sessions"} in ` +
+        `${stray.dir}, outside ${root} (Claude Code run with HOME or CLAUDE_CONFIG_DIR ` +
+        `pointing there?)`,
       fix: `claude-reindex migrate --from ${shellQuote(stray.dir)}`,
     });
   }
@@ -84,11 +91,14 @@ export function checkStorage(check: StorageCheck): StorageReport {
     const [keep, ...others] = group.dirs;
     findings.push({
       kind: "project-split",
-      message: `one working directory split over ${group.dirs.length} project directories (${group.why}): ${group.dirs.join(", ")}`,
+      message:
+        `one working directory split over ${group.dirs.length} project directories ` +
+        `(${group.why}): ${group.dirs.join(", ")}`,
       fix: others
         .map(
           (other) =>
-            `claude-reindex migrate --from ${shellQuote(path.join(root, other))} --project ${shellQuote(path.join(root, keep!))}`,
+            `claude-reindex migrate --from ${shellQuote(path.join(root, other))} ` +
+            `--project ${shellQuote(path.join(root, keep!))}`,
         )
         .join(" && "),
     });

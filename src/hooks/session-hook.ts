@@ -1,3 +1,5 @@
+// One run of a SessionStart, Stop or SessionEnd hook: merge the hook's session (or its whole project)
+// into the project's index through the rebuild layer. Never throws, never writes to stdout.
 import fs from "node:fs";
 import { managedSettingsDir } from "../layout/cleanup-period.ts";
 import { keepDueSessions, keepGuardOn } from "../layout/keep-guard.ts";
@@ -98,6 +100,7 @@ function report(result: ProjectReport, note: (line: string) => void, debug: (lin
   if (result.status === "failed") note(`${result.problem}; the next hook or rebuild will merge it`);
   else
     debug(
-      `${result.indexPath}: ${result.status}, ${result.added} added, ${result.updated} updated, ${result.removed} removed`,
+      `${result.indexPath}: ${result.status}, ` +
+        `${result.added} added, ${result.updated} updated, ${result.removed} removed`,
     );
 }

@@ -140,12 +140,17 @@ export function findKeptSession(
   if (ids.length === 0)
     return {
       ok: false,
-      problem: `no kept session ${idOrPrefix} under ${keptRoot(configRoot)} (claude-reindex list --all --json marks the kept ones)`,
+      problem:
+        `no kept session ${idOrPrefix} under ${keptRoot(configRoot)} (claude-reindex list ` +
+        `--all --json marks the kept ones)`,
     };
   if (ids.length > 1)
     return {
       ok: false,
-      problem: `${idOrPrefix} starts ${ids.length} kept sessions (${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", ..." : ""}); give more of the id`,
+      problem:
+        `${idOrPrefix} starts ${ids.length} kept sessions ` +
+        `(${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", ..." : ""}); give more of ` +
+        `the id`,
     };
   return { ok: true, kept: matches };
 }

@@ -1,3 +1,5 @@
+// Session transcripts on disk: `<uuid>.jsonl` files in a project directory, listed and statted as
+// Claude Code's index writer sees them.
 import fs from "node:fs";
 import path from "node:path";
 

@@ -1,3 +1,5 @@
+// The shim's "checked recently" stamp, <root>/claude-reindex/shim-checked: bin/claude reads its mtime in
+// sh, the shim check and `list`/`pick` in Node. On the fast path.
 import fs from "node:fs";
 import path from "node:path";
 import { numberSetting } from "../system/environment-setting.ts";

@@ -1,3 +1,5 @@
+// Rebuilds one project's index: reads it, derives the entries it cannot trust, merges, and commits under
+// the lock; every expected failure is a report with a one-line problem, not an exception.
 import fs from "node:fs";
 import path from "node:path";
 import type { IndexFileStat } from "../layout/project-stamp.ts";
@@ -85,7 +87,8 @@ export async function rebuildProject(
   if (link !== null)
     return failed(
       report,
-      `${link} is a symbolic link (to ${fs.readlinkSync(link)}); claude-reindex does not write through links, so it was left as it is`,
+      `${link} is a symbolic link (to ${fs.readlinkSync(link)}); ` +
+        "claude-reindex does not write through links, so it was left as it is",
     );
   const first = readIndex(indexPath);
   if (first.kind === "unsupported-version") return failed(report, versionProblem(indexPath, first.version));

@@ -1,3 +1,5 @@
+// The sessions-index.json file: its zod schema (and the published JSON Schema made from it), reading it
+// as it is, and writing it byte for byte as Claude Code 2.1.29 does.
 import * as z from "zod";
 import type { IndexFileStat } from "../layout/project-stamp.ts";
 import { stringifyJson } from "../system/json-text.ts";

@@ -1,3 +1,5 @@
+// Our hook registrations in a settings file's text: the commands that run the stable launcher, whether
+// they are registered (ours of earlier releases too), and adding or removing them with minimal edits.
 import fs from "node:fs";
 import path from "node:path";
 import type { FormattingOptions } from "jsonc-parser";

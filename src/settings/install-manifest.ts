@@ -1,3 +1,5 @@
+// What each install created in each settings file, <root>/claude-reindex/installed.json, so that
+// uninstall removes exactly that.
 import path from "node:path";
 import * as z from "zod";
 import { KEEP_SESSIONS_KEY } from "../layout/keep-guard.ts";

@@ -1,3 +1,5 @@
+// The index entry Claude Code 2.1.29 writes for a transcript, derived from its parse state: the main
+// chain (the newest leaf and its ancestors) and the fields taken from it, in 2.1.29's key order.
 import { nestingDepth } from "../system/json-text.ts";
 import { type MessageNode, NULL_KEY } from "./transcript-record.ts";
 import type { SessionMetadata, TranscriptState } from "./transcript-state.ts";

@@ -1,3 +1,7 @@
+// Saved parse states of large transcripts, so that a transcript that got one more turn is read
+// from where the last run stopped instead of from the start. Transcripts are append-only; a
+// fingerprint of the bytes before the saved offset catches the rare rewrite (Claude Code's
+// "remove message" rewrites the file), and then the transcript is read again in full.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -8,12 +12,6 @@ import type { TranscriptFile } from "./session-entry.ts";
 import type { MessageNode } from "./transcript-record.ts";
 import { TranscriptState } from "./transcript-state.ts";
 
-/**
- * Saved parse states of large transcripts, so that a transcript that got one more turn is read
- * from where the last run stopped instead of from the start. Transcripts are append-only; a
- * fingerprint of the bytes before the saved offset catches the rare rewrite (Claude Code's
- * "remove message" rewrites the file), and then the transcript is read again in full.
- */
 const CACHE_FORMAT = 1;
 /** Bump when the derivation rules change: saved states hold per-record results of those rules. */
 const DERIVATION_RULES = "2.1.29/1";

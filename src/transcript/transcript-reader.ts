@@ -1,3 +1,5 @@
+// Reading the lines of a transcript into its parse state as Claude Code does: every byte read once,
+// memory bounded by the longest line; each line (a torn tail too) goes through the line scanner.
 import fs from "node:fs";
 import { scanLine } from "./line-scanner.ts";
 import type { TranscriptState } from "./transcript-state.ts";

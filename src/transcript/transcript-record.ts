@@ -1,3 +1,5 @@
+// The transcript records the index derivation depends on: their kinds, the keys it reads of each (listed
+// once here), their classification, and the part of a message record kept per record (`MessageNode`).
 import * as z from "zod";
 import { type PromptOutcome, promptOutcome, SKIP } from "./prompt-text.ts";
 

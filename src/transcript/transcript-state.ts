@@ -1,3 +1,5 @@
+// The parse state of one transcript: what the derivation needs of it, built line by line and resumable
+// after the bytes it has read (transcripts are append-only).
 import {
   classifyRecord,
   isMessageType,

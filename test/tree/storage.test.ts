@@ -72,50 +72,57 @@ describe("doctor on storage", () => {
     });
   });
 
-  it("a CLAUDE_CONFIG_DIR that does not exist or holds nothing; a linked projects directory is noted, not faulted", async () => {
-    const missing = new ClaudeTree();
-    const gone = path.join(missing.root, "nowhere");
-    const capture = captureIo();
-    await runDoctor({
-      now: () => new Date(),
-      configRoot: gone,
-      selection: { kind: "all" },
-      json: true,
-      io: capture.io,
-      storage: { env: { CLAUDE_CONFIG_DIR: gone }, accountHome: "/home/me", strayRoots: [] },
-    });
-    expect(JSON.parse(capture.stdout()).storage.findings[0]).toMatchObject({ kind: "config-dir-missing" });
+  it(
+    "a CLAUDE_CONFIG_DIR that does not exist or holds nothing; a linked projects " + "directory is noted, not faulted",
+    async () => {
+      const missing = new ClaudeTree();
+      const gone = path.join(missing.root, "nowhere");
+      const capture = captureIo();
+      await runDoctor({
+        now: () => new Date(),
+        configRoot: gone,
+        selection: { kind: "all" },
+        json: true,
+        io: capture.io,
+        storage: { env: { CLAUDE_CONFIG_DIR: gone }, accountHome: "/home/me", strayRoots: [] },
+      });
+      expect(JSON.parse(capture.stdout()).storage.findings[0]).toMatchObject({ kind: "config-dir-missing" });
 
-    const linked = new ClaudeTree();
-    linked.session("/a", ["one"]);
-    const real = path.join(tempDir(), "system", "sessions");
-    fs.mkdirSync(path.dirname(real), { recursive: true });
-    fs.renameSync(path.join(linked.root, "projects"), real);
-    fs.symlinkSync(real, path.join(linked.root, "projects"));
-    const { report } = await doctor(linked, { env: { CLAUDE_CONFIG_DIR: linked.root } });
-    expect(report.storage.findings).toEqual([]);
-    expect(report.storage.notes[0]).toContain(`is a link to ${real}`);
-  });
+      const linked = new ClaudeTree();
+      linked.session("/a", ["one"]);
+      const real = path.join(tempDir(), "system", "sessions");
+      fs.mkdirSync(path.dirname(real), { recursive: true });
+      fs.renameSync(path.join(linked.root, "projects"), real);
+      fs.symlinkSync(real, path.join(linked.root, "projects"));
+      const { report } = await doctor(linked, { env: { CLAUDE_CONFIG_DIR: linked.root } });
+      expect(report.storage.findings).toEqual([]);
+      expect(report.storage.notes[0]).toContain(`is a link to ${real}`);
+    },
+  );
 
-  it("sessions newer pickers hide, by reason; a custom title early in the file still titles it (2.1.332 reads the head too)", async () => {
-    const tree = new ClaudeTree();
-    const hidden = tree.session("/a", ["one"]);
-    fs.writeFileSync(
-      hidden.path,
-      fs.readFileSync(hidden.path, "utf8").replace('"isSidechain":false', '"isSidechain":true'),
-    );
-    const titled = tree.session("/a", ["two"]);
-    fs.appendFileSync(
-      titled.path,
-      `${JSON.stringify({ type: "custom-title", customTitle: "Early title", sessionId: titled.id })}\n`,
-    );
-    tree.append(titled, `a long answer ${"z".repeat(70 * 1024)}`);
-    const { report } = await doctor(tree);
-    const findings = report.projects[0].findings.map(
-      (f: { kind: string; message: string }) => `${f.kind}: ${f.message}`,
-    );
-    // Hidden by design (a sidechain first line): counted, not a fault to fix.
-    expect(findings.filter((f: string) => f.startsWith("picker-"))).toEqual([]);
-    expect(report.projects[0].hidden).toEqual({ "sidechain-head": [hidden.id] });
-  });
+  it(
+    "sessions newer pickers hide, by reason; a custom title early in the file still " +
+      "titles it (2.1.332 reads the head too)",
+    async () => {
+      const tree = new ClaudeTree();
+      const hidden = tree.session("/a", ["one"]);
+      fs.writeFileSync(
+        hidden.path,
+        fs.readFileSync(hidden.path, "utf8").replace('"isSidechain":false', '"isSidechain":true'),
+      );
+      const titled = tree.session("/a", ["two"]);
+      fs.appendFileSync(
+        titled.path,
+        `${JSON.stringify({ type: "custom-title", customTitle: "Early title", sessionId: titled.id })}\n`,
+      );
+      tree.append(titled, `a long answer ${"z".repeat(70 * 1024)}`);
+      const { report } = await doctor(tree);
+      const findings = report.projects[0].findings.map(
+        (f: { kind: string; message: string }) => `${f.kind}: ${f.message}`,
+      );
+      // Hidden by design (a sidechain first line): counted, not a fault to fix.
+      expect(findings.filter((f: string) => f.startsWith("picker-"))).toEqual([]);
+      expect(report.projects[0].hidden).toEqual({ "sidechain-head": [hidden.id] });
+    },
+  );
 });
