@@ -45,6 +45,8 @@ export const ENTRY_KEYS = [
   "isSidechain",
 ] as const;
 
+export type EntryKey = (typeof ENTRY_KEYS)[number];
+
 export type Derivation =
   | { kind: "entry"; entry: SessionEntry }
   /** Claude Code writes no entry for this transcript (no messages, no conversation). */
@@ -99,6 +101,7 @@ export function deriveEntry(state: TranscriptState, file: TranscriptFile): Deriv
   const last = chain[chain.length - 1]!;
   const lastConversational = [...chain].reverse().find(isConversational);
   const { metadata } = state;
+  // Keys in the order 2.1.29 writes them, ENTRY_KEYS's order (test/unit/record-keys.test.ts compares them).
   const entry: Record<string, unknown> = {
     sessionId: file.sessionId,
     fullPath: file.path,
@@ -118,7 +121,7 @@ export function deriveEntry(state: TranscriptState, file: TranscriptFile): Deriv
     gitBranch: last.gitBranch,
     projectPath: first.cwd,
     isSidechain: first.isSidechain ?? false,
-  };
+  } satisfies Record<EntryKey, unknown>;
   for (const key of Object.keys(entry)) {
     if (entry[key] === undefined) delete entry[key];
     else if (nestingDepth(entry[key], MAX_VALUE_DEPTH + 1) > MAX_VALUE_DEPTH)
