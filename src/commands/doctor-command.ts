@@ -12,9 +12,9 @@ import {
 import { diagnoseProject, hiddenSummary, type ProjectDiagnosis } from "../doctor/doctor.ts";
 import { checkSetup, type SetupCheck, type SetupReport } from "../doctor/setup-check.ts";
 import { checkStorage, type StorageCheck } from "../doctor/storage-check.ts";
+import { HOOK_EVENTS } from "../hooks/hook-event.ts";
 import { projectsRoot } from "../layout/config-root.ts";
 import { type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
-import { HOOK_EVENTS } from "../settings/hook-registration.ts";
 import { PLUGIN_ID } from "../settings/plugin-hooks.ts";
 import type { PluginState } from "../settings/plugin-state.ts";
 import { realPathOrSelf } from "../system/real-path.ts";

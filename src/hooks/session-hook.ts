@@ -9,10 +9,9 @@ import type { LockOptions } from "../sessions-index/index-lock.ts";
 import { indexPathOf } from "../sessions-index/index-path.ts";
 import { lockStaleMsSetting } from "../system/environment-setting.ts";
 import { TranscriptCache } from "../transcript/transcript-cache.ts";
+import type { HookEvent } from "./hook-event.ts";
 import { locateTranscript, parseHookInput } from "./hook-input.ts";
 import { appendHookLog } from "./hook-log.ts";
-
-export type HookEvent = "SessionStart" | "Stop" | "SessionEnd";
 
 export interface HookRun {
   event: HookEvent;

@@ -2,6 +2,7 @@
 // uninstall removes exactly that.
 import path from "node:path";
 import * as z from "zod";
+import { HOOK_EVENTS } from "../hooks/hook-event.ts";
 import { KEEP_SESSIONS_KEY } from "../layout/keep-guard.ts";
 import { readPrivateFile, writePrivateFile } from "../system/private-file.ts";
 import type { CreatedContainers } from "./hook-registration.ts";
@@ -15,7 +16,7 @@ const ManifestSchema = z.record(
   z.object({
     createdFile: z.boolean(),
     hooksKey: z.boolean(),
-    events: z.array(z.enum(["SessionStart", "Stop", "SessionEnd"])),
+    events: z.array(z.enum(HOOK_EVENTS)),
     /** `install --keep-sessions`: the keep guard is on (layout/keep-guard.ts). */
     [KEEP_SESSIONS_KEY]: z.boolean().optional(),
   }),

@@ -9,6 +9,12 @@ var __export = (target, all) => {
 import os from "node:os";
 import { parseArgs } from "node:util";
 
+// src/hooks/hook-event.ts
+var HOOK_EVENTS = ["SessionStart", "Stop", "SessionEnd"];
+function isHookEvent(word) {
+  return HOOK_EVENTS.includes(word);
+}
+
 // src/system/process-exit.ts
 import fs from "node:fs";
 function isRunning(pid) {
@@ -8207,7 +8213,13 @@ var BUILT_IN_COMMANDS = /* @__PURE__ */ new Set([
   "usage",
   "vim"
 ]);
-var NOT_A_PROMPT = /^(?:<local-command-stdout>|<session-start-hook>|<tick>|<goal>|\s*<ide_opened_file>[\s\S]*<\/ide_opened_file>\s*$|\s*<ide_selection>[\s\S]*<\/ide_selection>\s*$)/;
+var NOT_A_PROMPT = new RegExp(
+  [
+    "^(?:<local-command-stdout>|<session-start-hook>|<tick>|<goal>",
+    "|\\s*<ide_opened_file>[\\s\\S]*<\\/ide_opened_file>\\s*$",
+    "|\\s*<ide_selection>[\\s\\S]*<\\/ide_selection>\\s*$)"
+  ].join("")
+);
 var MAX_PROMPT_LENGTH = 200;
 function messageText(content) {
   for (const block of content) {
@@ -8245,7 +8257,27 @@ function promptOutcome(record2) {
 
 // src/transcript/transcript-record.ts
 var MESSAGE_TYPES = ["user", "assistant", "attachment", "system", "progress"];
-var SESSION_METADATA_TYPES = ["custom-title", "tag", "agent-name", "agent-color", "pr-link"];
+var SESSION_METADATA_KEYS = {
+  "custom-title": ["customTitle"],
+  tag: ["tag"],
+  "agent-name": ["agentName"],
+  "agent-color": ["agentColor"],
+  "pr-link": ["prNumber", "prUrl", "prRepository"]
+};
+var SESSION_METADATA_TYPES = Object.keys(SESSION_METADATA_KEYS);
+var COPIED_MESSAGE_KEYS = ["timestamp", "cwd", "gitBranch", "isSidechain"];
+var READ_KEYS = [
+  "type",
+  "uuid",
+  "parentUuid",
+  ...COPIED_MESSAGE_KEYS,
+  "isMeta",
+  "isCompactSummary",
+  "sessionId",
+  "leafUuid",
+  "summary",
+  ...Object.values(SESSION_METADATA_KEYS).flat()
+];
 var TranscriptRecordSchema = discriminatedUnion("type", [
   looseObject({ type: _enum(MESSAGE_TYPES) }),
   looseObject({ type: literal("summary") }),
@@ -8739,25 +8771,8 @@ var TranscriptState = class _TranscriptState {
     }
   }
   applyMetadata(record2) {
-    switch (record2.type) {
-      case "custom-title":
-        this.metadata.customTitle = record2.customTitle;
-        break;
-      case "tag":
-        this.metadata.tag = record2.tag;
-        break;
-      case "agent-name":
-        this.metadata.agentName = record2.agentName;
-        break;
-      case "agent-color":
-        this.metadata.agentColor = record2.agentColor;
-        break;
-      case "pr-link":
-        this.metadata.prNumber = record2.prNumber;
-        this.metadata.prUrl = record2.prUrl;
-        this.metadata.prRepository = record2.prRepository;
-        break;
-    }
+    const keys = SESSION_METADATA_KEYS[record2.type];
+    if (keys) for (const key of keys) this.metadata[key] = record2[key];
   }
   /** A copy that can take more lines without changing this one (message nodes are immutable). */
   clone() {
@@ -8781,6 +8796,12 @@ var PromptSchema = discriminatedUnion("kind", [
   object({ kind: literal("prompt"), text: string2() }),
   object({ kind: literal("fails") })
 ]);
+var SAVED_KEYS = {
+  timestamp: "ts",
+  cwd: "cwd",
+  gitBranch: "gb",
+  isSidechain: "sc"
+};
 var SavedNodeSchema = object({
   k: string2(),
   p: string2(),
@@ -8788,10 +8809,7 @@ var SavedNodeSchema = object({
   t: string2(),
   c: union([literal(0), literal(1), literal("fails")]),
   pr: PromptSchema,
-  ts: unknown().optional(),
-  cwd: unknown().optional(),
-  gb: unknown().optional(),
-  sc: unknown().optional()
+  ...Object.fromEntries(COPIED_MESSAGE_KEYS.map((key) => [SAVED_KEYS[key], unknown().optional()]))
 });
 var SavedStateSchema = object({
   format: literal(CACHE_FORMAT),
@@ -8895,10 +8913,7 @@ function saveNode(node2) {
     c: node2.counted,
     pr: node2.prompt
   };
-  if ("timestamp" in node2) saved.ts = node2.timestamp;
-  if ("cwd" in node2) saved.cwd = node2.cwd;
-  if ("gitBranch" in node2) saved.gb = node2.gitBranch;
-  if ("isSidechain" in node2) saved.sc = node2.isSidechain;
+  for (const key of COPIED_MESSAGE_KEYS) if (key in node2) saved[SAVED_KEYS[key]] = node2[key];
   return saved;
 }
 function restoreState(saved) {
@@ -8906,10 +8921,7 @@ function restoreState(saved) {
   state.halted = saved.halted;
   for (const s of saved.nodes) {
     const node2 = { key: s.k, parentKey: s.p, followsParent: s.f, type: s.t, counted: s.c, prompt: s.pr };
-    if ("ts" in s) node2.timestamp = s.ts;
-    if ("cwd" in s) node2.cwd = s.cwd;
-    if ("gb" in s) node2.gitBranch = s.gb;
-    if ("sc" in s) node2.isSidechain = s.sc;
+    for (const key of COPIED_MESSAGE_KEYS) if (SAVED_KEYS[key] in s) node2[key] = s[SAVED_KEYS[key]];
     state.nodes.set(node2.key, node2);
   }
   for (const { k, v } of saved.summaries) state.summaries.set(k, v);
@@ -8925,27 +8937,6 @@ var INVALID = { kind: "invalid" };
 var USE_EXACT = { kind: "use-exact" };
 var LONG_STRING_BYTES = 512;
 var MAX_DEPTH = 512;
-var READ_KEYS = [
-  "type",
-  "uuid",
-  "parentUuid",
-  "timestamp",
-  "cwd",
-  "gitBranch",
-  "isSidechain",
-  "isMeta",
-  "isCompactSummary",
-  "sessionId",
-  "leafUuid",
-  "summary",
-  "customTitle",
-  "tag",
-  "agentName",
-  "agentColor",
-  "prNumber",
-  "prUrl",
-  "prRepository"
-];
 var MESSAGE_SLOT = READ_KEYS.length;
 var ROLE_OTHER = 0;
 var ROLE_ROOT = 1;
@@ -9653,7 +9644,6 @@ async function runHookWorker(worker) {
 process.on("SIGHUP", () => {
 });
 setTimeout(() => process.exit(0), 18e4).unref();
-var EVENTS = ["SessionStart", "Stop", "SessionEnd"];
 async function main() {
   let event;
   let afterExitOf;
@@ -9662,12 +9652,13 @@ async function main() {
       allowPositionals: true,
       options: { "after-exit-of": { type: "string" } }
     });
-    if (positionals.length !== 1 || !EVENTS.includes(positionals[0])) throw new Error("bad arguments");
+    if (positionals.length !== 1 || !isHookEvent(positionals[0])) throw new Error("bad arguments");
     event = positionals[0];
     const pid = Number(values["after-exit-of"]);
     if (values["after-exit-of"] !== void 0 && Number.isInteger(pid)) afterExitOf = pid;
   } catch {
-    process.stderr.write("usage: hook.mjs <SessionStart|Stop|SessionEnd> [--after-exit-of <pid>]\n");
+    process.stderr.write(`usage: hook.mjs <${HOOK_EVENTS.join("|")}> [--after-exit-of <pid>]
+`);
     return;
   }
   await runHookWorker({
