@@ -11,7 +11,7 @@ import { done } from "./command-result.ts";
  * The check is cut off this long after node started (CLAUDE_REINDEX_CHECK_BUDGET_MS), so that with the
  * shell around it Claude Code starts within 2 s.
  */
-const DEFAULT_CHECK_BUDGET_MS = 1500;
+export const DEFAULT_CHECK_BUDGET_MS = 1500;
 
 export const shimCheckCli = defineCliCommand({
   name: "shim-check",

@@ -20,7 +20,8 @@ export interface ShimCheck {
   workerScript?: URL;
 }
 
-const DEFAULT_NOTICE_DAYS = 1;
+/** Repairs of indexes that lagged at least this many days are reported (CLAUDE_REINDEX_NOTICE_DAYS). */
+export const DEFAULT_NOTICE_DAYS = 1;
 
 /**
  * The shim's check before Claude Code starts: find the projects whose index lags by more than

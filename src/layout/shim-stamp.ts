@@ -6,7 +6,7 @@ import { numberSetting } from "../system/environment-setting.ts";
 import { writePrivateFile } from "../system/private-file.ts";
 
 /** How long a check of every project's staleness stays good (CLAUDE_REINDEX_CHECK_MINUTES). */
-const DEFAULT_CHECK_MINUTES = 15;
+export const DEFAULT_CHECK_MINUTES = 15;
 
 /** Where the shim records that every project was checked; bin/claude reads its mtime. */
 export function shimStampPath(configRoot: string): string {
