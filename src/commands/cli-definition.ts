@@ -51,6 +51,8 @@ export interface CliContext {
   accountHome: string;
   /** Where doctor looks for sessions left in temporary homes. */
   strayRoots: string[];
+  /** The user's id (null where the platform has none): doctor offers to migrate only their sessions. */
+  uid: number | null;
   /** This checkout or installed package (it holds hooks/ and dist/). */
   packageDir: string;
   /** $HOME: ~/.local/bin is where Claude Code's native installer keeps the real claude. */

@@ -69,8 +69,9 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
   const setup = command.setup ? checkSetup(command.setup) : null;
   const storage = command.storage
     ? checkStorage({ ...command.storage, configRoot: command.configRoot })
-    : { findings: [], notes: [] };
+    : { findings: [], elsewhere: [], notes: [] };
   const cleanup = command.cleanup ? checkCleanup({ ...command.cleanup, configRoot: command.configRoot }) : null;
+  // The exit status speaks for the config root asked about: sessions in other places are only reported.
   const attention =
     needAttention.length > 0 || storage.findings.length > 0 || brokenHooks(setup) > 0 || cleanup?.finding != null;
 
@@ -91,6 +92,10 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
   // Paths come from the disk: shown on one line, control characters escaped.
   for (const finding of storage.findings) {
     io.stdout.write(`storage: ${terminalLine(finding.message)}\n`);
+    if (finding.fix) io.stdout.write(`  fix: ${terminalLine(finding.fix)}\n`);
+  }
+  for (const finding of storage.elsewhere) {
+    io.stdout.write(`elsewhere: ${terminalLine(finding.message)}\n`);
     if (finding.fix) io.stdout.write(`  fix: ${terminalLine(finding.fix)}\n`);
   }
   for (const note of storage.notes) io.stdout.write(`note: ${terminalLine(note)}\n`);

@@ -1,5 +1,6 @@
 // Storage mistakes seen from the config root (HOME, CLAUDE_CONFIG_DIR, a linked projects directory,
-// split project directories) and the user's sessions left in other places (temporary homes).
+// split project directories), and the user's own sessions left in other places (temporary homes),
+// which are reported apart: they do not make doctor's exit status, which speaks for the config root.
 import fs from "node:fs";
 import path from "node:path";
 import { projectsRoot } from "../layout/config-root.ts";
@@ -16,10 +17,15 @@ export interface StorageCheck {
   accountHome: string;
   /** Where stray config directories turn up (a HOME pointed at a temporary directory). */
   strayRoots: string[];
+  /** The user's id: sessions found under a stray root count only when they are this user's (null: any). */
+  uid: number | null;
 }
 
 export interface StorageReport {
+  /** Mistakes about the config root that was asked about: they make doctor's exit status 1. */
   findings: Finding[];
+  /** The user's sessions in other places (temporary homes): reported with their fix, not counted. */
+  elsewhere: Finding[];
   /** Facts worth knowing that need no fix. */
   notes: string[];
 }
@@ -31,6 +37,7 @@ export interface StorageReport {
  */
 export function checkStorage(check: StorageCheck): StorageReport {
   const findings: Finding[] = [];
+  const elsewhere: Finding[] = [];
   const notes: string[] = [];
   const { env, configRoot } = check;
   const root = projectsRoot(configRoot);
@@ -76,8 +83,8 @@ export function checkStorage(check: StorageCheck): StorageReport {
     // no projects directory
   }
 
-  for (const stray of strayProjectDirs(check.strayRoots, root)) {
-    findings.push({
+  for (const stray of strayProjectDirs(check.strayRoots, root, check.uid)) {
+    elsewhere.push({
       kind: "sessions-elsewhere",
       message:
         `${stray.sessions} ${stray.sessions === 1 ? "session" : "sessions"} in ` +
@@ -103,17 +110,26 @@ export function checkStorage(check: StorageCheck): StorageReport {
         .join(" && "),
     });
   }
-  return { findings, notes };
+  return { findings, elsewhere, notes };
 }
 
-/** `<root>/.claude/projects` directories a level or two under each stray root, with sessions. */
-function strayProjectDirs(strayRoots: string[], ownProjects: string): { dir: string; sessions: number }[] {
+/**
+ * `<home>/.claude/projects` directories a level or two under each stray root that hold sessions of this
+ * user: the would-be home, its `.claude` and `projects` are real directories (not links) owned by `uid`,
+ * and only transcripts owned by `uid` in directories named as Claude Code names projects count. Another
+ * user's sessions (a shared /tmp) are never offered for migration.
+ */
+function strayProjectDirs(
+  strayRoots: string[],
+  ownProjects: string,
+  uid: number | null,
+): { dir: string; sessions: number }[] {
   const found: { dir: string; sessions: number }[] = [];
   const own = realPathOrSelf(ownProjects);
   const visit = (dir: string, depth: number) => {
     const candidate = path.join(dir, ".claude", "projects");
-    if (fs.existsSync(candidate) && realPathOrSelf(candidate) !== own) {
-      const sessions = countSessions(candidate);
+    if (looksLikeUsersHome(dir, uid) && realPathOrSelf(candidate) !== own) {
+      const sessions = countSessions(candidate, uid);
       if (sessions > 0) found.push({ dir: candidate, sessions });
     }
     if (depth === 0) return;
@@ -129,10 +145,30 @@ function strayProjectDirs(strayRoots: string[], ownProjects: string): { dir: str
   return found;
 }
 
-function countSessions(projectsDir: string): number {
+/** A home directory of this user with Claude Code's `.claude/projects` in it, all real directories. */
+function looksLikeUsersHome(home: string, uid: number | null): boolean {
+  const claude = path.join(home, ".claude");
+  return [home, claude, path.join(claude, "projects")].every((dir) => isOwn(dir, uid, "directory"));
+}
+
+function isOwn(file: string, uid: number | null, kind: "directory" | "file"): boolean {
+  try {
+    const stat = fs.lstatSync(file);
+    return (kind === "directory" ? stat.isDirectory() : stat.isFile()) && (uid === null || stat.uid === uid);
+  } catch {
+    return false;
+  }
+}
+
+/** How Claude Code names a project directory: an encoded absolute path (`-home-…`, `C--Users-…`). */
+const PROJECT_DIR_NAME = /^(-|[A-Za-z]--)/;
+
+function countSessions(projectsDir: string, uid: number | null): number {
   let count = 0;
   for (const project of safeReaddir(projectsDir)) {
-    for (const name of safeReaddir(path.join(projectsDir, project))) if (sessionIdOfFileName(name) !== null) count++;
+    if (!PROJECT_DIR_NAME.test(project)) continue;
+    for (const name of safeReaddir(path.join(projectsDir, project)))
+      if (sessionIdOfFileName(name) !== null && isOwn(path.join(projectsDir, project, name), uid, "file")) count++;
   }
   return count;
 }
