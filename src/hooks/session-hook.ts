@@ -8,6 +8,7 @@ import { type ProjectReport, rebuildProject } from "../rebuild/rebuild-project.t
 import type { LockOptions } from "../sessions-index/index-lock.ts";
 import { indexPathOf } from "../sessions-index/index-path.ts";
 import { lockStaleMsSetting } from "../system/environment-setting.ts";
+import { errorText } from "../text/error-text.ts";
 import { TranscriptCache } from "../transcript/transcript-cache.ts";
 import type { HookEvent } from "./hook-event.ts";
 import { locateTranscript, parseHookInput } from "./hook-input.ts";
@@ -81,7 +82,7 @@ export async function runSessionHook(run: HookRun): Promise<void> {
     if (file) report(await rebuildProject(projectDir, { ...options, only: file }), note, debug);
     else debug(`${path} does not exist yet`);
   } catch (error) {
-    note(`unexpected error: ${(error as Error).message}`);
+    note(`unexpected error: ${errorText(error)}`);
   }
 }
 

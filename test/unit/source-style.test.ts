@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 const MAX_LINE = 120;
+/** A caught error's message taken by hand instead of through errorText. */
+const ERROR_MESSAGE = /\(\w+ as (?:Error|NodeJS\.ErrnoException)\)\.message\b/;
 
 function filesIn(dir: string, pattern: RegExp): string[] {
   return fs
@@ -56,6 +58,18 @@ describe("source style", () => {
       if (lines.length > 0) long[file] = lines;
     }
     expect(long).toEqual({});
+  });
+
+  it("a caught error becomes text only through errorText (src/text/error-text.ts: 'CODE: message', once)", () => {
+    const files = ["src", "bin", "hooks"].flatMap((dir) => filesIn(dir, /\.ts$/));
+    const found = files.flatMap((file) =>
+      fs
+        .readFileSync(path.join(repo, file), "utf8")
+        .split("\n")
+        .flatMap((line, i) => (ERROR_MESSAGE.test(line) ? [`${file}:${i + 1}`] : [])),
+    );
+    expect(found).toEqual([]);
+    expect(ERROR_MESSAGE.test("reason: (error as Error).message,")).toBe(true);
   });
 
   it("catches a doc comment where the module comment belongs, and a long line", () => {
