@@ -6364,6 +6364,16 @@ function projectsRoot(configRoot) {
 // src/layout/session-file.ts
 import fs2 from "node:fs";
 import path2 from "node:path";
+
+// src/text/error-text.ts
+function errorText(error2) {
+  if (!(error2 instanceof Error)) return String(error2);
+  const { code } = error2;
+  if (typeof code !== "string" || code === "" || error2.message.startsWith(`${code}:`)) return error2.message;
+  return `${code}: ${error2.message}`;
+}
+
+// src/layout/session-file.ts
 var SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isSessionId(value) {
   return SESSION_ID.test(value);
@@ -6399,7 +6409,7 @@ function listSessionFiles(projectDir) {
       if (!stat.isFile()) continue;
       sessions.set(sessionId, sessionFileFrom(sessionId, filePath, stat));
     } catch (error2) {
-      unreadable.push({ path: filePath, reason: error2.message });
+      unreadable.push({ path: filePath, reason: errorText(error2) });
     }
   }
   return { sessions, unreadable };
@@ -7513,16 +7523,6 @@ var ParseErrorCode;
 
 // src/system/regular-file.ts
 import fs6 from "node:fs";
-
-// src/text/error-text.ts
-function errorText(error2) {
-  if (!(error2 instanceof Error)) return String(error2);
-  const { code } = error2;
-  if (typeof code !== "string" || code === "" || error2.message.startsWith(`${code}:`)) return error2.message;
-  return `${code}: ${error2.message}`;
-}
-
-// src/system/regular-file.ts
 var READ_FLAGS = fs6.constants.O_RDONLY | fs6.constants.O_NONBLOCK;
 var NO_ATIME = fs6.constants.O_NOATIME ?? 0;
 var NotRegularFileError = class extends Error {
@@ -7859,7 +7859,7 @@ function keepDueSessions(run) {
           const outcome = keepFile(run.configRoot, projectDirName, relative, checkedDirs);
           if (outcome !== "same") report2.kept.push(path11.join(projectDirName, relative));
         } catch (error2) {
-          report2.problems.push(`could not keep ${path11.join(projectDir, relative)}: ${error2.message}`);
+          report2.problems.push(`could not keep ${path11.join(projectDir, relative)}: ${errorText(error2)}`);
         }
       }
     }
@@ -8540,7 +8540,7 @@ function parseIndex(text, stat) {
   try {
     json = JSON.parse(text);
   } catch (error2) {
-    return { kind: "invalid", reason: `not JSON (${error2.message})` };
+    return { kind: "invalid", reason: `not JSON (${errorText(error2)})` };
   }
   const version2 = json?.version;
   if (typeof json === "object" && json !== null && !Array.isArray(json) && version2 !== void 0 && version2 !== INDEX_VERSION) {
@@ -9595,7 +9595,7 @@ async function runSessionHook(run) {
     if (file) report(await rebuildProject(projectDir, { ...options, only: file }), note, debug);
     else debug(`${path16} does not exist yet`);
   } catch (error2) {
-    note(`unexpected error: ${error2.message}`);
+    note(`unexpected error: ${errorText(error2)}`);
   }
 }
 function sessionFile(sessionId, filePath) {
