@@ -6,6 +6,7 @@ import path from "node:path";
 import { projectsRoot } from "../layout/config-root.ts";
 import { listProjectDirNames } from "../layout/project-dir.ts";
 import { sessionIdOfFileName } from "../layout/session-file.ts";
+import { directoryNames } from "../system/directory-names.ts";
 import { realPathOrSelf } from "../system/real-path.ts";
 import { shellQuote } from "../text/shell-quote.ts";
 import type { Finding } from "./doctor.ts";
@@ -165,20 +166,12 @@ const PROJECT_DIR_NAME = /^(-|[A-Za-z]--)/;
 
 function countSessions(projectsDir: string, uid: number | null): number {
   let count = 0;
-  for (const project of safeReaddir(projectsDir)) {
+  for (const project of directoryNames(projectsDir)) {
     if (!PROJECT_DIR_NAME.test(project)) continue;
-    for (const name of safeReaddir(path.join(projectsDir, project)))
+    for (const name of directoryNames(path.join(projectsDir, project)))
       if (sessionIdOfFileName(name) !== null && isOwn(path.join(projectsDir, project, name), uid, "file")) count++;
   }
   return count;
-}
-
-function safeReaddir(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
 
 /**

@@ -5,6 +5,7 @@
 // over a different file.
 import fs from "node:fs";
 import path from "node:path";
+import { directoryNames } from "../system/directory-names.ts";
 import { isPlacementLeftover, type PlaceOutcome, placeFile } from "../system/linked-copy.ts";
 import { openRegularFile } from "../system/regular-file.ts";
 import { projectsRoot } from "./config-root.ts";
@@ -37,7 +38,7 @@ export function keptRoot(configRoot: string): string {
  */
 export function sessionFilesIn(projectDir: string, sessionId: string, withAgents = true): string[] {
   const files = [`${sessionId}.jsonl`, ...sessionFolderFiles(projectDir, sessionId)];
-  for (const name of withAgents ? safeReaddir(projectDir) : []) {
+  for (const name of withAgents ? directoryNames(projectDir) : []) {
     if (isAgentFileName(name) && agentSessionId(path.join(projectDir, name)) === sessionId) files.push(name);
   }
   return files.filter((f) => isRegularFile(path.join(projectDir, f)));
@@ -80,9 +81,9 @@ export function keepFile(
 export function listKeptSessions(configRoot: string): KeptSession[] {
   const root = keptRoot(configRoot);
   const kept: KeptSession[] = [];
-  for (const projectDirName of safeReaddir(root).sort()) {
+  for (const projectDirName of directoryNames(root).sort()) {
     const dir = path.join(root, projectDirName);
-    for (const name of safeReaddir(dir).sort()) {
+    for (const name of directoryNames(dir).sort()) {
       const sessionId = sessionIdOfFileName(name);
       if (sessionId === null) continue;
       const keptPath = path.join(dir, name);
@@ -192,7 +193,7 @@ export function forgetKeptSession(kept: KeptSession): string[] {
   for (const relative of files.slice(1)) fs.rmSync(path.join(keptDir, relative), { force: true });
   fs.rmSync(kept.keptPath, { force: true }); // last: a rerun after a kill finds the session and finishes
   removeEmptyDirs(path.join(keptDir, kept.sessionId));
-  for (const name of safeReaddir(keptDir)) if (isPlacementLeftover(name)) fs.rmSync(path.join(keptDir, name));
+  for (const name of directoryNames(keptDir)) if (isPlacementLeftover(name)) fs.rmSync(path.join(keptDir, name));
   try {
     fs.rmdirSync(keptDir);
   } catch {
@@ -275,13 +276,5 @@ function isRegularFile(file: string): boolean {
     return fs.lstatSync(file).isFile();
   } catch {
     return false;
-  }
-}
-
-function safeReaddir(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
   }
 }

@@ -1,7 +1,6 @@
 // Writing a project's index: under its lock, merged with what is on disk at that moment, by temporary file
 // and rename, and only while the lock is still ours.
 import fs from "node:fs";
-import path from "node:path";
 import type { IndexFileStat } from "../layout/project-stamp.ts";
 import { removeOrphanedTemporaryFiles, replaceFile, writerIsGone } from "../system/replace-file.ts";
 import { type HeldLock, LockLostError, type LockOptions, withLock } from "./index-lock.ts";
@@ -56,10 +55,9 @@ async function commitOnce(
   options: { now: () => Date; write?: IndexWriter },
   lock: HeldLock,
 ): Promise<CommitResult> {
-  const base = path.basename(indexPath);
   // Every writer of ours holds the lock while its temporary file exists: under the lock, one whose
   // writer is gone is an orphan. Only names we make are touched, never the user's files beside the index.
-  removeOrphanedTemporaryFiles(indexPath, (name) => writerIsGone(name, base));
+  removeOrphanedTemporaryFiles(indexPath, writerIsGone);
   const read = readIndex(indexPath);
   if (read.kind === "unsupported-version" || read.kind === "unreadable") return { kind: "refused", read };
   const merged = plan(read.kind === "ok" ? read.index : null);

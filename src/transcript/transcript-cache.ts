@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import * as z from "zod";
+import { directoryNames } from "../system/directory-names.ts";
 import { stringifyJson } from "../system/json-text.ts";
 import { readPrivateFile, writePrivateFile } from "../system/private-file.ts";
 import type { TranscriptFile } from "./session-entry.ts";
@@ -128,13 +129,7 @@ export class TranscriptCache {
   prune(projectDir: string, liveSessionIds: ReadonlySet<string>): void {
     if (!this.writable) return;
     const dir = path.join(this.dir, path.basename(projectDir));
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
+    for (const name of directoryNames(dir)) {
       if (name.endsWith(".json") && !liveSessionIds.has(name.slice(0, -".json".length))) {
         fs.rmSync(path.join(dir, name), { force: true });
       }

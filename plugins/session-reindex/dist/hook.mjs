@@ -282,10 +282,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path16) {
-  if (!path16)
+function getElementAtPath(obj, path15) {
+  if (!path15)
     return obj;
-  return path16.reduce((acc, key) => acc?.[key], obj);
+  return path15.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -625,11 +625,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path16, issues) {
+function prefixIssues(path15, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path16);
+    iss.path.unshift(path15);
     return iss;
   });
 }
@@ -1087,16 +1087,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path16 = []) => {
+  const processError = (error3, path15 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path16, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else {
-        const fullpath = [...path16, ...issue2.path];
+        const fullpath = [...path15, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -6477,14 +6477,27 @@ function locateTranscript(configRoot, transcriptPath) {
 }
 
 // src/hooks/hook-log.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import path6 from "node:path";
 
 // src/system/replace-file.ts
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import path5 from "node:path";
+
+// src/system/directory-names.ts
+import fs4 from "node:fs";
+function directoryNames(dir) {
+  try {
+    return fs4.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+// src/system/replace-file.ts
 var TEMP_MARK = ".claude-reindex-";
 var TEMP_SUFFIX = ".tmp";
+var WRITER = /^(\d+)-[0-9a-f]{8}$/;
 var SymbolicLinkError = class extends Error {
   constructor(file) {
     super(`${file} is a symbolic link; claude-reindex does not write through links`);
@@ -6503,13 +6516,30 @@ var ForeignOwnerError = class extends Error {
   uid;
   code = "EPERM";
 };
-function temporaryNameFor(file) {
+function temporaryNameFor(file, mark = TEMP_MARK, suffix = TEMP_SUFFIX) {
   const random = Math.floor(Math.random() * 4294967296).toString(16).padStart(8, "0");
-  return `${file}${TEMP_MARK}${process.pid}-${random}${TEMP_SUFFIX}`;
+  return `${file}${mark}${process.pid}-${random}${suffix}`;
+}
+function temporaryNameParts(name, mark = TEMP_MARK, suffix = TEMP_SUFFIX) {
+  const at = name.lastIndexOf(mark);
+  if (at <= 0 || !name.endsWith(suffix)) return null;
+  const writer = WRITER.exec(name.slice(at + mark.length, name.length - suffix.length));
+  return writer ? { baseName: name.slice(0, at), pid: Number(writer[1]) } : null;
 }
 function isTemporaryNameOf(name, baseName) {
-  if (!name.startsWith(`${baseName}${TEMP_MARK}`) || !name.endsWith(TEMP_SUFFIX)) return false;
-  return /^\d+-[0-9a-f]{8}$/.test(name.slice(baseName.length + TEMP_MARK.length, -TEMP_SUFFIX.length));
+  return temporaryNameParts(name)?.baseName === baseName;
+}
+function createTemporaryFile(temp) {
+  return fs5.openSync(
+    temp,
+    fs5.constants.O_WRONLY | fs5.constants.O_CREAT | fs5.constants.O_EXCL | fs5.constants.O_NOFOLLOW,
+    384
+  );
+}
+function finishTemporaryFile(fd, done) {
+  if (done.owner) fs5.fchownSync(fd, done.owner.uid, done.owner.gid);
+  fs5.fchmodSync(fd, done.mode);
+  if (done.fsync) fs5.fsyncSync(fd);
 }
 function isRoot() {
   return process.getuid?.() === 0;
@@ -6517,7 +6547,7 @@ function isRoot() {
 function ownerForNewFile(dir) {
   if (!isRoot()) return null;
   try {
-    const { uid, gid } = fs4.statSync(dir);
+    const { uid, gid } = fs5.statSync(dir);
     return uid === 0 && gid === 0 ? null : { uid, gid };
   } catch {
     return null;
@@ -6527,23 +6557,23 @@ function giveToDirectoryOwner(made) {
   const owner = ownerForNewFile(path5.dirname(made));
   if (owner === null) return;
   try {
-    fs4.lchownSync(made, owner.uid, owner.gid);
+    fs5.lchownSync(made, owner.uid, owner.gid);
   } catch {
   }
 }
 function makeDirectory(dir, mode) {
   const missing = [];
-  for (let d = path5.resolve(dir); !fs4.existsSync(d); d = path5.dirname(d)) {
+  for (let d = path5.resolve(dir); !fs5.existsSync(d); d = path5.dirname(d)) {
     missing.unshift(d);
     if (path5.dirname(d) === d) break;
   }
-  fs4.mkdirSync(dir, { recursive: true, mode });
+  fs5.mkdirSync(dir, { recursive: true, mode });
   for (const d of missing) giveToDirectoryOwner(d);
 }
 function replaceFile(file, content, options) {
   let existing = null;
   try {
-    existing = fs4.lstatSync(file);
+    existing = fs5.lstatSync(file);
   } catch (error2) {
     if (error2.code !== "ENOENT") throw error2;
   }
@@ -6556,48 +6586,36 @@ function replaceFile(file, content, options) {
   const mode = existing ? existing.mode & 4095 : options.newFileMode;
   const owner = existing ? isRoot() ? { uid: existing.uid, gid: existing.gid } : null : ownerForNewFile(path5.dirname(file));
   const temp = temporaryNameFor(file);
-  const fd = fs4.openSync(
-    temp,
-    fs4.constants.O_WRONLY | fs4.constants.O_CREAT | fs4.constants.O_EXCL | fs4.constants.O_NOFOLLOW,
-    384
-  );
+  const fd = createTemporaryFile(temp);
   try {
     try {
       const bytes = typeof content === "string" ? Buffer.from(content) : content;
-      for (let written = 0; written < bytes.length; ) written += fs4.writeSync(fd, bytes, written);
-      if (owner) fs4.fchownSync(fd, owner.uid, owner.gid);
-      fs4.fchmodSync(fd, mode);
-      if (options.fsync) fs4.fsyncSync(fd);
+      for (let written = 0; written < bytes.length; ) written += fs5.writeSync(fd, bytes, written);
+      finishTemporaryFile(fd, { owner, mode, fsync: options.fsync });
     } finally {
-      fs4.closeSync(fd);
+      fs5.closeSync(fd);
     }
     options.beforeRename?.();
-    fs4.renameSync(temp, file);
+    fs5.renameSync(temp, file);
   } catch (error2) {
-    fs4.rmSync(temp, { force: true });
+    fs5.rmSync(temp, { force: true });
     throw error2;
   }
 }
 function removeOrphanedTemporaryFiles(file, isOrphan = () => true) {
   const base = path5.basename(file);
   const dir = path5.dirname(file);
-  let names;
-  try {
-    names = fs4.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (isTemporaryNameOf(name, base) && isOrphan(name)) fs4.rmSync(path5.join(dir, name), { force: true });
+  for (const name of directoryNames(dir)) {
+    if (isTemporaryNameOf(name, base) && isOrphan(name)) fs5.rmSync(path5.join(dir, name), { force: true });
   }
 }
-function writerIsGone(name, baseName) {
-  const pid = Number(name.slice(baseName.length + TEMP_MARK.length).split("-")[0]);
-  return isGone(pid);
+function writerIsGone(name) {
+  const parts = temporaryNameParts(name);
+  return parts !== null && isGone(parts.pid);
 }
 
 // src/hooks/hook-log.ts
-var APPEND_FLAGS = fs5.constants.O_WRONLY | fs5.constants.O_APPEND | fs5.constants.O_CREAT | fs5.constants.O_NOFOLLOW | fs5.constants.O_NONBLOCK;
+var APPEND_FLAGS = fs6.constants.O_WRONLY | fs6.constants.O_APPEND | fs6.constants.O_CREAT | fs6.constants.O_NOFOLLOW | fs6.constants.O_NONBLOCK;
 var MAX_LOG_BYTES = 256 * 1024;
 function hookLogPath(configRoot) {
   return path6.join(configRoot, "claude-reindex", "hooks.log");
@@ -6607,17 +6625,17 @@ function appendHookLog(configRoot, now, line) {
   try {
     makeDirectory(path6.dirname(file), 448);
     try {
-      if (fs5.lstatSync(file).size > MAX_LOG_BYTES) fs5.renameSync(file, `${file}.1`);
+      if (fs6.lstatSync(file).size > MAX_LOG_BYTES) fs6.renameSync(file, `${file}.1`);
     } catch {
     }
-    const fd = fs5.openSync(file, APPEND_FLAGS, 384);
+    const fd = fs6.openSync(file, APPEND_FLAGS, 384);
     try {
-      if (!fs5.fstatSync(fd).isFile()) return;
-      if (fs5.fstatSync(fd).size === 0) giveToDirectoryOwner(file);
-      fs5.writeSync(fd, `${now.toISOString()} ${line}
+      if (!fs6.fstatSync(fd).isFile()) return;
+      if (fs6.fstatSync(fd).size === 0) giveToDirectoryOwner(file);
+      fs6.writeSync(fd, `${now.toISOString()} ${line}
 `);
     } finally {
-      fs5.closeSync(fd);
+      fs6.closeSync(fd);
     }
   } catch {
   }
@@ -6656,10 +6674,10 @@ function readHookStdin(stream, limits) {
 }
 
 // src/hooks/session-hook.ts
-import fs19 from "node:fs";
+import fs20 from "node:fs";
 
 // src/layout/cleanup-period.ts
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import path7 from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -7522,9 +7540,9 @@ var ParseErrorCode;
 })(ParseErrorCode || (ParseErrorCode = {}));
 
 // src/system/regular-file.ts
-import fs6 from "node:fs";
-var READ_FLAGS = fs6.constants.O_RDONLY | fs6.constants.O_NONBLOCK;
-var NO_ATIME = fs6.constants.O_NOATIME ?? 0;
+import fs7 from "node:fs";
+var READ_FLAGS = fs7.constants.O_RDONLY | fs7.constants.O_NONBLOCK;
+var NO_ATIME = fs7.constants.O_NOATIME ?? 0;
 var NotRegularFileError = class extends Error {
   constructor(file) {
     super(`${file} is not a regular file`);
@@ -7546,22 +7564,22 @@ var FileTooLargeError = class extends Error {
   code = "EFBIG";
 };
 function openRegularFile(file, options = {}) {
-  const flags = READ_FLAGS | (options.followLinks ? 0 : fs6.constants.O_NOFOLLOW);
+  const flags = READ_FLAGS | (options.followLinks ? 0 : fs7.constants.O_NOFOLLOW);
   let fd;
   try {
-    fd = fs6.openSync(file, flags | NO_ATIME);
+    fd = fs7.openSync(file, flags | NO_ATIME);
   } catch (error2) {
     if (error2.code !== "EPERM" || NO_ATIME === 0) throw error2;
-    fd = fs6.openSync(file, flags);
+    fd = fs7.openSync(file, flags);
   }
   try {
-    const stat = fs6.fstatSync(fd);
+    const stat = fs7.fstatSync(fd);
     if (stat.isDirectory())
       throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), { code: "EISDIR" });
     if (!stat.isFile()) throw new NotRegularFileError(file);
     return { fd, stat };
   } catch (error2) {
-    fs6.closeSync(fd);
+    fs7.closeSync(fd);
     throw error2;
   }
 }
@@ -7569,9 +7587,9 @@ function readRegularFile(file, maxBytes = Number.POSITIVE_INFINITY, options = {}
   const { fd, stat } = openRegularFile(file, options);
   try {
     if (stat.size > maxBytes) throw new FileTooLargeError(file, stat.size, maxBytes);
-    return { text: fs6.readFileSync(fd, "utf8"), stat };
+    return { text: fs7.readFileSync(fd, "utf8"), stat };
   } finally {
-    fs6.closeSync(fd);
+    fs7.closeSync(fd);
   }
 }
 function describeFileError(error2) {
@@ -7598,7 +7616,7 @@ function retentionSettingsFiles(places) {
   const dropIns = path7.join(places.managedDir, "managed-settings.d");
   let names = [];
   try {
-    names = fs7.readdirSync(dropIns).filter((n) => n.endsWith(".json")).sort().reverse();
+    names = fs8.readdirSync(dropIns).filter((n) => n.endsWith(".json")).sort().reverse();
   } catch {
   }
   return [
@@ -7639,20 +7657,20 @@ function cleanupPeriodInForce(places) {
 }
 
 // src/layout/keep-guard.ts
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 import path11 from "node:path";
 
 // src/system/private-file.ts
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 import path8 from "node:path";
 function writePrivateFile(file, content) {
   makeDirectory(path8.dirname(file), 448);
   replaceFile(file, content, { newFileMode: 384, fsync: false });
 }
-var PRIVATE_READ_FLAGS = fs8.constants.O_RDONLY | fs8.constants.O_NOFOLLOW | fs8.constants.O_NONBLOCK;
+var PRIVATE_READ_FLAGS = fs9.constants.O_RDONLY | fs9.constants.O_NOFOLLOW | fs9.constants.O_NONBLOCK;
 function readPrivateFile(file) {
   try {
-    const text = fs8.readFileSync(file, { encoding: "utf8", flag: PRIVATE_READ_FLAGS });
+    const text = fs9.readFileSync(file, { encoding: "utf8", flag: PRIVATE_READ_FLAGS });
     return text === "" ? null : text;
   } catch {
     return null;
@@ -7660,15 +7678,15 @@ function readPrivateFile(file) {
 }
 
 // src/layout/kept-store.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import path10 from "node:path";
 
 // src/system/linked-copy.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import path9 from "node:path";
 var TEMP_MARK2 = ".claude-reindex-place-";
 function placeFile(from, to, options = {}) {
-  const source = fs9.lstatSync(from, { bigint: true });
+  const source = fs10.lstatSync(from, { bigint: true });
   if (!source.isFile()) throw new Error(`${from} is not a regular file`);
   const existing = lstatOrNull(to);
   if (existing !== null) {
@@ -7679,18 +7697,18 @@ function placeFile(from, to, options = {}) {
   let outcome = "linked";
   try {
     try {
-      fs9.linkSync(from, temp);
+      fs10.linkSync(from, temp);
     } catch (error2) {
       if (!cannotLink(error2)) throw error2;
       copyWithTimes(from, temp, source);
       outcome = "copied";
     }
     if (existing !== null) {
-      fs9.renameSync(temp, to);
+      fs10.renameSync(temp, to);
       return outcome;
     }
     try {
-      fs9.linkSync(temp, to);
+      fs10.linkSync(temp, to);
     } catch (error2) {
       if (error2.code !== "EEXIST") throw error2;
       const now = lstatOrNull(to);
@@ -7698,7 +7716,7 @@ function placeFile(from, to, options = {}) {
     }
     return outcome;
   } finally {
-    fs9.rmSync(temp, { force: true });
+    fs10.rmSync(temp, { force: true });
   }
 }
 function isSameFile(a, b) {
@@ -7711,9 +7729,9 @@ function isPlacementLeftover(name) {
   return name.startsWith(TEMP_MARK2);
 }
 function copyWithTimes(from, temp, source) {
-  fs9.copyFileSync(from, temp, fs9.constants.COPYFILE_EXCL);
-  fs9.chmodSync(temp, Number(source.mode & 0o777n));
-  fs9.utimesSync(temp, nsToSeconds(source.atimeNs), nsToSeconds(source.mtimeNs));
+  fs10.copyFileSync(from, temp, fs10.constants.COPYFILE_EXCL);
+  fs10.chmodSync(temp, Number(source.mode & 0o777n));
+  fs10.utimesSync(temp, nsToSeconds(source.atimeNs), nsToSeconds(source.mtimeNs));
 }
 function nsToSeconds(ns) {
   return Number(ns / 1000000000n) + Number(ns % 1000000000n) / 1e9;
@@ -7724,7 +7742,7 @@ function cannotLink(error2) {
 }
 function lstatOrNull(file) {
   try {
-    return fs9.lstatSync(file, { bigint: true });
+    return fs10.lstatSync(file, { bigint: true });
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw error2;
@@ -7747,7 +7765,7 @@ function keepFile(configRoot, projectDirName, relative, checkedDirs = /* @__PURE
   const dir = path10.dirname(to);
   if (!checkedDirs.has(dir)) {
     const base = path10.dirname(keptRoot(configRoot));
-    fs10.mkdirSync(base, { recursive: true, mode: 448 });
+    fs11.mkdirSync(base, { recursive: true, mode: 448 });
     makeDirsBelow(base, dir);
     checkedDirs.add(dir);
   }
@@ -7757,7 +7775,7 @@ function treeFiles(dir) {
   const found = [];
   let dirents;
   try {
-    dirents = fs10.readdirSync(dir, { withFileTypes: true });
+    dirents = fs11.readdirSync(dir, { withFileTypes: true });
   } catch {
     return found;
   }
@@ -7775,16 +7793,16 @@ function makeDirsBelow(base, dir) {
   for (const part of ["", ...relative.split(path10.sep).filter((p) => p !== "")]) {
     current = part === "" ? current : path10.join(current, part);
     try {
-      fs10.mkdirSync(current, { mode: 448 });
+      fs11.mkdirSync(current, { mode: 448 });
     } catch (error2) {
       if (error2.code !== "EEXIST") throw error2;
     }
-    if (!fs10.lstatSync(current).isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
+    if (!fs11.lstatSync(current).isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
   }
 }
 
 // src/layout/project-dir.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 var MAX_ENCODED_LENGTH = 200;
 function encodeProjectDirName(workingDir) {
   const encoded = workingDir.replace(/[^a-zA-Z0-9]/g, "-");
@@ -7799,7 +7817,7 @@ function javaStringHash(text) {
 function listProjectDirNames(configRoot) {
   let dirents;
   try {
-    dirents = fs11.readdirSync(projectsRoot(configRoot), { withFileTypes: true });
+    dirents = fs12.readdirSync(projectsRoot(configRoot), { withFileTypes: true });
   } catch (error2) {
     if (error2.code === "ENOENT") return [];
     throw error2;
@@ -7836,7 +7854,7 @@ function keepDueSessions(run) {
     const projectDir = path11.join(root, projectDirName);
     let names;
     try {
-      names = fs12.readdirSync(projectDir);
+      names = fs13.readdirSync(projectDir);
     } catch {
       continue;
     }
@@ -7846,7 +7864,7 @@ function keepDueSessions(run) {
       if (sessionId === null && !isAgentFileName(name)) continue;
       let stat;
       try {
-        stat = fs12.lstatSync(`${projectDir}${path11.sep}${name}`);
+        stat = fs13.lstatSync(`${projectDir}${path11.sep}${name}`);
       } catch {
         continue;
       }
@@ -7868,11 +7886,11 @@ function keepDueSessions(run) {
 }
 
 // src/rebuild/rebuild-project.ts
-import fs18 from "node:fs";
-import path15 from "node:path";
+import fs19 from "node:fs";
+import path14 from "node:path";
 
 // src/system/directory-lock.ts
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 var LockBusyError = class extends Error {
   constructor(file) {
     super(`${file} is locked by another claude-reindex process`);
@@ -7909,7 +7927,7 @@ async function withDirectoryLock(file, options, work, sleep = delay) {
       if (!isHeld()) return clearInterval(refresh);
       try {
         const now = /* @__PURE__ */ new Date();
-        fs13.utimesSync(lockDir, now, now);
+        fs14.utimesSync(lockDir, now, now);
         identity = identify(lockDir) ?? identity;
       } catch {
         clearInterval(refresh);
@@ -7934,14 +7952,14 @@ async function withDirectoryLock(file, options, work, sleep = delay) {
 function tryAcquire(lockDir, staleMs) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs13.mkdirSync(lockDir, { mode: 448 });
+      fs14.mkdirSync(lockDir, { mode: 448 });
       return identify(lockDir);
     } catch (error2) {
       if (error2.code !== "EEXIST") throw error2;
     }
     let stat;
     try {
-      stat = fs13.lstatSync(lockDir);
+      stat = fs14.lstatSync(lockDir);
     } catch {
       continue;
     }
@@ -7957,7 +7975,7 @@ function tryAcquire(lockDir, staleMs) {
 }
 function identify(lockDir) {
   try {
-    const stat = fs13.lstatSync(lockDir, { bigint: true });
+    const stat = fs14.lstatSync(lockDir, { bigint: true });
     return stat.isDirectory() ? { ino: stat.ino, mtimeNs: stat.mtimeNs } : null;
   } catch {
     return null;
@@ -7965,13 +7983,13 @@ function identify(lockDir) {
 }
 function removeNonDirectory(lockDir) {
   try {
-    fs13.unlinkSync(lockDir);
+    fs14.unlinkSync(lockDir);
   } catch {
   }
 }
 function tryRemoveDir(lockDir) {
   try {
-    fs13.rmdirSync(lockDir);
+    fs14.rmdirSync(lockDir);
   } catch {
   }
 }
@@ -8666,8 +8684,7 @@ function chooseOriginalPath(projectDirName, entries) {
 }
 
 // src/sessions-index/index-store.ts
-import fs14 from "node:fs";
-import path13 from "node:path";
+import fs15 from "node:fs";
 var atomicIndexWriter = async (file, content, beforeRename) => replaceFile(file, content, { newFileMode: 384, fsync: true, beforeRename });
 var MAX_ATTEMPTS = 3;
 async function commitIndex(indexPath, plan, options) {
@@ -8680,8 +8697,7 @@ async function commitIndex(indexPath, plan, options) {
   }
 }
 async function commitOnce(indexPath, plan, options, lock) {
-  const base = path13.basename(indexPath);
-  removeOrphanedTemporaryFiles(indexPath, (name) => writerIsGone(name, base));
+  removeOrphanedTemporaryFiles(indexPath, writerIsGone);
   const read = readIndex(indexPath);
   if (read.kind === "unsupported-version" || read.kind === "unreadable") return { kind: "refused", read };
   const merged = plan(read.kind === "ok" ? read.index : null);
@@ -8708,31 +8724,31 @@ function moveAside(indexPath, now) {
   for (let n = 1; ; n++) {
     const backup = n === 1 ? stem : `${stem}-${n}`;
     try {
-      fs14.linkSync(indexPath, backup);
+      fs15.linkSync(indexPath, backup);
     } catch (error2) {
       if (error2.code === "EEXIST" && n < 100) continue;
       throw error2;
     }
-    fs14.unlinkSync(indexPath);
-    fs14.chmodSync(backup, 384);
+    fs15.unlinkSync(indexPath);
+    fs15.chmodSync(backup, 384);
     return backup;
   }
 }
 function restore(backup, indexPath) {
   try {
-    fs14.linkSync(backup, indexPath);
-    fs14.unlinkSync(backup);
+    fs15.linkSync(backup, indexPath);
+    fs15.unlinkSync(backup);
   } catch {
   }
 }
 
 // src/transcript/transcript.ts
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 
 // src/transcript/transcript-cache.ts
 import crypto from "node:crypto";
-import fs15 from "node:fs";
-import path14 from "node:path";
+import fs16 from "node:fs";
+import path13 from "node:path";
 
 // src/transcript/transcript-state.ts
 var TranscriptState = class _TranscriptState {
@@ -8832,10 +8848,10 @@ var TranscriptCache = class _TranscriptCache {
   dir;
   writable;
   static under(configRoot, options) {
-    return new _TranscriptCache(path14.join(configRoot, "claude-reindex", "transcript-cache"), options.writable);
+    return new _TranscriptCache(path13.join(configRoot, "claude-reindex", "transcript-cache"), options.writable);
   }
   fileFor(transcript) {
-    return path14.join(this.dir, path14.basename(path14.dirname(transcript.path)), `${transcript.sessionId}.json`);
+    return path13.join(this.dir, path13.basename(path13.dirname(transcript.path)), `${transcript.sessionId}.json`);
   }
   /** The saved state of this transcript, when it still describes the file's first bytes. */
   load(transcript, fd, size) {
@@ -8876,16 +8892,10 @@ var TranscriptCache = class _TranscriptCache {
   /** Drops saved states of transcripts that are gone from a project. */
   prune(projectDir, liveSessionIds) {
     if (!this.writable) return;
-    const dir = path14.join(this.dir, path14.basename(projectDir));
-    let names;
-    try {
-      names = fs15.readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
+    const dir = path13.join(this.dir, path13.basename(projectDir));
+    for (const name of directoryNames(dir)) {
       if (name.endsWith(".json") && !liveSessionIds.has(name.slice(0, -".json".length))) {
-        fs15.rmSync(path14.join(dir, name), { force: true });
+        fs16.rmSync(path13.join(dir, name), { force: true });
       }
     }
   }
@@ -8899,7 +8909,7 @@ function fingerprint(fd, offset) {
     [anchorStart, offset - anchorStart]
   ]) {
     const buffer = Buffer.alloc(length);
-    const bytesRead = length > 0 ? fs15.readSync(fd, buffer, 0, length, start) : 0;
+    const bytesRead = length > 0 ? fs16.readSync(fd, buffer, 0, length, start) : 0;
     hash.update(buffer.subarray(0, bytesRead));
   }
   return `${offset}:${hash.digest("hex")}`;
@@ -8930,7 +8940,7 @@ function restoreState(saved) {
 }
 
 // src/transcript/transcript-reader.ts
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 
 // src/transcript/line-scanner.ts
 var INVALID = { kind: "invalid" };
@@ -9285,7 +9295,7 @@ var readBuffer = Buffer.allocUnsafe(CHUNK_BYTES);
 var NEWLINE = 10;
 function readLines(fd, state, fromOffset) {
   let buffer = readBuffer;
-  const knownSize = fs16.fstatSync(fd).size;
+  const knownSize = fs17.fstatSync(fd).size;
   let bufferOffset = fromOffset;
   let lineStart = 0;
   let filled = 0;
@@ -9305,7 +9315,7 @@ function readLines(fd, state, fromOffset) {
       lineStart = 0;
     }
     if (filled === buffer.length) buffer = grow(buffer, knownSize - bufferOffset);
-    const bytesRead = fs16.readSync(fd, buffer, filled, buffer.length - filled, bufferOffset + filled);
+    const bytesRead = fs17.readSync(fd, buffer, filled, buffer.length - filled, bufferOffset + filled);
     if (bytesRead === 0) break;
     scanFrom = filled;
     filled += bytesRead;
@@ -9367,7 +9377,7 @@ function deriveTranscript(file, cache) {
     return { kind: "unreadable", reason: describeFileError(error2) };
   }
   try {
-    const size = fs17.fstatSync(fd).size;
+    const size = fs18.fstatSync(fd).size;
     const resume = cache?.load(file, fd, size) ?? null;
     const state = resume?.state ?? new TranscriptState(file.sessionId);
     const startOffset = resume?.offset ?? 0;
@@ -9378,7 +9388,7 @@ function deriveTranscript(file, cache) {
   } catch (error2) {
     return { kind: "unreadable", reason: describeFileError(error2) };
   } finally {
-    fs17.closeSync(fd);
+    fs18.closeSync(fd);
   }
 }
 
@@ -9390,7 +9400,7 @@ async function rebuildProject(projectDir, options, knownListing) {
   if (link !== null)
     return failed(
       report2,
-      `${link} is a symbolic link (to ${fs18.readlinkSync(link)}); claude-reindex does not write through links, so it was left as it is`
+      `${link} is a symbolic link (to ${fs19.readlinkSync(link)}); claude-reindex does not write through links, so it was left as it is`
     );
   const first = readIndex(indexPath);
   if (first.kind === "unsupported-version") return failed(report2, versionProblem(indexPath, first.version));
@@ -9415,10 +9425,10 @@ async function rebuildProject(projectDir, options, knownListing) {
   };
   const plan = (current) => mergeIndex({
     current,
-    projectDirName: path15.basename(projectDir),
+    projectDirName: path14.basename(projectDir),
     sessions: listing.sessions,
     derive,
-    transcriptExists: (sessionId) => fs18.existsSync(sessionFilePath(projectDir, sessionId)),
+    transcriptExists: (sessionId) => fs19.existsSync(sessionFilePath(projectDir, sessionId)),
     nowMs
   });
   const needed = needsReading(first.kind === "ok" ? first.index : null, listing.sessions, nowMs);
@@ -9465,7 +9475,7 @@ async function rebuildProject(projectDir, options, knownListing) {
 }
 function missesTranscripts(projectDir, index) {
   const indexed = entriesBySessionId(index.entries);
-  return fs18.readdirSync(projectDir).some((name) => {
+  return fs19.readdirSync(projectDir).some((name) => {
     const sessionId = sessionIdOfFileName(name);
     return sessionId !== null && !indexed.has(sessionId);
   });
@@ -9481,7 +9491,7 @@ function entriesBySessionId(entries) {
 function symbolicLinkAmong(...paths) {
   for (const p of paths) {
     try {
-      if (fs18.lstatSync(p).isSymbolicLink()) return p;
+      if (fs19.lstatSync(p).isSymbolicLink()) return p;
     } catch {
     }
   }
@@ -9576,10 +9586,10 @@ async function runSessionHook(run) {
     }
     const located = locateTranscript(run.configRoot, input.transcript_path);
     if (!located.ok) return note(`${located.problem}; nothing written`);
-    const { projectDir, sessionId, path: path16 } = located.value;
+    const { projectDir, sessionId, path: path15 } = located.value;
     if (sessionId !== input.session_id)
       debug(`session_id ${input.session_id} differs from the transcript's name; indexing ${sessionId}`);
-    if (!fs19.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
+    if (!fs20.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
     const options = {
       dryRun: false,
       cache: TranscriptCache.under(run.configRoot, { writable: true }),
@@ -9587,20 +9597,20 @@ async function runSessionHook(run) {
       lock: HOOK_LOCK,
       lockStaleMs: lockStaleMsSetting(run.env)
     };
-    if (run.event === "SessionStart" || !fs19.existsSync(indexPathOf(projectDir))) {
+    if (run.event === "SessionStart" || !fs20.existsSync(indexPathOf(projectDir))) {
       report(await rebuildProject(projectDir, options), note, debug);
       return;
     }
-    const file = sessionFile(sessionId, path16);
+    const file = sessionFile(sessionId, path15);
     if (file) report(await rebuildProject(projectDir, { ...options, only: file }), note, debug);
-    else debug(`${path16} does not exist yet`);
+    else debug(`${path15} does not exist yet`);
   } catch (error2) {
     note(`unexpected error: ${errorText(error2)}`);
   }
 }
 function sessionFile(sessionId, filePath) {
   try {
-    const stat = fs19.lstatSync(filePath);
+    const stat = fs20.lstatSync(filePath);
     if (!stat.isFile()) return null;
     return sessionFileFrom(sessionId, filePath, stat);
   } catch {
