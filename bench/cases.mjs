@@ -247,7 +247,8 @@ export const cases = [
       const entry = JSON.parse(fs.readFileSync(index, "utf8")).entries?.find((e) => e.sessionId === id);
       if (entry?.modified !== ctx.state.appended.timestamp) {
         ctx.warn(
-          `after the append, the index entry of ${id} has modified=${entry?.modified}, expected ${ctx.state.appended.timestamp}`,
+          `after the append, the index entry of ${id} has modified=${entry?.modified}, ` +
+            `expected ${ctx.state.appended.timestamp}`,
         );
       }
     },

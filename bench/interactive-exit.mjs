@@ -86,12 +86,14 @@ console.log(
 console.log("|---|---|---|---|---|");
 for (const r of rows)
   console.log(
-    `| ${r.version} | ${r.with.toFixed(0)} ms | ${r.without.toFixed(0)} ms | ${(r.with - r.without).toFixed(0)} ms | ${r.late} |`,
+    `| ${r.version} | ${r.with.toFixed(0)} ms | ${r.without.toFixed(0)} ms | ` +
+      `${(r.with - r.without).toFixed(0)} ms | ${r.late} |`,
   );
 console.log(`\nRuns: ${opts.runs} measured + 1 warm-up per variant, interleaved. All times (ms):`);
 for (const r of rows)
   console.log(
-    `- ${r.version} with: ${r.times.with.map((x) => x.toFixed(0)).join(", ")}; without: ${r.times.without.map((x) => x.toFixed(0)).join(", ")}`,
+    `- ${r.version} with: ${r.times.with.map((x) => x.toFixed(0)).join(", ")}; ` +
+      `without: ${r.times.without.map((x) => x.toFixed(0)).join(", ")}`,
   );
 console.log(
   `Machine: Node ${process.version}, ${os.availableParallelism()} cores, load ${os

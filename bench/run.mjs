@@ -205,15 +205,22 @@ function catNote(ctx) {
     { stdio: "ignore" },
   );
   if (r.error || r.status !== 0)
-    return `${version}: could not check for splice/copy_file_range (no working strace); if it uses them, the /dev/null baseline is unrealistically fast`;
+    return (
+      `${version}: could not check for splice/copy_file_range (no working strace); ` +
+      "if it uses them, the /dev/null baseline is unrealistically fast"
+    );
   const calls = fs
     .readFileSync(trace, "utf8")
     .split("\n")
     .filter((l) => /^\d*\s*(splice|copy_file_range|sendfile)\(.*= [1-9]/.test(l));
   fs.rmSync(trace, { force: true });
+  const used = [...new Set(calls.map((l) => l.match(/(splice|copy_file_range|sendfile)/)[1]))].join("/");
   return calls.length
-    ? `${version} moves data with ${[...new Set(calls.map((l) => l.match(/(splice|copy_file_range|sendfile)/)[1]))].join("/")} (strace): the /dev/null baseline skips copying to user space and is unrealistically fast; the piped row is the fairer yardstick`
-    : `${version} copies with read()/write(): strace saw no successful splice, copy_file_range or sendfile, so the /dev/null baseline does read every byte into user space`;
+    ? `${version} moves data with ${used} (strace): ` +
+        "the /dev/null baseline skips copying to user space and is unrealistically fast; " +
+        "the piped row is the fairer yardstick"
+    : `${version} copies with read()/write(): strace saw no successful splice, copy_file_range or sendfile, ` +
+        "so the /dev/null baseline does read every byte into user space";
 }
 
 function machineFacts() {
@@ -246,16 +253,26 @@ function report(results, tree, machine, notes, opts, probe) {
       const name = row.info ? `${r.name} (informational)` : r.name;
       const goal = row.goal == null ? "—" : `≤ ${row.goal}`;
       const met = row.met == null ? "—" : row.met ? "yes" : "**no**";
-      lines.push(
-        `| ${cell(name)} | ${fmtMs(r.ours.medianMs)} | ${cell(`\`${row.baseline}\``)} | ${fmtMs(row.medianMs)} | ${row.ratio.toFixed(2)} | ${goal} | ${met} |`,
-      );
+      const baseline = cell(`\`${row.baseline}\``);
+      const cells = [
+        cell(name),
+        fmtMs(r.ours.medianMs),
+        baseline,
+        fmtMs(row.medianMs),
+        row.ratio.toFixed(2),
+        goal,
+        met,
+      ];
+      lines.push(`| ${cells.join(" | ")} |`);
     }
   }
   lines.push("");
   for (const r of results) {
-    if (r.ours.maxRssKB)
+    const rss = r.ours.maxRssKB;
+    if (rss)
       lines.push(
-        `Peak memory (max RSS) of ${r.name}: median ${fmtBytes(r.ours.maxRssKB.median * 1024)}, max ${fmtBytes(r.ours.maxRssKB.max * 1024)} over ${r.ours.maxRssKB.runs.length} runs (${probe.label}).`,
+        `Peak memory (max RSS) of ${r.name}: median ${fmtBytes(rss.median * 1024)}, ` +
+          `max ${fmtBytes(rss.max * 1024)} over ${rss.runs.length} runs (${probe.label}).`,
       );
   }
   lines.push("");
@@ -264,15 +281,22 @@ function report(results, tree, machine, notes, opts, probe) {
     lines.push(`- ${r.name}: ${r.ours.runsMs.map((x) => x.toFixed(0)).join(", ")}`);
     for (const row of r.rows)
       lines.push(
-        `  - vs \`${row.baseline}\`: ${row.runsMs.map((x) => x.toFixed(0)).join(", ")} (median of the per-round ratios: ${row.pairedRatio.toFixed(2)})`,
+        `  - vs \`${row.baseline}\`: ${row.runsMs.map((x) => x.toFixed(0)).join(", ")} ` +
+          `(median of the per-round ratios: ${row.pairedRatio.toFixed(2)})`,
       );
   }
   lines.push("");
   lines.push(
-    `Tree: ${tree.dir} — ${tree.projects} projects, ${tree.transcripts} transcripts, ${fmtBytes(tree.transcriptBytes)} of transcripts (+ ${tree.otherFiles} subagent/tool-result files, ${fmtBytes(tree.otherBytes)}), largest ${fmtBytes(tree.largest.bytes)} (${tree.largest.file}), ${tree.over60MB} transcripts ≥ 60 MB; seed ${tree.seed}, ${tree.reused ? "reused" : `generated in ${tree.generationSeconds.toFixed(1)} s`}.`,
+    `Tree: ${tree.dir} — ${tree.projects} projects, ${tree.transcripts} transcripts, ` +
+      `${fmtBytes(tree.transcriptBytes)} of transcripts (+ ${tree.otherFiles} ` +
+      `subagent/tool-result files, ${fmtBytes(tree.otherBytes)}), largest ` +
+      `${fmtBytes(tree.largest.bytes)} (${tree.largest.file}), ${tree.over60MB} ` +
+      `transcripts ≥ 60 MB; seed ${tree.seed}, ` +
+      `${tree.reused ? "reused" : `generated in ${tree.generationSeconds.toFixed(1)} s`}.`,
   );
   lines.push(
-    `Machine: Node ${machine.node}, ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB RAM, ${machine.kernel}, load ${machine.loadavg}.`,
+    `Machine: Node ${machine.node}, ${machine.cores} cores (${machine.cpu}), ` +
+      `${machine.memoryGB} GB RAM, ${machine.kernel}, load ${machine.loadavg}.`,
   );
   for (const n of notes) lines.push(`Note: ${n}`);
   return lines.join("\n");

@@ -77,6 +77,7 @@ function context(): CliContext {
       return os.userInfo().homedir;
     },
     strayRoots: strayRoots(process.env),
+    uid: process.getuid?.() ?? null,
     packageDir: packagePath(".."),
     homeDir: os.homedir(),
     shimPath: packagePath("../bin/claude"),

@@ -14,7 +14,8 @@ for /f "delims=" %%C in ('where claude 2^>nul') do (
   call :consider "%%~fC"
   if defined REAL goto :found
 )
->&2 echo claude-reindex: no Claude Code found on PATH besides this shim (%SELF%); install it (npm i -g @anthropic-ai/claude-code) or set CLAUDE_REINDEX_REAL_CLAUDE
+set "INSTALL_HINT=install it (npm i -g @anthropic-ai/claude-code) or set CLAUDE_REINDEX_REAL_CLAUDE"
+>&2 echo claude-reindex: no Claude Code found on PATH besides this shim (%SELF%); %INSTALL_HINT%
 exit /b 127
 
 :consider

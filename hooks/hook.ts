@@ -3,16 +3,14 @@
 // stdin, calls the library, exits 0 whatever happens, and keeps stdout empty.
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { HOOK_EVENTS, type HookEvent, isHookEvent } from "../src/hooks/hook-event.ts";
 import { HOOK_WORKER_LIMITS, runHookWorker } from "../src/hooks/hook-worker.ts";
-import type { HookEvent } from "../src/hooks/session-hook.ts";
 import { resolveConfigRoot } from "../src/layout/config-root.ts";
 import { numberSetting } from "../src/system/environment-setting.ts";
 
 // Detached from Claude Code, the worker must not die with its terminal, nor outlive its purpose.
 process.on("SIGHUP", () => {});
 setTimeout(() => process.exit(0), 180_000).unref();
-
-const EVENTS: readonly string[] = ["SessionStart", "Stop", "SessionEnd"];
 
 async function main(): Promise<void> {
   let event: HookEvent;
@@ -22,12 +20,12 @@ async function main(): Promise<void> {
       allowPositionals: true,
       options: { "after-exit-of": { type: "string" } },
     });
-    if (positionals.length !== 1 || !EVENTS.includes(positionals[0]!)) throw new Error("bad arguments");
-    event = positionals[0] as HookEvent;
+    if (positionals.length !== 1 || !isHookEvent(positionals[0]!)) throw new Error("bad arguments");
+    event = positionals[0];
     const pid = Number(values["after-exit-of"]);
     if (values["after-exit-of"] !== undefined && Number.isInteger(pid)) afterExitOf = pid;
   } catch {
-    process.stderr.write("usage: hook.mjs <SessionStart|Stop|SessionEnd> [--after-exit-of <pid>]\n");
+    process.stderr.write(`usage: hook.mjs <${HOOK_EVENTS.join("|")}> [--after-exit-of <pid>]\n`);
     return;
   }
   await runHookWorker({

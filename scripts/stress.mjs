@@ -30,7 +30,9 @@ const run = spawnSync("npx", ["vitest", "run", ...tests], { cwd: repo, env, stdi
 
 const figures = fs.existsSync(results) ? JSON.parse(fs.readFileSync(results, "utf8")) : {};
 console.log(
-  `\nclaude-reindex stress run, ${new Date().toISOString().slice(0, 10)}, ${((Date.now() - started) / 1000).toFixed(0)} s, vitest ${run.status === 0 ? "passed" : "FAILED"}\n`,
+  `\nclaude-reindex stress run, ${new Date().toISOString().slice(0, 10)}, ` +
+    `${((Date.now() - started) / 1000).toFixed(0)} s, vitest ` +
+    `${run.status === 0 ? "passed" : "FAILED"}\n`,
 );
 // The guard rails first: kills survived, hangs (0), bytes lost (0), peak memory against input size.
 const rank = (name) =>

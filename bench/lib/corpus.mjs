@@ -66,7 +66,8 @@ function sentence(rng, min = 6, max = 18) {
 const CODE_LINES = [
   (r) => `import { ${ident(r)} } from "./${word(r)}/${ident(r)}.js";`,
   (r) =>
-    `export async function ${ident(r)}(${ident(r)}: string, opts = {}): Promise<${r.pick(["void", "string[]", "Entry"])}> {`,
+    `export async function ${ident(r)}(${ident(r)}: string, opts = {}): ` +
+    `Promise<${r.pick(["void", "string[]", "Entry"])}> {`,
   (r) => `  const ${ident(r)} = ${ident(r)}.replace(/\\s+/g, " ").trim();`,
   (r) => `  if (!${ident(r)}) throw new Error(\`Missing ${word(r)}: \${${ident(r)}}\`);`,
   (r) => `  const dir = "C:\\\\Users\\\\dev\\\\${word(r)}\\\\${ident(r)}"; // Windows path`,

@@ -116,7 +116,9 @@ export function appendTurn(file) {
       content: [
         {
           type: "text",
-          text: "All 214 tests pass now; the flaky one was a timing issue in `retry.test.ts`, fixed by awaiting the lock release.",
+          text:
+            "All 214 tests pass now; the flaky one was a timing issue in `retry.test.ts`, " +
+            "fixed by awaiting the lock release.",
         },
       ],
       stop_reason: null,

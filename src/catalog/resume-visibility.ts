@@ -25,16 +25,19 @@ export type HiddenReason = (typeof HIDDEN_REASONS)[number];
 export const REASON_TEXT: Record<HiddenReason, string> = {
   "no-cwd": "no working directory is recorded in the transcript, so no directory's /resume lists it",
   "split-directory":
-    "the transcript sits in a project directory other than the one Claude Code reads for its working directory (a moved, relocated, linked or re-encoded project)",
+    "the transcript sits in a project directory other than the one Claude Code reads " +
+    "for its working directory (a moved, relocated, linked or re-encoded project)",
   programmatic:
-    "it was started by `claude -p` or the Agent SDK (an sdk-* entrypoint); /resume lists only sessions typed in a terminal",
+    "it was started by `claude -p` or the Agent SDK (an sdk-* entrypoint); /resume " +
+    "lists only sessions typed in a terminal",
   daemon: "it is a daemon session (sessionKind daemon or daemon-worker)",
   continued: "it continued into another session, and /resume lists only the newer one",
   "sidechain-head": 'its first line is a sidechain record ("isSidechain":true), which the listing takes for a subagent',
   "no-title":
     "no title, prompt or summary is within the first or last 64 KiB that the listing reads (the prompt is further in)",
   "bookkeeping-only":
-    "it holds no prompt at all: only bookkeeping records (a screen such as /model opened and closed, a hook, an interrupted start)",
+    "it holds no prompt at all: only bookkeeping records (a screen such as /model " +
+    "opened and closed, a hook, an interrupted start)",
   "cwd-mismatch":
     "its recorded working directory is another directory that only shares this project's encoded name (slug)",
 };

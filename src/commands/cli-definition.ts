@@ -5,7 +5,10 @@ import type { CommandIo } from "../text/command-io.ts";
 import type { CommandResult, Outcome } from "./command-result.ts";
 
 export interface CliOption {
-  /** The value's name in help, e.g. "<path>". An option with a value takes the next argument, whatever it starts with. */
+  /**
+   * The value's name in help, e.g. "<path>". An option with a value takes the next argument,
+   * whatever it starts with.
+   */
   value?: string;
   /** The only values accepted. */
   choices?: readonly string[];
@@ -20,6 +23,19 @@ export interface CliOption {
 }
 
 export type CliOptions = Readonly<Record<string, CliOption>>;
+
+/** What a command takes besides options: one required argument (`restore <id>`), or any number (`search <words…>`). */
+export interface CliOperands {
+  /** Their name in the usage line, e.g. "<id>" or "<words…>". */
+  value: string;
+  /**
+   * "one": exactly one, required, before or after the options. "any": every argument that is not an
+   * option, and all after `--`.
+   */
+  count: "one" | "any";
+  /** A line of help under the command's description; none when absent. */
+  help?: string;
+}
 
 type ValueOf<O extends CliOption> = O extends { choices: readonly (infer C)[] } ? C : string;
 
@@ -48,6 +64,8 @@ export interface CliContext {
   accountHome: string;
   /** Where doctor looks for sessions left in temporary homes. */
   strayRoots: string[];
+  /** The user's id (null where the platform has none): doctor offers to migrate only their sessions. */
+  uid: number | null;
   /** This checkout or installed package (it holds hooks/ and dist/). */
   packageDir: string;
   /** $HOME: ~/.local/bin is where Claude Code's native installer keeps the real claude. */
@@ -72,12 +90,10 @@ export interface CliCommand<T extends CliOptions = CliOptions> {
   outcomes: Partial<Record<Outcome, string>>;
   /** The usage errors (exit 2) of its own, besides an unknown or foreign option and a missing or wrong value. */
   usageErrors?: string;
-  /** The one argument that is not an option (e.g. `restore <id>`), required when declared. */
-  operand?: { value: string; help: string };
+  /** The arguments that are not options; none when absent. */
+  operands?: CliOperands;
   /** Run by the bin/claude shim, not by people: listed apart. */
   internal?: boolean;
-  /** The words it takes besides options, as the usage line names them (`<words…>`); none when absent. */
-  operands?: string;
   run(values: OptionValues<T>, context: CliContext, operands: string[]): Promise<CommandResult>;
 }
 

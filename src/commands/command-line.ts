@@ -1,7 +1,7 @@
 // The strict command line: `claude-reindex <command> [options]`, each command taking only the options
 // it declares (plus --debug and --help), and the help texts drawn from the same declarations.
 import { UsageError } from "../text/user-error.ts";
-import type { CliCommand, CliOptions, OptionValues } from "./cli-definition.ts";
+import type { CliCommand, CliOperands, CliOptions, OptionValues } from "./cli-definition.ts";
 import type { Outcome } from "./command-result.ts";
 
 export type Invocation =
@@ -43,17 +43,16 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
   const operands: string[] = [];
   let help = false;
   let mistake: UsageError | null = null;
+  const takes = command.operands;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    // A command that takes operands takes every argument that is not an option, and all after `--`.
-    if (command.operands !== undefined && arg === "--") {
+    if (takes?.count === "any" && arg === "--") {
       operands.push(...rest.slice(i + 1));
       break;
     }
-    if (command.operands !== undefined && (!arg.startsWith("-") || arg === "-")) operands.push(arg);
+    if (takes && (takes.count === "any" || operands.length === 0) && isOperand(arg, takes.count)) operands.push(arg);
     else if (arg === "-h" || arg === "--help") help = true;
     else if (arg === "--debug") debug = true;
-    else if (command.operand && operands.length === 0 && !arg.startsWith("-") && arg !== "") operands.push(arg);
     else {
       try {
         i = takeOption(command, rest, i, values);
@@ -66,7 +65,7 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
   // Asking for help is never a mistake, whatever else is on the line.
   if (help) return { kind: "help", command };
   if (mistake) throw mistake;
-  if (command.operand && operands.length === 0) throw new UsageError(`${command.name} needs ${command.operand.value}`);
+  if (takes?.count === "one" && operands.length === 0) throw new UsageError(`${command.name} needs ${takes.value}`);
   for (const [option, declared] of Object.entries(command.options)) {
     if (values[option] !== undefined) continue;
     if (declared.required)
@@ -78,6 +77,14 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Cli
     values[option] = declared.value === undefined ? false : declared.default;
   }
   return { kind: "run", command, values: values as OptionValues<CliOptions>, operands, debug };
+}
+
+/**
+ * Whether an argument is an operand rather than an option: one that does not start with "-". Words
+ * (count "any") also take "-" and "", which an id (count "one") never is.
+ */
+function isOperand(arg: string, count: CliOperands["count"]): boolean {
+  return count === "any" ? arg === "-" || !arg.startsWith("-") : arg !== "" && !arg.startsWith("-");
 }
 
 function commandNamed(name: string, commands: readonly CliCommand[]): CliCommand {
@@ -169,7 +176,8 @@ export function commandHelp(command: CliCommand, exitCodeOf: (outcome: Outcome) 
   add("1", "an unexpected error (one line; --debug for the stack trace)");
   add(
     "2",
-    `usage error: an unknown or foreign option, a missing or wrong value${command.usageErrors ? `, ${command.usageErrors}` : ""}`,
+    `usage error: an unknown or foreign option, a missing or wrong value` +
+      `${command.usageErrors ? `, ${command.usageErrors}` : ""}`,
   );
   // Numbers in order; a code that is not one ("other": a resumed claude's) last.
   const rank = (code: string) => (/^\d+$/.test(code) ? Number(code) : Number.POSITIVE_INFINITY);
@@ -184,7 +192,7 @@ export function commandHelp(command: CliCommand, exitCodeOf: (outcome: Outcome) 
       .map((paragraph) => wrap(paragraph, 100))
       .join("\n\n"),
     "",
-    ...(command.operand ? [`${command.operand.value}: ${command.operand.help}`, ""] : []),
+    ...(command.operands?.help ? [`${command.operands.value}: ${command.operands.help}`, ""] : []),
     "Options:",
     ...options.map(
       ([left, help]) => `  ${left.padEnd(width)}${wrap(help, 100 - width - 2).replace(/\n/g, `\n${indent}`)}`,
@@ -201,7 +209,7 @@ export function commandHelp(command: CliCommand, exitCodeOf: (outcome: Outcome) 
 
 /** `Usage: claude-reindex <command> [operands] [options]`, continued under the command at 100 columns. */
 function usageLine(command: CliCommand): string {
-  const words = command.operands ?? command.operand?.value;
+  const words = command.operands?.value;
   const head = `Usage: claude-reindex ${command.name}${words ? ` ${words}` : ""}`;
   const indent = " ".repeat(`Usage: claude-reindex ${command.name} `.length);
   const lines = [head];

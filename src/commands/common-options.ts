@@ -1,7 +1,8 @@
-// Options that several commands take, declared once: the project selection, --json and --dry-run.
+// What several commands take, declared once: the project selection (--project, --all), --json, and the
+// kept session's id that restore and forget take as their operand.
 import type { ProjectSelection } from "../layout/project-dir.ts";
 import { UsageError } from "../text/user-error.ts";
-import type { CliContext, CliOption } from "./cli-definition.ts";
+import type { CliContext, CliOperands, CliOption } from "./cli-definition.ts";
 
 export const PROJECT_OPTION = {
   value: "<path>",
@@ -13,6 +14,13 @@ export const PROJECT_OPTION = {
 export const ALL_OPTION = {
   help: "every project under $CLAUDE_CONFIG_DIR/projects (or ~/.claude/projects)",
 } as const satisfies CliOption;
+
+/** The one operand of restore and forget. */
+export const KEPT_SESSION_OPERAND = {
+  value: "<id>",
+  count: "one",
+  help: "the session id, or enough of its start to name one kept session",
+} as const satisfies CliOperands;
 
 export const JSON_OPTION = { help: "a machine-readable report on stdout" } as const satisfies CliOption;
 

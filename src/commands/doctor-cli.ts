@@ -33,7 +33,12 @@ comes with the command that fixes it.`,
         shimPath: context.shimPath,
         pathEntries: context.pathEntries,
       },
-      storage: { env: context.env, accountHome: context.accountHome, strayRoots: context.strayRoots },
+      storage: {
+        env: context.env,
+        accountHome: context.accountHome,
+        strayRoots: context.strayRoots,
+        uid: context.uid,
+      },
       cleanup: { workingDir: context.workingDir, managedDir: managedSettingsDir(context.env), now: context.now() },
     });
   },

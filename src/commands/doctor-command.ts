@@ -1,3 +1,5 @@
+// `claude-reindex doctor`: read-only diagnosis of the selected projects' indexes, of the storage and
+// of the setup (hooks, shim), printed for a person or as JSON; the exit status speaks for the config root.
 import fs from "node:fs";
 import { catalogSessions } from "../catalog/session-catalog.ts";
 import {
@@ -10,9 +12,9 @@ import {
 import { diagnoseProject, hiddenSummary, type ProjectDiagnosis } from "../doctor/doctor.ts";
 import { checkSetup, type SetupCheck, type SetupReport } from "../doctor/setup-check.ts";
 import { checkStorage, type StorageCheck } from "../doctor/storage-check.ts";
+import { HOOK_EVENTS } from "../hooks/hook-event.ts";
 import { projectsRoot } from "../layout/config-root.ts";
 import { type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
-import { HOOK_EVENTS } from "../settings/hook-registration.ts";
 import { PLUGIN_ID } from "../settings/plugin-hooks.ts";
 import type { PluginState } from "../settings/plugin-state.ts";
 import { realPathOrSelf } from "../system/real-path.ts";
@@ -67,20 +69,33 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
   const setup = command.setup ? checkSetup(command.setup) : null;
   const storage = command.storage
     ? checkStorage({ ...command.storage, configRoot: command.configRoot })
-    : { findings: [], notes: [] };
+    : { findings: [], elsewhere: [], notes: [] };
   const cleanup = command.cleanup ? checkCleanup({ ...command.cleanup, configRoot: command.configRoot }) : null;
+  // The exit status speaks for the config root asked about: sessions in other places are only reported.
   const attention =
     needAttention.length > 0 || storage.findings.length > 0 || brokenHooks(setup) > 0 || cleanup?.finding != null;
 
   if (command.json) {
-    io.stdout.write(
-      `${JSON.stringify({ root: command.configRoot, projectsRoot: root, projectsRootExists: rootExists, storage, cleanup, projects: diagnoses, needAttention: needAttention.length, setup }, null, 2)}\n`,
-    );
+    const report = {
+      root: command.configRoot,
+      projectsRoot: root,
+      projectsRootExists: rootExists,
+      storage,
+      cleanup,
+      projects: diagnoses,
+      needAttention: needAttention.length,
+      setup,
+    };
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return { kind: attention ? "attention" : "done" };
   }
   // Paths come from the disk: shown on one line, control characters escaped.
   for (const finding of storage.findings) {
     io.stdout.write(`storage: ${terminalLine(finding.message)}\n`);
+    if (finding.fix) io.stdout.write(`  fix: ${terminalLine(finding.fix)}\n`);
+  }
+  for (const finding of storage.elsewhere) {
+    io.stdout.write(`elsewhere: ${terminalLine(finding.message)}\n`);
     if (finding.fix) io.stdout.write(`  fix: ${terminalLine(finding.fix)}\n`);
   }
   for (const note of storage.notes) io.stdout.write(`note: ${terminalLine(note)}\n`);
@@ -121,7 +136,8 @@ function writeDiagnoses(
     d.findings.some((f) => f.fix?.startsWith("claude-reindex rebuild")),
   ).length;
   io.stdout.write(
-    `${needAttention.length} of ${diagnoses.length} projects need attention (${sessions} sessions under ${terminalLine(root)}).\n`,
+    `${needAttention.length} of ${diagnoses.length} projects need attention ` +
+      `(${sessions} sessions under ${terminalLine(root)}).\n`,
   );
   if (fixable > 1) io.stdout.write(`Fix every index at once: claude-reindex rebuild --all\n`);
 }
@@ -132,7 +148,8 @@ function writeHidden(diagnoses: ProjectDiagnosis[], io: CommandIo): void {
   if (hiding.length === 0) return;
   const total = new Set(hiding.flatMap((d) => Object.values(d.hidden).flat())).size;
   io.stdout.write(
-    `${total} ${total === 1 ? "session is" : "sessions are"} hidden from /resume of Claude Code 2.1.330+ (claude-reindex pick lists them all):\n`,
+    `${total} ${total === 1 ? "session is" : "sessions are"} hidden from /resume of ` +
+      `Claude Code 2.1.330+ (claude-reindex pick lists them all):\n`,
   );
   for (const diagnosis of hiding) {
     const example = Object.values(diagnosis.hidden).flat()[0];
@@ -149,13 +166,17 @@ function writeCleanup(cleanup: CleanupReport, io: CommandIo): void {
     io.stdout.write(`  fix: ${cleanup.finding.fix}\n`);
   } else {
     io.stdout.write(
-      `cleanup: ${cleanupSentence(cleanup)}; ${cleanup.pastCutoff} past the cutoff, ${cleanup.withinWarnDays} more within ${WARN_DAYS} days\n`,
+      `cleanup: ${cleanupSentence(cleanup)}; ${cleanup.pastCutoff} past the cutoff, ` +
+        `${cleanup.withinWarnDays} more within ${WARN_DAYS} days\n`,
     );
   }
   const { kept } = cleanup;
   if (cleanup.keepGuard || kept.sessions > 0)
     io.stdout.write(
-      `cleanup: the keep guard is ${cleanup.keepGuard ? "on" : "off"}; ${kept.sessions} kept ${kept.sessions === 1 ? "session" : "sessions"} (${kept.transcriptGone} whose transcript Claude Code deleted) hold ${mebibytes(kept.ownBytes)} of their own (${mebibytes(kept.bytes)} with the links they share)\n`,
+      `cleanup: the keep guard is ${cleanup.keepGuard ? "on" : "off"}; ${kept.sessions} ` +
+        `kept ${kept.sessions === 1 ? "session" : "sessions"} (${kept.transcriptGone} ` +
+        `whose transcript Claude Code deleted) hold ${mebibytes(kept.ownBytes)} of their ` +
+        `own (${mebibytes(kept.bytes)} with the links they share)\n`,
     );
 }
 
@@ -177,13 +198,18 @@ function writeSetup(setup: SetupReport, check: SetupCheck, io: CommandIo): void 
     const broken = hooks.handlers.filter((h) => h.missing !== null);
     for (const handler of broken)
       io.stdout.write(
-        `setup: the ${handler.event} hook in ${hooks.path} runs ${handler.command}, but ${handler.missing} is missing\n  fix: claude-reindex install${scope} (run from where claude-reindex is now), or claude-reindex uninstall${scope}\n`,
+        `setup: the ${handler.event} hook in ${hooks.path} runs ${handler.command}, but ` +
+          `${handler.missing} is missing\n  fix: claude-reindex install${scope} (run from ` +
+          `where claude-reindex is now), or claude-reindex uninstall${scope}\n`,
       );
     const outdated = hooks.handlers.filter((h) => h.missing === null && !h.current);
     if (outdated.length > 0) {
       const slow = outdated.some((h) => h.async) ? ", async: every claude -p waits about 1.5 s for it" : "";
       io.stdout.write(
-        `setup: the ${outdated.map((h) => h.event).join(", ")} ${outdated.length === 1 ? "hook" : "hooks"} in ${hooks.path} ${outdated.length === 1 ? "is" : "are"} registered as an earlier claude-reindex did (${outdated[0]!.command}${slow})\n  fix: claude-reindex install${scope}\n`,
+        `setup: the ${outdated.map((h) => h.event).join(", ")} ` +
+          `${outdated.length === 1 ? "hook" : "hooks"} in ${hooks.path} ` +
+          `${outdated.length === 1 ? "is" : "are"} registered as an earlier claude-reindex ` +
+          `did (${outdated[0]!.command}${slow})\n  fix: claude-reindex install${scope}\n`,
       );
     }
     if (hooks.registered.length > 0) {
@@ -215,20 +241,27 @@ function writeSetup(setup: SetupReport, check: SetupCheck, io: CommandIo): void 
     const uninstallHooks = withHandlers.map((h) => `claude-reindex uninstall --scope ${h.scope}`).join(" && ");
     const uninstallPlugins = plugins.map((p) => uninstallPluginCommand(p)).join(" && ");
     io.stdout.write(
-      `setup: both the plugin and install's hooks are active, so every hook runs twice; keep one: ${uninstallHooks} (keeps the plugin), or ${uninstallPlugins} (keeps install's hooks)\n`,
+      `setup: both the plugin and install's hooks are active, so every hook runs twice; ` +
+        `keep one: ${uninstallHooks} (keeps the plugin), or ${uninstallPlugins} (keeps ` +
+        `install's hooks)\n`,
     );
   }
   if (withHandlers.length === 0 && plugins.length === 0) {
-    const add = `claude plugin marketplace add ${setup.marketplaceDir ? shellQuote(setup.marketplaceDir) : "<claude-reindex checkout>"}`;
+    const add =
+      `claude plugin marketplace add ` +
+      `${setup.marketplaceDir ? shellQuote(setup.marketplaceDir) : "<claude-reindex checkout>"}`;
     io.stdout.write(
-      `setup: hooks not registered; to keep indexes current while you work: ${add} && claude plugin install ${PLUGIN_ID} (or: claude-reindex install)\n`,
+      `setup: hooks not registered; to keep indexes current while you work: ${add} && ` +
+        `claude plugin install ${PLUGIN_ID} (or: claude-reindex install)\n`,
     );
   }
   if (setup.shimInFront) io.stdout.write(`setup: claude on PATH is the shim (${setup.claudeOnPath})\n`);
   else {
     const found = setup.claudeOnPath ? `claude on PATH is ${setup.claudeOnPath}, not the shim` : "no claude on PATH";
+    const alias = `alias claude=${shellQuote(check.shimPath)}`;
     io.stdout.write(
-      `setup: ${found}; to check indexes before each launch: alias claude=${shellQuote(check.shimPath)} (an alias in your shell is not visible from here)\n`,
+      `setup: ${found}; to check indexes before each launch: ${alias} ` +
+        "(an alias in your shell is not visible from here)\n",
     );
   }
 }

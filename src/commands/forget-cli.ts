@@ -1,5 +1,6 @@
 // `claude-reindex forget <id>` on the command line: its options and help, and the call to runForget.
 import { defineCliCommand } from "./cli-definition.ts";
+import { KEPT_SESSION_OPERAND } from "./common-options.ts";
 
 export const forgetCli = defineCliCommand({
   name: "forget",
@@ -8,7 +9,7 @@ export const forgetCli = defineCliCommand({
 folder and its old-layout agent files. The session's transcript under projects/, if it is still there,
 is not touched (and the guard keeps it again once it nears the cutoff). On a terminal it asks first;
 without a terminal it needs --yes.`,
-  operand: { value: "<id>", help: "the session id, or enough of its start to name one kept session" },
+  operands: KEPT_SESSION_OPERAND,
   options: { yes: { help: "do not ask (needed when stdin is not a terminal)" } },
   outcomes: {
     done: "dropped, or not confirmed (nothing changed)",

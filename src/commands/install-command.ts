@@ -1,3 +1,5 @@
+// `claude-reindex install` and `uninstall`: register our hooks in a Claude Code settings file (or remove
+// exactly what install added), with a backup, a dry-run diff, and the shim's alias or link.
 import fs from "node:fs";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
@@ -128,7 +130,10 @@ async function editSettings(command: InstallCommand, action: "install" | "uninst
       saveInstallRecord(command.configRoot, settingsPath, action === "install" ? record : null);
       const verb = action === "install" ? "registered" : "removed";
       io.stdout.write(
-        `${verb} the claude-reindex ${events.join(", ")} ${events.length === 1 ? "hook" : "hooks"} ${action === "install" ? "in" : "from"} ${settingsPath}${backup ? ` (backup: ${backup})` : ""}\n`,
+        `${verb} the claude-reindex ${events.join(", ")} ` +
+          `${events.length === 1 ? "hook" : "hooks"} ` +
+          `${action === "install" ? "in" : "from"} ` +
+          `${settingsPath}${backup ? ` (backup: ${backup})` : ""}\n`,
       );
       for (const old of replaced) io.stdout.write(`  replaced: ${old}\n`);
     }
@@ -163,13 +168,15 @@ function recordKeepGuard(command: InstallCommand, action: "install" | "uninstall
         keepSessions: true,
       });
     command.io.stdout.write(
-      `keep guard on: sessions near or past cleanupPeriodDays are kept under ${keptRoot(command.configRoot)} before Claude Code deletes them\n`,
+      `keep guard on: sessions near or past cleanupPeriodDays are kept under ` +
+        `${keptRoot(command.configRoot)} before Claude Code deletes them\n`,
     );
   } else if (action === "uninstall" && record !== null) {
     saveInstallRecord(command.configRoot, settingsPath, null);
     if (record.keepSessions)
       command.io.stdout.write(
-        `keep guard off (sessions already kept stay under ${keptRoot(command.configRoot)}; see claude-reindex forget)\n`,
+        `keep guard off (sessions already kept stay under ` +
+          `${keptRoot(command.configRoot)}; see claude-reindex forget)\n`,
       );
   }
 }
@@ -182,7 +189,10 @@ function refused(problem: string): CommandResult {
 function checkPackage(packageDir: string): void {
   if (packageDir.split(path.sep).includes("_npx"))
     throw new RefusedError(
-      `this claude-reindex runs from npx's cache (${packageDir}), which npm clears at will, and hooks registered from it would stop working; install it for good first: npm install -g claude-reindex && claude-reindex install (nothing was changed)`,
+      `this claude-reindex runs from npx's cache (${packageDir}), which npm clears at ` +
+        `will, and hooks registered from it would stop working; install it for good ` +
+        `first: npm install -g claude-reindex && claude-reindex install (nothing was ` +
+        `changed)`,
     );
   for (const file of ["hooks/launch", "dist/hook.mjs"]) {
     if (!fs.existsSync(path.join(packageDir, file)))
@@ -207,7 +217,12 @@ function mergedRecord(
 
 /** The warning for a file teams commit: the commands are this machine's absolute paths. */
 function projectScopeWarning(settingsPath: string, launcher: string): string {
-  return `warning: ${settingsPath} is usually committed, and the hook commands in it are this machine's absolute paths (${launcher}); on another machine they would fail. To keep them to yourself: claude-reindex uninstall --scope project && claude-reindex install --scope local`;
+  return (
+    `warning: ${settingsPath} is usually committed, and the hook commands in it are ` +
+    `this machine's absolute paths (${launcher}); on another machine they would fail. ` +
+    `To keep them to yourself: claude-reindex uninstall --scope project && ` +
+    `claude-reindex install --scope local`
+  );
 }
 
 /** The plugin runs the same hooks: both at once would merge every session twice. */
@@ -215,7 +230,11 @@ function pluginAlreadyRunning(command: InstallCommand): string | null {
   const plugin = pluginStates(command.configRoot, command.workingDir).find((p) => p.enabled);
   if (plugin === undefined) return null;
   const scope = plugin.scope === "user" ? "" : ` --scope ${plugin.scope}`;
-  return `the ${plugin.id} plugin already runs these hooks (enabled in ${plugin.settingsPath}); nothing was changed. To use install's hooks instead: claude plugin uninstall ${plugin.id}${scope}, then install again`;
+  return (
+    `the ${plugin.id} plugin already runs these hooks (enabled in ` +
+    `${plugin.settingsPath}); nothing was changed. To use install's hooks instead: ` +
+    `claude plugin uninstall ${plugin.id}${scope}, then install again`
+  );
 }
 
 function isEmptyObject(text: string): boolean {
@@ -239,7 +258,8 @@ async function writeSettings(settingsPath: string, text: string): Promise<void> 
 /** The line that puts the shim in front of Claude Code. */
 function aliasAdvice(command: InstallCommand): void {
   command.io.stdout.write(
-    `To check the indexes before every launch, alias claude to the shim (in your shell's rc file):\n  alias claude=${shellQuote(command.shimPath)}\n`,
+    `To check the indexes before every launch, alias claude to the shim (in your ` +
+      `shell's rc file):\n  alias claude=${shellQuote(command.shimPath)}\n`,
   );
 }
 
@@ -271,11 +291,14 @@ function shimLinkPlan(command: InstallCommand, action: "install" | "uninstall"):
   if (action === "uninstall") return { link, current };
   if (path.resolve(shimDir) === path.join(command.homeDir, ".local", "bin"))
     throw new RefusedError(
-      `${shimDir} is where Claude Code's native installer keeps the real claude, which an update would put back over the shim; pick a directory of your own that comes earlier on PATH (e.g. ~/bin), or use the alias line (nothing was changed)`,
+      `${shimDir} is where Claude Code's native installer keeps the real claude, which ` +
+        `an update would put back over the shim; pick a directory of your own that comes ` +
+        `earlier on PATH (e.g. ~/bin), or use the alias line (nothing was changed)`,
     );
   if (current !== null && path.resolve(shimDir, current) !== command.shimPath)
     throw new RefusedError(
-      `${link} already links to ${current}, not to the shim; remove it or pick another --shim-dir (nothing was changed)`,
+      `${link} already links to ${current}, not to the shim; remove it or pick another ` +
+        `--shim-dir (nothing was changed)`,
     );
   return { link, current };
 }

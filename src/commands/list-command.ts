@@ -1,3 +1,5 @@
+// `claude-reindex list`: every session on disk, of every project or the selected ones, newest first, as
+// one terminal line each (hidden sessions marked, kept ones too) or as JSON for scripts.
 import path from "node:path";
 import { keptSessionRows } from "../catalog/kept-rows.ts";
 import { catalogSessions, newestFirst } from "../catalog/session-catalog.ts";

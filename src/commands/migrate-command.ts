@@ -1,3 +1,5 @@
+// `claude-reindex migrate --from <dir>`: brings sessions from a custom layout or another copy into the
+// project directories their working directories name, keeping file times, then rebuilds those indexes.
 import fs from "node:fs";
 import path from "node:path";
 import { projectsRoot } from "../layout/config-root.ts";
@@ -118,7 +120,9 @@ export async function runMigrate(command: MigrateCommand): Promise<CommandResult
     : `${verb === "move" ? "moved" : "copied"} ${moving.length}`;
   const left = failedFiles > 0 ? `, ${failedFiles} ${failedFiles === 1 ? "file" : "files"} left where they were` : "";
   io.stdout.write(
-    `${done} of ${plans.length} sessions from ${shown(source)}; ${count("already-there")} already there, ${notMigrated} not migrated${left}${command.dryRun ? " (dry run: nothing changed)" : ""}\n`,
+    `${done} of ${plans.length} sessions from ${shown(source)}; ` +
+      `${count("already-there")} already there, ${notMigrated} not ` +
+      `migrated${left}${command.dryRun ? " (dry run: nothing changed)" : ""}\n`,
   );
   // An index that could not be rebuilt is said, but the sessions are in place: the next rebuild lists them.
   return { kind: notMigrated + failedFiles > 0 ? "failed" : "done", problems };

@@ -1,3 +1,5 @@
+// `claude-reindex pick`: choose a session of any project (an interactive filter on a terminal, a numbered
+// list otherwise) and resume it with the real `claude` in the session's own directory.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -23,8 +25,8 @@ export interface PickCommand extends Omit<ListCommand, "json" | "selection"> {
 /**
  * `claude-reindex pick`: every session of every project, newest first. On a terminal: type to
  * filter (title, first and last prompt, branch, path, session id; Tab: what was said, full text),
- * arrows to move, Enter to resume. Otherwise a numbered
- * list, and the number on stdin picks. The chosen session is resumed with the real `claude
+ * arrows to move, Enter to resume. Otherwise a numbered list, and the number on stdin picks. The
+ * chosen session is resumed with the real `claude
  * --resume <id>` in the session's own directory, and its exit status is the result.
  */
 export async function runPick(command: PickCommand): Promise<CommandResult> {
@@ -100,7 +102,10 @@ async function resume(command: PickCommand, session: SessionRow): Promise<Comman
   }
   const cwd = session.projectPath ?? process.cwd();
   if (!fs.existsSync(cwd)) {
-    const problem = `the session's directory ${terminalLine(cwd)} no longer exists; Claude Code resumes a session from its own directory (claude-reindex why ${session.sessionId})`;
+    const problem =
+      `the session's directory ${terminalLine(cwd)} no longer exists; Claude Code ` +
+      `resumes a session from its own directory (claude-reindex why ` +
+      `${session.sessionId})`;
     return { kind: "failed", problems: [problem] };
   }
   if (session.kept) {
@@ -135,7 +140,10 @@ function restoreForResume(configRoot: string, session: SessionRow): string | nul
   const report = restoreKeptSession(configRoot, kept);
   if (report.refused !== null) return `not restored: ${report.refused}`;
   if (report.conflicts.length === 0) return null;
-  return `not restored: ${path.join(session.projectDir, report.conflicts[0]!)} exists and differs from the kept file; move it away and pick again`;
+  return (
+    `not restored: ${path.join(session.projectDir, report.conflicts[0]!)} exists and ` +
+    `differs from the kept file; move it away and pick again`
+  );
 }
 
 function signalNumber(signal: NodeJS.Signals): number {

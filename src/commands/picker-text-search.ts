@@ -6,6 +6,7 @@ import type { SessionRow } from "../catalog/session-record.ts";
 import type { IndexedFile, SearchIndex } from "../search/search-index.ts";
 import type { SearchQuery } from "../search/search-query.ts";
 import type { SessionMatch } from "../search/session-search.ts";
+import { errorText } from "../text/error-text.ts";
 import { terminalLine } from "../text/terminal-text.ts";
 
 type SearchModules = [
@@ -130,7 +131,7 @@ export class PickerTextSearch {
     } catch (error) {
       if (this.closed) return;
       index?.close();
-      const message = (error as Error).message.split("\n")[0] ?? String(error);
+      const message = errorText(error).split("\n")[0];
       this.state = { kind: "failed", problem: terminalLine(`full-text search is unavailable: ${message}`) };
     }
     this.redraw();

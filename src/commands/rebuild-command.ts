@@ -37,9 +37,8 @@ export async function runRebuild(command: RebuildCommand): Promise<CommandResult
   }
   const failed = reports.filter((r) => r.status === "failed");
   if (command.json) {
-    io.stdout.write(
-      `${JSON.stringify({ root: command.configRoot, dryRun: command.dryRun, projects: reports, totals: totals(reports) }, null, 2)}\n`,
-    );
+    const report = { root: command.configRoot, dryRun: command.dryRun, projects: reports, totals: totals(reports) };
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return failed.length > 0 ? { kind: "failed", problems: [] } : done();
   }
   writeReports(reports, command, io);
@@ -84,7 +83,9 @@ function writeReports(reports: ProjectReport[], command: Pick<RebuildCommand, "d
       const verb = report.status === "written" ? "wrote" : "would write";
       const backup = report.backup ? ` (unusable index moved to ${terminalLine(report.backup)})` : "";
       io.stdout.write(
-        `${verb} ${terminalLine(report.indexPath)}: ${report.added} added, ${report.updated} updated, ${report.removed} removed, ${report.kept} kept${backup}\n`,
+        `${verb} ${terminalLine(report.indexPath)}: ${report.added} added, ` +
+          `${report.updated} updated, ${report.removed} removed, ${report.kept} ` +
+          `kept${backup}\n`,
       );
     }
     if (report.skipped.length > 0 && reports.length === 1) {
@@ -99,7 +100,6 @@ function writeReports(reports: ProjectReport[], command: Pick<RebuildCommand, "d
     ...(t.failed > 0 ? [`${t.failed} failed`] : []),
     ...(t.skipped > 0 ? [`${t.skipped} transcripts give no entry`] : []),
   ];
-  io.stdout.write(
-    `${reports.length} ${reports.length === 1 ? "project" : "projects"}: ${parts.join(", ")}${command.dryRun ? " (dry run: nothing changed)" : ""}\n`,
-  );
+  const projects = `${reports.length} ${reports.length === 1 ? "project" : "projects"}`;
+  io.stdout.write(`${projects}: ${parts.join(", ")}${command.dryRun ? " (dry run: nothing changed)" : ""}\n`);
 }

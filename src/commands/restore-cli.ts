@@ -1,5 +1,6 @@
 // `claude-reindex restore <id>` on the command line: its help, and the call to runRestore.
 import { defineCliCommand } from "./cli-definition.ts";
+import { KEPT_SESSION_OPERAND } from "./common-options.ts";
 
 export const restoreCli = defineCliCommand({
   name: "restore",
@@ -9,7 +10,7 @@ directory under projects/: its transcript, its <uuid>/ folder and its old-layout
 for byte with its times (a hard link to the kept file where the file system allows). A different file of
 the same name is never overwritten. The project's index is rebuilt, and claude --resume <id> resumes
 the session. The kept files stay until claude-reindex forget.`,
-  operand: { value: "<id>", help: "the session id, or enough of its start to name one kept session" },
+  operands: KEPT_SESSION_OPERAND,
   options: {},
   outcomes: {
     done: "restored, or already in place",

@@ -31,12 +31,16 @@ export async function runRestore(command: RestoreCommand): Promise<CommandResult
     if (report.refused !== null) problems.push(`not restored: ${report.refused}`);
     for (const relative of report.conflicts)
       problems.push(
-        `not restored: ${path.join(projectDir, relative)} exists and differs from the kept ${path.join(path.dirname(kept.keptPath), relative)}; move it away and run restore again`,
+        `not restored: ${path.join(projectDir, relative)} exists and differs from the ` +
+          `kept ${path.join(path.dirname(kept.keptPath), relative)}; move it away and run ` +
+          `restore again`,
       );
     if (report.placed.length > 0) {
       changed.push(projectDir);
+      const already = report.already.length > 0 ? `, ${report.already.length} already there` : "";
       io.stdout.write(
-        `restored ${kept.sessionId} into ${projectDir} (${report.placed.length} ${report.placed.length === 1 ? "file" : "files"}${report.already.length > 0 ? `, ${report.already.length} already there` : ""})\n`,
+        `restored ${kept.sessionId} into ${projectDir} (${report.placed.length} ` +
+          `${report.placed.length === 1 ? "file" : "files"}${already})\n`,
       );
     } else if (report.conflicts.length === 0 && report.refused === null) {
       io.stdout.write(`${kept.sessionId} is already in place in ${projectDir}\n`);
@@ -57,7 +61,9 @@ export async function runRestore(command: RestoreCommand): Promise<CommandResult
     const ageDays = Math.floor((command.now().getTime() - found.kept[0]!.mtimeMs) / DAY_MS);
     if (ageDays >= period.days)
       io.stdout.write(
-        `note: its transcript is ${ageDays} days old, past cleanupPeriodDays (${period.days}): Claude Code deletes it again at its next sweep unless you resume it; it stays kept meanwhile\n`,
+        `note: its transcript is ${ageDays} days old, past cleanupPeriodDays ` +
+          `(${period.days}): Claude Code deletes it again at its next sweep unless you ` +
+          `resume it; it stays kept meanwhile\n`,
       );
   }
   io.stdout.write(`resume it: claude --resume ${id} (from the session's own directory)\n`);

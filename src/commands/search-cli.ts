@@ -6,7 +6,7 @@ import { PROJECT_OPTION, selectionOf } from "./common-options.ts";
 export const searchCli = defineCliCommand({
   name: "search",
   summary: "sessions of every project whose prompts and replies hold every word, best match first",
-  operands: "<words…>",
+  operands: { value: "<words…>", count: "any" },
   description: `The sessions of every project (--project: one) in whose prompts and replies (--tools: also tool input
 and output) every word occurs; "quoted words" must stand together. Best match first (the words side by
 side, then all in one stretch, then anywhere), newest first among equals: age, title, project, and a

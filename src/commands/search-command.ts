@@ -37,7 +37,10 @@ export interface SearchRow {
   snippet: string;
 }
 
-/** Done when something matched; attention (exit 1, as grep) when nothing did. A query that cannot be searched is a usage error. */
+/**
+ * Done when something matched; attention (exit 1, as grep) when nothing did. A query that cannot be
+ * searched is a usage error.
+ */
 export async function runSearch(command: SearchCommand): Promise<CommandResult> {
   let query: ReturnType<typeof parseQuery>;
   try {

@@ -11,7 +11,7 @@ import { done } from "./command-result.ts";
  * The check is cut off this long after node started (CLAUDE_REINDEX_CHECK_BUDGET_MS), so that with the
  * shell around it Claude Code starts within 2 s.
  */
-const DEFAULT_CHECK_BUDGET_MS = 1500;
+export const DEFAULT_CHECK_BUDGET_MS = 1500;
 
 export const shimCheckCli = defineCliCommand({
   name: "shim-check",
@@ -30,7 +30,8 @@ is one line on stderr, and Claude Code starts either way.`,
     const budgetMs = numberSetting(context.env, "CLAUDE_REINDEX_CHECK_BUDGET_MS", DEFAULT_CHECK_BUDGET_MS);
     const disarm = armWatchdog(
       Math.max(100, budgetMs - performance.now()),
-      `claude-reindex: the index check took longer than ${budgetMs} ms; starting Claude Code (claude-reindex doctor tells what is wrong)`,
+      `claude-reindex: the index check took longer than ${budgetMs} ms; starting Claude ` +
+        `Code (claude-reindex doctor tells what is wrong)`,
       { file: shimStampPath(context.configRoot), text: `${context.now().toISOString()}\n` },
     );
     try {

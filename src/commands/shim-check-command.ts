@@ -1,3 +1,5 @@
+// `claude-reindex shim-check`, run by bin/claude before Claude Code starts: rebuilds the indexes that lag
+// by more than the stale threshold, current project first. On the fast path: no heavy module here.
 import path from "node:path";
 import { managedSettingsDir } from "../layout/cleanup-period.ts";
 import { projectsRoot } from "../layout/config-root.ts";
@@ -18,7 +20,8 @@ export interface ShimCheck {
   workerScript?: URL;
 }
 
-const DEFAULT_NOTICE_DAYS = 1;
+/** Repairs of indexes that lagged at least this many days are reported (CLAUDE_REINDEX_NOTICE_DAYS). */
+export const DEFAULT_NOTICE_DAYS = 1;
 
 /**
  * The shim's check before Claude Code starts: find the projects whose index lags by more than
@@ -58,9 +61,8 @@ export async function runShimCheck(check: ShimCheck): Promise<void> {
   const noticed = repaired.filter((r) => r.behindMs >= noticeAfterMs);
   if (noticed.length > 0) {
     const worst = Math.max(...noticed.map((r) => r.behindMs));
-    io.stderr.write(
-      `claude-reindex: repaired ${noticed.length} stale session ${noticed.length === 1 ? "index" : "indexes"} (up to ${formatDuration(worst)} behind)\n`,
-    );
+    const indexes = `${noticed.length} stale session ${noticed.length === 1 ? "index" : "indexes"}`;
+    io.stderr.write(`claude-reindex: repaired ${indexes} (up to ${formatDuration(worst)} behind)\n`);
   }
   recordCheck(configRoot, check.now());
 }

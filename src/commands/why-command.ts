@@ -1,3 +1,5 @@
+// `claude-reindex why <id>`: where one session's transcript is, whether and why Claude Code's `/resume`
+// hides it, the line that resumes it anyway, and the fix where there is one.
 import fs from "node:fs";
 import path from "node:path";
 import { keptSessionRows } from "../catalog/kept-rows.ts";
@@ -84,7 +86,9 @@ export function explain(session: SessionRow): Explanation {
   const head = readWindows(session.fullPath)?.head ?? "";
   if (session.teamName !== null)
     releases.push(
-      `2.1.330 and later, terminal /resume: hides team sessions (team ${terminalLine(session.teamName)}); the Agent SDK's listing, our reference, shows it`,
+      `2.1.330 and later, terminal /resume: hides team sessions (team ` +
+        `${terminalLine(session.teamName)}); the Agent SDK's listing, our reference, ` +
+        `shows it`,
     );
   if (!session.hiddenFromResume.includes("sidechain-head") && /"isSidechain": ?true/.test(head))
     releases.push('2.1.30 to 2.1.118: hidden ("isSidechain":true within the first 64 KiB)');
@@ -98,7 +102,9 @@ export function explain(session: SessionRow): Explanation {
 /** A session whose transcript Claude Code's cleanup deleted and the keep guard kept. */
 function explainKept(session: SessionRow): Explanation {
   const original = path.join(session.projectDir, path.basename(session.fullPath));
-  const kept = `its transcript ${original} is gone from projects/: Claude Code's cleanup deleted it (its mtime was older than cleanupPeriodDays), and the keep guard had kept it at ${session.fullPath}`;
+  const kept =
+    `its transcript ${original} is gone from projects/: Claude Code's cleanup deleted it (its mtime was older ` +
+    `than cleanupPeriodDays), and the keep guard had kept it at ${session.fullPath}`;
   const where = session.projectPath;
   return {
     session,
@@ -118,21 +124,32 @@ function indexNote(session: SessionRow): string {
     const listed = entries.some((e) => (e as { sessionId?: unknown } | null)?.sessionId === session.sessionId);
     return listed
       ? "2.1.29 and earlier: listed by the project's sessions-index.json"
-      : `2.1.29 and earlier: missing from the project's sessions-index.json (fix: claude-reindex rebuild --project ${shellQuote(session.projectDir)})`;
+      : `2.1.29 and earlier: missing from the project's sessions-index.json (fix: ` +
+          `claude-reindex rebuild --project ${shellQuote(session.projectDir)})`;
   } catch {
-    return `2.1.29 and earlier: the project has no sessions-index.json (fix: claude-reindex rebuild --project ${shellQuote(session.projectDir)})`;
+    return (
+      `2.1.29 and earlier: the project has no sessions-index.json (fix: claude-reindex ` +
+      `rebuild --project ${shellQuote(session.projectDir)})`
+    );
   }
 }
 
 function fixFor(session: SessionRow): string | null {
   const reasons = session.hiddenFromResume;
   if (reasons.includes("split-directory") && session.projectPath !== null)
-    return `claude-reindex migrate --from ${shellQuote(session.projectDir)} --project ${shellQuote(session.projectPath)} (moves the project's sessions where Claude Code looks for them)`;
+    return (
+      `claude-reindex migrate --from ${shellQuote(session.projectDir)} --project ` +
+      `${shellQuote(session.projectPath)} (moves the project's sessions where Claude ` +
+      `Code looks for them)`
+    );
   if (reasons.includes("no-title"))
     return "resume it and give it a name with /rename: the title record lands in the tail, where /resume reads it";
   if (reasons.includes("bookkeeping-only")) return "none needed: nothing was said in this session";
   if (reasons.length > 0)
-    return "none in the files (claude-reindex never rewrites a transcript): resume it by id, or with claude-reindex pick";
+    return (
+      "none in the files (claude-reindex never rewrites a transcript): resume it by id, " +
+      "or with claude-reindex pick"
+    );
   return null;
 }
 
@@ -157,7 +174,8 @@ function describe(explanation: Explanation): string {
   ];
   if (latest.length === 0)
     lines.push(
-      `  Claude Code 2.1.330+ (/resume in that directory): lists it${session.projectPath === null ? "" : ` (in ${terminalLine(path.basename(session.projectPath))})`}`,
+      `  Claude Code 2.1.330+ (/resume in that directory): lists ` +
+        `it${session.projectPath === null ? "" : ` (in ${terminalLine(path.basename(session.projectPath))})`}`,
     );
   else {
     lines.push("  Claude Code 2.1.330+ (/resume in that directory): hides it:");

@@ -80,8 +80,14 @@ export function checkCleanup(check: CleanupCheck): CleanupReport {
     const settingsFile = period.source ?? path.join(check.configRoot, "settings.json");
     report.finding = {
       kind: "cleanup-due",
-      message: `${cleanupSentence(report)}: ${count(pastCutoff, "session")} already past the cutoff (deleted at Claude Code's next launch) and ${count(withinWarnDays, "more session")} within ${WARN_DAYS} days`,
-      fix: `raise cleanupPeriodDays in ${settingsFile} (e.g. "cleanupPeriodDays": 3650), or keep them before Claude Code deletes them: claude-reindex install --keep-sessions`,
+      message:
+        `${cleanupSentence(report)}: ${count(pastCutoff, "session")} already past the ` +
+        `cutoff (deleted at Claude Code's next launch) and ` +
+        `${count(withinWarnDays, "more session")} within ${WARN_DAYS} days`,
+      fix:
+        `raise cleanupPeriodDays in ${settingsFile} (e.g. "cleanupPeriodDays": 3650), or ` +
+        `keep them before Claude Code deletes them: claude-reindex install ` +
+        `--keep-sessions`,
     };
   }
   return report;
@@ -90,7 +96,10 @@ export function checkCleanup(check: CleanupCheck): CleanupReport {
 /** "cleanupPeriodDays is 30 (…)": the setting in force and where it comes from. */
 export function cleanupSentence(report: CleanupReport): string {
   const where = report.setIn === null ? "Claude Code's default: no settings file sets it" : `set in ${report.setIn}`;
-  return `cleanupPeriodDays is ${report.cleanupPeriodDays} (${where}): Claude Code deletes every transcript untouched for ${report.cleanupPeriodDays} days`;
+  return (
+    `cleanupPeriodDays is ${report.cleanupPeriodDays} (${where}): Claude Code deletes ` +
+    `every transcript untouched for ${report.cleanupPeriodDays} days`
+  );
 }
 
 function count(n: number, noun: string): string {

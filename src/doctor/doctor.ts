@@ -1,3 +1,5 @@
+// Diagnosis of one project, read-only: what `rebuild` would change in its index and why, and the
+// sessions that the pickers of Claude Code 2.1.30+ hide or mistitle, as findings with their fix.
 import fs from "node:fs";
 import path from "node:path";
 import { HIDDEN_REASONS, type HiddenReason } from "../catalog/resume-visibility.ts";
@@ -94,7 +96,8 @@ export function diagnoseProject(
   if (listing.unreadable.length > 0) {
     add(
       "transcripts-unreadable",
-      `${count(listing.unreadable.length, "transcript")} cannot be read (${listing.unreadable[0]!.path}): check their permissions`,
+      `${count(listing.unreadable.length, "transcript")} cannot be read ` +
+        `(${listing.unreadable[0]!.path}): check their permissions`,
       null,
     );
   }
@@ -104,7 +107,9 @@ export function diagnoseProject(
     const ahead = future.reduce((most, file) => Math.max(most, file.mtime - nowMs), 0);
     add(
       "transcripts-future",
-      `${count(future.length, "transcript")} modified in the future (up to ${formatDuration(ahead)} ahead: a clock that was wrong, or a copy); their entries are derived again until the clock passes them`,
+      `${count(future.length, "transcript")} modified in the future (up to ` +
+        `${formatDuration(ahead)} ahead: a clock that was wrong, or a copy); their ` +
+        `entries are derived again until the clock passes them`,
       future.length <= 3
         ? `touch -c ${future.map((file) => shellQuote(file.path)).join(" ")}`
         : `find ${shellQuote(projectDir)} -maxdepth 1 -name '*.jsonl' -newermt now -exec touch -c {} +`,
@@ -181,7 +186,8 @@ export function diagnoseProject(
   if (elsewhere.length > 0)
     add(
       "entries-elsewhere",
-      `${count(elsewhere.length, "entry", "entries")} pointing at transcripts in another place (a copy from another machine or directory?)`,
+      `${count(elsewhere.length, "entry", "entries")} pointing at transcripts in ` +
+        `another place (a copy from another machine or directory?)`,
     );
   if (gone.length > 0) add("entries-gone", `${count(gone.length, "entry", "entries")} whose transcript is gone`);
   if (duplicate.length > 0)
@@ -212,7 +218,8 @@ function addHiddenSessions(
   if (misplaced.length > 0 && target)
     add(
       "picker-hidden",
-      `${count(misplaced.length, "session")} in a directory that Claude Code 2.1.330+ does not read for ${target} (claude-reindex why ${misplaced[0]!.sessionId})`,
+      `${count(misplaced.length, "session")} in a directory that Claude Code 2.1.330+ ` +
+        `does not read for ${target} (claude-reindex why ${misplaced[0]!.sessionId})`,
       `claude-reindex migrate --from ${shellQuote(diagnosis.projectDir)} --project ${shellQuote(target)}`,
     );
 }

@@ -1,6 +1,8 @@
+// Whether claude-reindex is set up: our hooks registered in which settings files, and whether `claude`
+// on PATH is the shim. Read-only.
 import fs from "node:fs";
 import path from "node:path";
-import type { HookEvent } from "../hooks/session-hook.ts";
+import type { HookEvent } from "../hooks/hook-event.ts";
 import { type HookTarget, hookCommands, ourHandlers, registeredEvents } from "../settings/hook-registration.ts";
 import { type PluginState, pluginStates } from "../settings/plugin-state.ts";
 import { MAX_SETTINGS_BYTES, parseSettings, type SettingsScope, settingsPathFor } from "../settings/settings-file.ts";

@@ -1,8 +1,12 @@
+// Storage mistakes seen from the config root (HOME, CLAUDE_CONFIG_DIR, a linked projects directory,
+// split project directories), and the user's own sessions left in other places (temporary homes),
+// which are reported apart: they do not make doctor's exit status, which speaks for the config root.
 import fs from "node:fs";
 import path from "node:path";
 import { projectsRoot } from "../layout/config-root.ts";
 import { listProjectDirNames } from "../layout/project-dir.ts";
 import { sessionIdOfFileName } from "../layout/session-file.ts";
+import { directoryNames } from "../system/directory-names.ts";
 import { realPathOrSelf } from "../system/real-path.ts";
 import { shellQuote } from "../text/shell-quote.ts";
 import type { Finding } from "./doctor.ts";
@@ -14,10 +18,15 @@ export interface StorageCheck {
   accountHome: string;
   /** Where stray config directories turn up (a HOME pointed at a temporary directory). */
   strayRoots: string[];
+  /** The user's id: sessions found under a stray root count only when they are this user's (null: any). */
+  uid: number | null;
 }
 
 export interface StorageReport {
+  /** Mistakes about the config root that was asked about: they make doctor's exit status 1. */
   findings: Finding[];
+  /** The user's sessions in other places (temporary homes): reported with their fix, not counted. */
+  elsewhere: Finding[];
   /** Facts worth knowing that need no fix. */
   notes: string[];
 }
@@ -29,6 +38,7 @@ export interface StorageReport {
  */
 export function checkStorage(check: StorageCheck): StorageReport {
   const findings: Finding[] = [];
+  const elsewhere: Finding[] = [];
   const notes: string[] = [];
   const { env, configRoot } = check;
   const root = projectsRoot(configRoot);
@@ -37,7 +47,9 @@ export function checkStorage(check: StorageCheck): StorageReport {
     const theirs = path.join(env.HOME, ".claude", "projects");
     findings.push({
       kind: "home-mismatch",
-      message: `HOME is ${env.HOME}, but your account's home is ${check.accountHome}: Claude Code keeps sessions under $HOME/.claude, so sessions started with this HOME are not with the others (an IDE or terminal setting?)`,
+      message:
+        `HOME is ${env.HOME}, but your account's home is ${check.accountHome}: Claude Code keeps sessions ` +
+        "under $HOME/.claude, so sessions started with this HOME are not with the others (an IDE or terminal setting?)",
       fix: fs.existsSync(theirs)
         ? `HOME=${shellQuote(check.accountHome)} claude-reindex migrate --from ${shellQuote(theirs)}`
         : `start Claude Code with HOME=${shellQuote(check.accountHome)}`,
@@ -72,10 +84,13 @@ export function checkStorage(check: StorageCheck): StorageReport {
     // no projects directory
   }
 
-  for (const stray of strayProjectDirs(check.strayRoots, root)) {
-    findings.push({
+  for (const stray of strayProjectDirs(check.strayRoots, root, check.uid)) {
+    elsewhere.push({
       kind: "sessions-elsewhere",
-      message: `${stray.sessions} ${stray.sessions === 1 ? "session" : "sessions"} in ${stray.dir}, outside ${root} (Claude Code run with HOME or CLAUDE_CONFIG_DIR pointing there?)`,
+      message:
+        `${stray.sessions} ${stray.sessions === 1 ? "session" : "sessions"} in ` +
+        `${stray.dir}, outside ${root} (Claude Code run with HOME or CLAUDE_CONFIG_DIR ` +
+        `pointing there?)`,
       fix: `claude-reindex migrate --from ${shellQuote(stray.dir)}`,
     });
   }
@@ -84,26 +99,38 @@ export function checkStorage(check: StorageCheck): StorageReport {
     const [keep, ...others] = group.dirs;
     findings.push({
       kind: "project-split",
-      message: `one working directory split over ${group.dirs.length} project directories (${group.why}): ${group.dirs.join(", ")}`,
+      message:
+        `one working directory split over ${group.dirs.length} project directories ` +
+        `(${group.why}): ${group.dirs.join(", ")}`,
       fix: others
         .map(
           (other) =>
-            `claude-reindex migrate --from ${shellQuote(path.join(root, other))} --project ${shellQuote(path.join(root, keep!))}`,
+            `claude-reindex migrate --from ${shellQuote(path.join(root, other))} ` +
+            `--project ${shellQuote(path.join(root, keep!))}`,
         )
         .join(" && "),
     });
   }
-  return { findings, notes };
+  return { findings, elsewhere, notes };
 }
 
-/** `<root>/.claude/projects` directories a level or two under each stray root, with sessions. */
-function strayProjectDirs(strayRoots: string[], ownProjects: string): { dir: string; sessions: number }[] {
+/**
+ * `<home>/.claude/projects` directories a level or two under each stray root that hold sessions of this
+ * user: the would-be home, its `.claude` and `projects` are real directories (not links) owned by `uid`,
+ * and only transcripts owned by `uid` in directories named as Claude Code names projects count. Another
+ * user's sessions (a shared /tmp) are never offered for migration.
+ */
+function strayProjectDirs(
+  strayRoots: string[],
+  ownProjects: string,
+  uid: number | null,
+): { dir: string; sessions: number }[] {
   const found: { dir: string; sessions: number }[] = [];
   const own = realPathOrSelf(ownProjects);
   const visit = (dir: string, depth: number) => {
     const candidate = path.join(dir, ".claude", "projects");
-    if (fs.existsSync(candidate) && realPathOrSelf(candidate) !== own) {
-      const sessions = countSessions(candidate);
+    if (looksLikeUsersHome(dir, uid) && realPathOrSelf(candidate) !== own) {
+      const sessions = countSessions(candidate, uid);
       if (sessions > 0) found.push({ dir: candidate, sessions });
     }
     if (depth === 0) return;
@@ -119,20 +146,32 @@ function strayProjectDirs(strayRoots: string[], ownProjects: string): { dir: str
   return found;
 }
 
-function countSessions(projectsDir: string): number {
-  let count = 0;
-  for (const project of safeReaddir(projectsDir)) {
-    for (const name of safeReaddir(path.join(projectsDir, project))) if (sessionIdOfFileName(name) !== null) count++;
-  }
-  return count;
+/** A home directory of this user with Claude Code's `.claude/projects` in it, all real directories. */
+function looksLikeUsersHome(home: string, uid: number | null): boolean {
+  const claude = path.join(home, ".claude");
+  return [home, claude, path.join(claude, "projects")].every((dir) => isOwn(dir, uid, "directory"));
 }
 
-function safeReaddir(dir: string): string[] {
+function isOwn(file: string, uid: number | null, kind: "directory" | "file"): boolean {
   try {
-    return fs.readdirSync(dir);
+    const stat = fs.lstatSync(file);
+    return (kind === "directory" ? stat.isDirectory() : stat.isFile()) && (uid === null || stat.uid === uid);
   } catch {
-    return [];
+    return false;
   }
+}
+
+/** How Claude Code names a project directory: an encoded absolute path (`-home-…`, `C--Users-…`). */
+const PROJECT_DIR_NAME = /^(-|[A-Za-z]--)/;
+
+function countSessions(projectsDir: string, uid: number | null): number {
+  let count = 0;
+  for (const project of directoryNames(projectsDir)) {
+    if (!PROJECT_DIR_NAME.test(project)) continue;
+    for (const name of directoryNames(path.join(projectsDir, project)))
+      if (sessionIdOfFileName(name) !== null && isOwn(path.join(projectsDir, project, name), uid, "file")) count++;
+  }
+  return count;
 }
 
 /**

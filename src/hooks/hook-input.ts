@@ -1,3 +1,5 @@
+// What Claude Code sends a hook on stdin, checked with zod, and where its transcript_path points: a
+// session transcript under this config root, or a problem (a hook never writes elsewhere).
 import path from "node:path";
 import * as z from "zod";
 import { projectsRoot } from "../layout/config-root.ts";

@@ -1,3 +1,5 @@
+// The hooks' own log, <root>/claude-reindex/hooks.log: one line per problem, rotated, never a reason
+// for a hook to fail.
 import fs from "node:fs";
 import path from "node:path";
 import { giveToDirectoryOwner, makeDirectory } from "../system/replace-file.ts";

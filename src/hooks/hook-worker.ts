@@ -2,10 +2,11 @@
 // for Claude Code to exit when it is SessionEnd's turn, then merge.
 import type { Readable } from "node:stream";
 import { waitForExit } from "../system/process-exit.ts";
+import type { HookEvent } from "./hook-event.ts";
 import { MAX_HOOK_INPUT_BYTES } from "./hook-input.ts";
 import { appendHookLog } from "./hook-log.ts";
 import { readHookStdin } from "./hook-stdin.ts";
-import { type HookEvent, runSessionHook } from "./session-hook.ts";
+import { runSessionHook } from "./session-hook.ts";
 
 export interface HookWorker {
   event: HookEvent;

@@ -1,3 +1,5 @@
+// One run of a SessionStart, Stop or SessionEnd hook: merge the hook's session (or its whole project)
+// into the project's index through the rebuild layer. Never throws, never writes to stdout.
 import fs from "node:fs";
 import { managedSettingsDir } from "../layout/cleanup-period.ts";
 import { keepDueSessions, keepGuardOn } from "../layout/keep-guard.ts";
@@ -6,11 +8,11 @@ import { type ProjectReport, rebuildProject } from "../rebuild/rebuild-project.t
 import type { LockOptions } from "../sessions-index/index-lock.ts";
 import { indexPathOf } from "../sessions-index/index-path.ts";
 import { lockStaleMsSetting } from "../system/environment-setting.ts";
+import { errorText } from "../text/error-text.ts";
 import { TranscriptCache } from "../transcript/transcript-cache.ts";
+import type { HookEvent } from "./hook-event.ts";
 import { locateTranscript, parseHookInput } from "./hook-input.ts";
 import { appendHookLog } from "./hook-log.ts";
-
-export type HookEvent = "SessionStart" | "Stop" | "SessionEnd";
 
 export interface HookRun {
   event: HookEvent;
@@ -80,7 +82,7 @@ export async function runSessionHook(run: HookRun): Promise<void> {
     if (file) report(await rebuildProject(projectDir, { ...options, only: file }), note, debug);
     else debug(`${path} does not exist yet`);
   } catch (error) {
-    note(`unexpected error: ${(error as Error).message}`);
+    note(`unexpected error: ${errorText(error)}`);
   }
 }
 
@@ -98,6 +100,7 @@ function report(result: ProjectReport, note: (line: string) => void, debug: (lin
   if (result.status === "failed") note(`${result.problem}; the next hook or rebuild will merge it`);
   else
     debug(
-      `${result.indexPath}: ${result.status}, ${result.added} added, ${result.updated} updated, ${result.removed} removed`,
+      `${result.indexPath}: ${result.status}, ` +
+        `${result.added} added, ${result.updated} updated, ${result.removed} removed`,
     );
 }

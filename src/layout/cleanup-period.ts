@@ -90,7 +90,8 @@ export function cleanupPeriodInForce(places: CleanupPlaces): CleanupPeriod {
     if (!read.success) {
       const given = JSON.stringify((value as Record<string, unknown>).cleanupPeriodDays);
       problems.push(
-        `cleanupPeriodDays ${given} in ${file} is not a whole number of days of at least 1; Claude Code ignores that file`,
+        `cleanupPeriodDays ${given} in ${file} is not a whole number of days of at least ` +
+          `1; Claude Code ignores that file`,
       );
       continue;
     }

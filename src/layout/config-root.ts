@@ -1,3 +1,4 @@
+// Claude Code's configuration root ($CLAUDE_CONFIG_DIR or ~/.claude) and its projects/ directory.
 import path from "node:path";
 
 /**

@@ -10,6 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { readPrivateFile } from "../system/private-file.ts";
+import { errorText } from "../text/error-text.ts";
 import { type CleanupPeriod, type CleanupPlaces, cleanupPeriodInForce, DAY_MS } from "./cleanup-period.ts";
 import { projectsRoot } from "./config-root.ts";
 import { isAgentFileName, keepFile, sessionFolderFiles } from "./kept-store.ts";
@@ -91,7 +92,7 @@ export function keepDueSessions(run: KeepRun): KeepReport {
           const outcome = keepFile(run.configRoot, projectDirName, relative, checkedDirs);
           if (outcome !== "same") report.kept.push(path.join(projectDirName, relative));
         } catch (error) {
-          report.problems.push(`could not keep ${path.join(projectDir, relative)}: ${(error as Error).message}`);
+          report.problems.push(`could not keep ${path.join(projectDir, relative)}: ${errorText(error)}`);
         }
       }
     }

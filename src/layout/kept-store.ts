@@ -5,6 +5,7 @@
 // over a different file.
 import fs from "node:fs";
 import path from "node:path";
+import { directoryNames } from "../system/directory-names.ts";
 import { isPlacementLeftover, type PlaceOutcome, placeFile } from "../system/linked-copy.ts";
 import { PlaceChangedError, PlaceGuard } from "../system/place-guard.ts";
 import { openRegularFile } from "../system/regular-file.ts";
@@ -38,7 +39,7 @@ export function keptRoot(configRoot: string): string {
  */
 export function sessionFilesIn(projectDir: string, sessionId: string, withAgents = true): string[] {
   const files = [`${sessionId}.jsonl`, ...sessionFolderFiles(projectDir, sessionId)];
-  for (const name of withAgents ? safeReaddir(projectDir) : []) {
+  for (const name of withAgents ? directoryNames(projectDir) : []) {
     if (isAgentFileName(name) && agentSessionId(path.join(projectDir, name)) === sessionId) files.push(name);
   }
   return files.filter((f) => isRegularFile(path.join(projectDir, f)));
@@ -81,9 +82,9 @@ export function keepFile(
 export function listKeptSessions(configRoot: string): KeptSession[] {
   const root = keptRoot(configRoot);
   const kept: KeptSession[] = [];
-  for (const projectDirName of safeReaddir(root).sort()) {
+  for (const projectDirName of directoryNames(root).sort()) {
     const dir = path.join(root, projectDirName);
-    for (const name of safeReaddir(dir).sort()) {
+    for (const name of directoryNames(dir).sort()) {
       const sessionId = sessionIdOfFileName(name);
       if (sessionId === null) continue;
       const keptPath = path.join(dir, name);
@@ -141,12 +142,17 @@ export function findKeptSession(
   if (ids.length === 0)
     return {
       ok: false,
-      problem: `no kept session ${idOrPrefix} under ${keptRoot(configRoot)} (claude-reindex list --all --json marks the kept ones)`,
+      problem:
+        `no kept session ${idOrPrefix} under ${keptRoot(configRoot)} (claude-reindex list ` +
+        `--all --json marks the kept ones)`,
     };
   if (ids.length > 1)
     return {
       ok: false,
-      problem: `${idOrPrefix} starts ${ids.length} kept sessions (${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", ..." : ""}); give more of the id`,
+      problem:
+        `${idOrPrefix} starts ${ids.length} kept sessions ` +
+        `(${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", ..." : ""}); give more of ` +
+        `the id`,
     };
   return { ok: true, kept: matches };
 }
@@ -218,7 +224,7 @@ export function forgetKeptSession(
   if (problem !== null) return { removed: [], refused: problem };
   fs.rmSync(kept.keptPath, { force: true }); // last: a rerun after a kill finds the session and finishes
   removeEmptyDirs(path.join(keptDir, kept.sessionId));
-  for (const name of safeReaddir(keptDir)) if (isPlacementLeftover(name)) fs.rmSync(path.join(keptDir, name));
+  for (const name of directoryNames(keptDir)) if (isPlacementLeftover(name)) fs.rmSync(path.join(keptDir, name));
   try {
     fs.rmdirSync(keptDir);
   } catch {
@@ -301,13 +307,5 @@ function isRegularFile(file: string): boolean {
     return fs.lstatSync(file).isFile();
   } catch {
     return false;
-  }
-}
-
-function safeReaddir(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
   }
 }

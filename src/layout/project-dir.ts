@@ -1,3 +1,5 @@
+// Project directories under projects/: how Claude Code encodes a working directory into a directory
+// name, finding a working directory's directories again, and the selection a command works on.
 import fs from "node:fs";
 import path from "node:path";
 import { realPathOrSelf } from "../system/real-path.ts";

@@ -1,15 +1,13 @@
+// What a run verified about one project: the index file it left (inode, size, mtime) and the
+// mtime of every transcript it accounted for. While all of those are unchanged there is nothing
+// to merge, so a repeated rebuild, the shim and the hooks can skip the project after a stat pass,
+// without reading or parsing anything. A stamp only ever saves work: any difference, a missing
+// or damaged stamp, sends the project through the full merge.
 import fs from "node:fs";
 import path from "node:path";
 import { readPrivateFile, writePrivateFile } from "../system/private-file.ts";
 import type { SessionListing } from "./session-file.ts";
 
-/**
- * What a run verified about one project: the index file it left (inode, size, mtime) and the
- * mtime of every transcript it accounted for. While all of those are unchanged there is nothing
- * to merge, so a repeated rebuild, the shim and the hooks can skip the project after a stat pass,
- * without reading or parsing anything. A stamp only ever saves work: any difference, a missing
- * or damaged stamp, sends the project through the full merge.
- */
 const STAMP_FORMAT = 2;
 
 export interface IndexFileStat {

@@ -1,5 +1,8 @@
+// Session transcripts on disk: `<uuid>.jsonl` files in a project directory, listed and statted as
+// Claude Code's index writer sees them.
 import fs from "node:fs";
 import path from "node:path";
+import { errorText } from "../text/error-text.ts";
 
 export const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -69,7 +72,7 @@ export function listSessionFiles(projectDir: string): SessionListing {
       if (!stat.isFile()) continue;
       sessions.set(sessionId, sessionFileFrom(sessionId, filePath, stat));
     } catch (error) {
-      unreadable.push({ path: filePath, reason: (error as Error).message });
+      unreadable.push({ path: filePath, reason: errorText(error) });
     }
   }
   return { sessions, unreadable };

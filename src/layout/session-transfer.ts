@@ -12,6 +12,7 @@ import {
   transferFile,
 } from "../system/file-transfer.ts";
 import { makeDirectory } from "../system/replace-file.ts";
+import { errorText } from "../text/error-text.ts";
 
 export interface SessionTransfer {
   transcript: TransferOutcome;
@@ -87,7 +88,7 @@ function transferTree(fromDir: string, toDir: string, move: boolean, result: Com
     try {
       entries = fs.readdirSync(from, { withFileTypes: true });
     } catch (error) {
-      result.problems.push(`cannot list ${from}: ${(error as Error).message}`);
+      result.problems.push(`cannot list ${from}: ${errorText(error)}`);
       continue;
     }
     for (const entry of entries) {

@@ -1,10 +1,12 @@
+// The shim's "checked recently" stamp, <root>/claude-reindex/shim-checked: bin/claude reads its mtime in
+// sh, the shim check and `list`/`pick` in Node. On the fast path.
 import fs from "node:fs";
 import path from "node:path";
 import { numberSetting } from "../system/environment-setting.ts";
 import { writePrivateFile } from "../system/private-file.ts";
 
 /** How long a check of every project's staleness stays good (CLAUDE_REINDEX_CHECK_MINUTES). */
-const DEFAULT_CHECK_MINUTES = 15;
+export const DEFAULT_CHECK_MINUTES = 15;
 
 /** Where the shim records that every project was checked; bin/claude reads its mtime. */
 export function shimStampPath(configRoot: string): string {

@@ -1,3 +1,5 @@
+// Rebuilds one project's index: reads it, derives the entries it cannot trust, merges, and commits under
+// the lock; every expected failure is a report with a one-line problem, not an exception.
 import fs from "node:fs";
 import path from "node:path";
 import type { IndexFileStat } from "../layout/project-stamp.ts";

@@ -1,3 +1,6 @@
+// The stale repair that runs before Claude Code starts (the shim) and before `list` and `pick`: rebuilds
+// the projects whose index lags, with a progress line when it takes a while. On the fast path until
+// something is stale.
 import type { SessionListing } from "../layout/session-file.ts";
 import { lockStaleMsSetting, numberSetting } from "../system/environment-setting.ts";
 import type { CommandIo } from "../text/command-io.ts";
@@ -76,9 +79,8 @@ export async function repairStaleIndexes(repair: StaleRepair): Promise<RepairRes
   const failed = reports.filter((r) => r.status === "failed");
   if (failed.length > 0) {
     const more = failed.length > 1 ? ` (and ${failed.length - 1} more)` : "";
-    io.stderr.write(
-      `claude-reindex: could not repair ${failed.length} session ${failed.length === 1 ? "index" : "indexes"}: ${failed[0]!.problem}${more}\n`,
-    );
+    const indexes = `${failed.length} session ${failed.length === 1 ? "index" : "indexes"}`;
+    io.stderr.write(`claude-reindex: could not repair ${indexes}: ${failed[0]!.problem}${more}\n`);
   }
   return { repaired: stale.filter((_, i) => reports[i]!.status === "written") };
 }

@@ -1,3 +1,5 @@
+// Whether a project's index needs a rebuild before Claude Code starts, from stats and small reads only.
+// On the fast path: no zod.
 import { verifiedEntries } from "../layout/project-stamp.ts";
 import { isFutureMtime, listSessionFiles, type SessionListing } from "../layout/session-file.ts";
 import { indexPathOf, MAX_INDEX_BYTES } from "../sessions-index/index-path.ts";

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
+import { errorText } from "../text/error-text.ts";
 import { type SearchableText, searchableText, type TextKind } from "./searchable-text.ts";
 
 /** Bump when the schema, the tokenizer or what is indexed changes: an older index is rebuilt. */
@@ -96,7 +97,7 @@ function loadSqlite(): typeof BetterSqlite3 {
   } catch (error) {
     throw new SearchUnavailableError(
       "search needs the better-sqlite3 package, which could not be loaded " +
-        `(${(error as Error).message.split("\n")[0]}); ` +
+        `(${errorText(error).split("\n")[0]}); ` +
         "reinstall claude-reindex where a C++ compiler is available (npm builds it from source) and try again",
     );
   }

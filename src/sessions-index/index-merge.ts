@@ -1,3 +1,5 @@
+// The merge of an index with the entries derived from the transcripts on disk: never drops an entry
+// whose transcript exists, re-derives only entries it cannot trust, keeps every key it does not own.
 import { encodeProjectDirName } from "../layout/project-dir.ts";
 import { isFutureMtime, type SessionFile } from "../layout/session-file.ts";
 import { stringifyJson } from "../system/json-text.ts";

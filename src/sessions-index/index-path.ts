@@ -1,3 +1,5 @@
+// Where a project's sessions-index.json lives. Apart from the index schema so that the fast path can
+// name an index without loading zod.
 import path from "node:path";
 
 export const INDEX_FILE_NAME = "sessions-index.json";

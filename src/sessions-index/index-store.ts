@@ -1,7 +1,6 @@
 // Writing a project's index: under its lock, merged with what is on disk at that moment, by temporary file
 // and rename, and only while the lock is still ours.
 import fs from "node:fs";
-import path from "node:path";
 import type { IndexFileStat } from "../layout/project-stamp.ts";
 import { removeOrphanedTemporaryFiles, replaceFile, writerIsGone } from "../system/replace-file.ts";
 import { type HeldLock, LockLostError, type LockOptions, withLock } from "./index-lock.ts";
@@ -33,8 +32,7 @@ export const atomicIndexWriter: IndexWriter = async (file, content, beforeRename
  * writer is gone, so no lock is needed. For callers that may write no index themselves (a rerun of migrate).
  */
 export function removeOrphanedIndexTemporaryFiles(indexPath: string): void {
-  const base = path.basename(indexPath);
-  removeOrphanedTemporaryFiles(indexPath, (name) => writerIsGone(name, base));
+  removeOrphanedTemporaryFiles(indexPath, writerIsGone);
 }
 
 /** A writer that loses its lock this many times in a row (stopped again and again) gives up. */
@@ -53,7 +51,10 @@ export async function commitIndex(
     lock: LockOptions;
     now: () => Date;
     write?: IndexWriter;
-    /** Throws when the index's place is no longer safe to write (a link swapped in): before the lock, the temporary file and the rename. */
+    /**
+     * Throws when the index's place is no longer safe to write (a link swapped in): before the lock, the
+     * temporary file and the rename.
+     */
     checkPlace?: () => void;
   },
 ): Promise<CommitResult> {

@@ -1,3 +1,5 @@
+// The sessions-index.json file: its zod schema (and the published JSON Schema made from it), reading it
+// as it is, and writing it byte for byte as Claude Code 2.1.29 does.
 import * as z from "zod";
 import type { IndexFileStat } from "../layout/project-stamp.ts";
 import { stringifyJson } from "../system/json-text.ts";
@@ -6,6 +8,7 @@ import { describeFileError, FileTooLargeError, readRegularFile } from "../system
 export { indexPathOf, MAX_INDEX_BYTES } from "./index-path.ts";
 
 import { SESSION_ID } from "../layout/session-file.ts";
+import { errorText } from "../text/error-text.ts";
 import { MAX_INDEX_BYTES } from "./index-path.ts";
 
 export const INDEX_VERSION = 1;
@@ -97,7 +100,7 @@ export function parseIndex(text: string, stat: IndexFileStat): IndexRead {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { kind: "invalid", reason: `not JSON (${(error as Error).message})` };
+    return { kind: "invalid", reason: `not JSON (${errorText(error)})` };
   }
   const version = (json as { version?: unknown } | null)?.version;
   if (

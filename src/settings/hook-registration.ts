@@ -1,19 +1,12 @@
+// Our hook registrations in a settings file's text: the commands that run the stable launcher, whether
+// they are registered (ours of earlier releases too), and adding or removing them with minimal edits.
 import fs from "node:fs";
 import path from "node:path";
 import type { FormattingOptions } from "jsonc-parser";
-import type { HookEvent } from "../hooks/session-hook.ts";
+import { HOOK_EVENTS, HOOK_SCRIPTS, type HookEvent } from "../hooks/hook-event.ts";
 import { shellQuote, shellUnquote } from "../text/shell-quote.ts";
 import { appendElement, appendProperty, removeAt } from "./json-text-edit.ts";
 import { parseSettings, type Settings } from "./settings-file.ts";
-
-export const HOOK_EVENTS: readonly HookEvent[] = ["SessionStart", "Stop", "SessionEnd"];
-
-/** The hook scripts in a checkout's or package's hooks/, which earlier releases registered directly. */
-const HOOK_SCRIPTS: Record<HookEvent, string> = {
-  SessionStart: "session-start",
-  Stop: "stop",
-  SessionEnd: "session-end",
-};
 
 /**
  * How each hook is registered: in the foreground, never `async`. The hook only starts a detached

@@ -1,5 +1,8 @@
+// What each install created in each settings file, <root>/claude-reindex/installed.json, so that
+// uninstall removes exactly that.
 import path from "node:path";
 import * as z from "zod";
+import { HOOK_EVENTS } from "../hooks/hook-event.ts";
 import { KEEP_SESSIONS_KEY } from "../layout/keep-guard.ts";
 import { readPrivateFile, writePrivateFile } from "../system/private-file.ts";
 import type { CreatedContainers } from "./hook-registration.ts";
@@ -13,7 +16,7 @@ const ManifestSchema = z.record(
   z.object({
     createdFile: z.boolean(),
     hooksKey: z.boolean(),
-    events: z.array(z.enum(["SessionStart", "Stop", "SessionEnd"])),
+    events: z.array(z.enum(HOOK_EVENTS)),
     /** `install --keep-sessions`: the keep guard is on (layout/keep-guard.ts). */
     [KEEP_SESSIONS_KEY]: z.boolean().optional(),
   }),

@@ -1,10 +1,8 @@
+// Minimal edits to JSON text: a property or an array element appended after the last sibling in
+// the file's own indentation, and removal as the exact inverse, so that adding then removing gives
+// back the original bytes. Nothing else in the text moves: other keys, comments, compact arrays.
 import { type FormattingOptions, findNodeAtLocation, type Node, parseTree } from "jsonc-parser";
 
-/**
- * Minimal edits to JSON text: a property or an array element appended after the last sibling in
- * the file's own indentation, and removal as the exact inverse, so that adding then removing gives
- * back the original bytes. Nothing else in the text moves: other keys, comments, compact arrays.
- */
 type JsonPath = (string | number)[];
 
 export function appendProperty(
@@ -64,12 +62,13 @@ function appendChild(
   const children = container.children ?? [];
   const last = children[children.length - 1];
   if (last) {
+    const end = last.offset + last.length;
     // A container written on one line gets the new child on that line too.
-    if (!text.slice(container.offset, last.offset + last.length).includes("\n")) {
-      return `${text.slice(0, last.offset + last.length)}, ${prefix}${JSON.stringify(value)}${text.slice(last.offset + last.length)}`;
+    if (!text.slice(container.offset, end).includes("\n")) {
+      return `${text.slice(0, end)}, ${prefix}${JSON.stringify(value)}${text.slice(end)}`;
     }
     const indent = indentOfLine(text, last.offset);
-    return `${text.slice(0, last.offset + last.length)},${eol}${indent}${prefix}${render(value, indent, unit, eol)}${text.slice(last.offset + last.length)}`;
+    return `${text.slice(0, end)},${eol}${indent}${prefix}${render(value, indent, unit, eol)}${text.slice(end)}`;
   }
   const outer = indentOfLine(text, container.offset);
   const inner = `${eol}${outer}${unit}${prefix}${render(value, outer + unit, unit, eol)}${eol}${outer}`;

@@ -1,7 +1,8 @@
 // The Claude Code plugin's identity and its hooks/hooks.json: the hooks `install` registers (same
 // events and options, the same launcher and worker), run from the plugin's own folder through
 // ${CLAUDE_PLUGIN_ROOT}.
-import { HANDLER_OPTIONS, HOOK_EVENTS } from "./hook-registration.ts";
+import { HOOK_EVENTS } from "../hooks/hook-event.ts";
+import { HANDLER_OPTIONS } from "./hook-registration.ts";
 
 /** The plugin's name (`claude-` names are reserved for Anthropic's own) and its marketplace's. */
 export const PLUGIN_NAME = "session-reindex";

@@ -1,3 +1,5 @@
+// Claude Code's settings files: where each scope's file is, and reading one as Claude Code does
+// (comments and trailing commas allowed), checking only the `hooks` part.
 import fs from "node:fs";
 import path from "node:path";
 import {
@@ -40,7 +42,11 @@ export function settingsWriteProblem(file: string): string | null {
     return null;
   }
   if (stat.isSymbolicLink())
-    return `a symbolic link (to ${fs.readlinkSync(file)}); claude-reindex does not write through links: run it with the file the link points to in place, or edit that file`;
+    return (
+      `a symbolic link (to ${fs.readlinkSync(file)}); claude-reindex does not write ` +
+      `through links: run it with the file the link points to in place, or edit that ` +
+      `file`
+    );
   if (!stat.isFile()) return "not a regular file";
   const uid = process.getuid?.();
   if (uid !== undefined && uid !== 0 && stat.uid !== uid)
@@ -131,7 +137,11 @@ function duplicateHooksKey(text: string): string | null {
         const key = String(keyNode.value);
         const first = seen.get(key);
         if (first && (inHooks || key === "hooks"))
-          return `ambiguous: the key ${JSON.stringify(key)} appears twice (lines ${lineOf(first)} and ${lineOf(keyNode)}), and Claude Code reads only the last one; merge them into one`;
+          return (
+            `ambiguous: the key ${JSON.stringify(key)} appears twice (lines ${lineOf(first)} ` +
+            `and ${lineOf(keyNode)}), and Claude Code reads only the last one; merge them ` +
+            `into one`
+          );
         seen.set(key, keyNode);
         if (valueNode && (inHooks || key === "hooks")) pending.push({ node: valueNode, inHooks: true });
       }

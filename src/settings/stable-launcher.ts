@@ -19,7 +19,8 @@ export function stableLauncherScript(packageDir: string): string {
 # When claude-reindex moves, run \`claude-reindex install\` from its new place: it rewrites the line.
 package=${shellQuote(packageDir)}
 if [ -f "$package/hooks/launch" ]; then exec sh "$package/hooks/launch" "$@"; fi
-line="$package/hooks/launch is missing (claude-reindex moved or was removed); run claude-reindex install from where it is now, or claude-reindex uninstall"
+line="$package/hooks/launch is missing (claude-reindex moved or was removed)"
+line="$line; run claude-reindex install from where it is now, or claude-reindex uninstall"
 printf 'claude-reindex %s hook: %s\\n' "$1" "$line" >&2
 printf '%s %s: %s\\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$1" "$line" >>"\${0%/*}/hooks.log" 2>/dev/null
 exit 0

@@ -1,3 +1,4 @@
+// Settings read from the environment: non-negative numbers and lists of paths, with their defaults.
 /** A non-negative number from an environment variable, or the default when unset or not one. */
 export function numberSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = env[name];

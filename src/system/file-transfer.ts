@@ -3,13 +3,19 @@
 // a different file); a move removes its source only once every byte of it is verified at the
 // destination. Within one file system a move is a hard link and an unlink: the file itself (its inode,
 // its times) moves, so a writer still appending to it keeps appending to the moved file.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { directoryNames } from "./directory-names.ts";
 import { setExactTimes, timesOf } from "./file-times.ts";
 import { isGone } from "./process-exit.ts";
 import { openRegularFile } from "./regular-file.ts";
-import { ownerForNewFile } from "./replace-file.ts";
+import {
+  createTemporaryFile,
+  finishTemporaryFile,
+  ownerForNewFile,
+  temporaryNameFor,
+  temporaryNameParts,
+} from "./replace-file.ts";
 
 const CHUNK_BYTES = 1 << 20;
 const COPY_MARK = ".claude-reindex-copy-";
@@ -111,13 +117,9 @@ function copyVerified(
 ): { kind: "copied" } | { kind: "conflict"; reason: string } {
   const judged = replace ? fs.lstatSync(to, { bigint: true }) : null;
   const source = openRegularFile(from);
-  const temp = `${to}${COPY_MARK}${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
+  const temp = temporaryNameFor(to, COPY_MARK, "");
   try {
-    const out = fs.openSync(
-      temp,
-      fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW,
-      0o600,
-    );
+    const out = createTemporaryFile(temp);
     let length = 0;
     try {
       const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -127,10 +129,11 @@ function copyVerified(
         for (let written = 0; written < bytes; ) written += fs.writeSync(out, buffer, written, bytes - written);
         length += bytes;
       }
-      const owner = ownerForNewFile(path.dirname(to));
-      if (owner) fs.fchownSync(out, owner.uid, owner.gid);
-      fs.fchmodSync(out, mode ?? source.stat.mode & 0o7777);
-      fs.fsyncSync(out);
+      finishTemporaryFile(out, {
+        owner: ownerForNewFile(path.dirname(to)),
+        mode: mode ?? source.stat.mode & 0o7777,
+        fsync: true,
+      });
     } finally {
       fs.closeSync(out);
     }
@@ -174,7 +177,7 @@ function copyVerified(
  * new file there meanwhile, under the aside name, which a rerun puts back once that name is free).
  */
 function removeVerifiedSource(from: string, to: string): boolean {
-  const aside = `${from}${MOVE_MARK}${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
+  const aside = asideName(from);
   fs.renameSync(from, aside);
   for (let round = 0; round < 5; round++) {
     const comparison = compareFiles(aside, to);
@@ -225,7 +228,7 @@ function rejoin(aside: string, from: string): void {
     if (!fromStat.isFile()) return; // a link or a directory took the name: not ours to join with
     const newer = asideName(from);
     fs.renameSync(from, newer);
-    const joined = `${from}${COPY_MARK}${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
+    const joined = temporaryNameFor(from, COPY_MARK, "");
     try {
       const parts = joinedParts(older, newer);
       if (!writeJoined(parts, joined)) {
@@ -252,7 +255,7 @@ function rejoin(aside: string, from: string): void {
 
 /** A new aside name for `from`, as a move makes. */
 function asideName(from: string): string {
-  return `${from}${MOVE_MARK}${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
+  return temporaryNameFor(from, MOVE_MARK, "");
 }
 
 interface JoinPart {
@@ -279,11 +282,7 @@ function joinedParts(older: string, newer: string): JoinPart[] {
 /** Writes the parts' bytes to `joined` (a new name), verified, with the newer part's times and mode. */
 function writeJoined(parts: JoinPart[], joined: string): boolean {
   const newest = parts[parts.length - 1]!;
-  const out = fs.openSync(
-    joined,
-    fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW,
-    0o600,
-  );
+  const out = createTemporaryFile(joined);
   try {
     let at = 0;
     for (const part of parts) {
@@ -295,10 +294,11 @@ function writeJoined(parts: JoinPart[], joined: string): boolean {
       }
       at += part.take;
     }
-    const owner = ownerForNewFile(path.dirname(joined));
-    if (owner) fs.fchownSync(out, owner.uid, owner.gid);
-    fs.fchmodSync(out, Number(newest.stat.mode & 0o7777n));
-    fs.fsyncSync(out);
+    finishTemporaryFile(out, {
+      owner: ownerForNewFile(path.dirname(joined)),
+      mode: Number(newest.stat.mode & 0o7777n),
+      fsync: true,
+    });
   } finally {
     fs.closeSync(out);
   }
@@ -363,21 +363,13 @@ function copyRange(from: number, to: number, length: number, toOffset: number): 
  * temporary copy that was never put in place is removed. Only names of processes that are gone.
  */
 export function recoverTransfersIn(dir: string): void {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of directoryNames(dir)) {
     for (const mark of [MOVE_MARK, COPY_MARK]) {
-      const at = name.lastIndexOf(mark);
-      if (at <= 0) continue;
-      const rest = name.slice(at + mark.length);
-      if (!/^\d+-[0-9a-f]{8}$/.test(rest) || !isGone(Number(rest.split("-")[0]))) continue;
+      const parts = temporaryNameParts(name, mark, "");
+      if (parts === null || !isGone(parts.pid)) continue;
       if (mark === COPY_MARK) fs.rmSync(path.join(dir, name), { force: true });
-      else if (!putBack(path.join(dir, name), path.join(dir, name.slice(0, at))))
-        rejoin(path.join(dir, name), path.join(dir, name.slice(0, at)));
+      else if (!putBack(path.join(dir, name), path.join(dir, parts.baseName)))
+        rejoin(path.join(dir, name), path.join(dir, parts.baseName));
     }
   }
 }

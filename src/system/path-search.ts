@@ -1,3 +1,4 @@
+// Finding a program on PATH as a shell does, absolute entries only.
 import fs from "node:fs";
 import path from "node:path";
 

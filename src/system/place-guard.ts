@@ -7,6 +7,9 @@
 import fs from "node:fs";
 import path from "node:path";
 
+/** What every refusal to go through a link says. */
+export const NOT_THROUGH_LINKS = "claude-reindex does not write through links, so it was left as it is";
+
 export class PlaceChangedError extends Error {
   readonly code = "ELOOP";
 }
@@ -29,7 +32,10 @@ export class PlaceGuard {
     if (relative.startsWith("..") || path.isAbsolute(relative)) return `${target} is not inside ${this.base}`;
     const now = realPathOrNull(this.base);
     if (this.baseReal !== null && now !== null && now !== this.baseReal)
-      return `${this.base} changed while claude-reindex ran (it led to ${this.baseReal}, now to ${now}); nothing was written there`;
+      return (
+        `${this.base} changed while claude-reindex ran (it led to ${this.baseReal}, now to ${now}); ` +
+        "nothing was written there"
+      );
     let current = this.base;
     for (const part of relative.split(path.sep).filter((p) => p !== "")) {
       current = path.join(current, part);
@@ -39,8 +45,7 @@ export class PlaceGuard {
       } catch {
         return null; // not there yet: made by us, as a real directory, when needed
       }
-      if (stat.isSymbolicLink())
-        return `${current} is a symbolic link (to ${readLink(current)}); claude-reindex does not write through links, so it was left as it is`;
+      if (stat.isSymbolicLink()) return `${current} is a symbolic link (to ${readLink(current)}); ${NOT_THROUGH_LINKS}`;
     }
     return null;
   }

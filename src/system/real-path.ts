@@ -1,3 +1,4 @@
+// Real paths, for comparing places that symbolic links may spell differently.
 import fs from "node:fs";
 import path from "node:path";
 

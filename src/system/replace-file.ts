@@ -3,10 +3,12 @@
 // replaced are kept, and a file made by root in somebody else's directory is given to that directory's owner.
 import fs from "node:fs";
 import path from "node:path";
+import { directoryNames } from "./directory-names.ts";
 import { isGone } from "./process-exit.ts";
 
 const TEMP_MARK = ".claude-reindex-";
 const TEMP_SUFFIX = ".tmp";
+const WRITER = /^(\d+)-[0-9a-f]{8}$/;
 
 export class SymbolicLinkError extends Error {
   readonly code = "ELOOP";
@@ -35,21 +37,52 @@ export interface ReplaceOptions {
 }
 
 /**
- * `<dir>/<name>.claude-reindex-<pid>-<random>.tmp`: a name nobody else makes, so ours to clean up.
- * The random part only spreads names apart (the file is created with O_EXCL, never opened if it
- * exists): Math.random, since loading node:crypto costs the shim's check 10–25 ms of CPU.
+ * `<file><mark><pid>-<random><suffix>`: a name nobody else makes, so ours to clean up once the process
+ * named in it is gone. replaceFile's are `<file>.claude-reindex-<pid>-<random>.tmp`. The random part
+ * only spreads names apart (a temporary file is created with O_EXCL, never opened if it exists):
+ * Math.random, since loading node:crypto costs the shim's check 10–25 ms of CPU.
  */
-export function temporaryNameFor(file: string): string {
+export function temporaryNameFor(file: string, mark = TEMP_MARK, suffix = TEMP_SUFFIX): string {
   const random = Math.floor(Math.random() * 0x1_0000_0000)
     .toString(16)
     .padStart(8, "0");
-  return `${file}${TEMP_MARK}${process.pid}-${random}${TEMP_SUFFIX}`;
+  return `${file}${mark}${process.pid}-${random}${suffix}`;
+}
+
+/** The file a temporary name of temporaryNameFor stands beside, and the pid of its writer; else null. */
+export function temporaryNameParts(
+  name: string,
+  mark = TEMP_MARK,
+  suffix = TEMP_SUFFIX,
+): { baseName: string; pid: number } | null {
+  const at = name.lastIndexOf(mark);
+  if (at <= 0 || !name.endsWith(suffix)) return null;
+  const writer = WRITER.exec(name.slice(at + mark.length, name.length - suffix.length));
+  return writer ? { baseName: name.slice(0, at), pid: Number(writer[1]) } : null;
 }
 
 /** Whether `name` is a temporary name that temporaryNameFor gives for `baseName`. */
 export function isTemporaryNameOf(name: string, baseName: string): boolean {
-  if (!name.startsWith(`${baseName}${TEMP_MARK}`) || !name.endsWith(TEMP_SUFFIX)) return false;
-  return /^\d+-[0-9a-f]{8}$/.test(name.slice(baseName.length + TEMP_MARK.length, -TEMP_SUFFIX.length));
+  return temporaryNameParts(name)?.baseName === baseName;
+}
+
+/** A new temporary file, open for writing: made exclusively, never through a link, 0600 until finished. */
+export function createTemporaryFile(temp: string): number {
+  return fs.openSync(
+    temp,
+    fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW,
+    0o600,
+  );
+}
+
+/** Gives a temporary file its owner (when root writes for someone) and mode, and syncs it when asked. */
+export function finishTemporaryFile(
+  fd: number,
+  done: { owner: { uid: number; gid: number } | null; mode: number; fsync: boolean },
+): void {
+  if (done.owner) fs.fchownSync(fd, done.owner.uid, done.owner.gid);
+  fs.fchmodSync(fd, done.mode);
+  if (done.fsync) fs.fsyncSync(fd);
 }
 
 export function isRoot(): boolean {
@@ -111,18 +144,12 @@ export function replaceFile(file: string, content: string | Buffer, options: Rep
       : null
     : ownerForNewFile(path.dirname(file));
   const temp = temporaryNameFor(file);
-  const fd = fs.openSync(
-    temp,
-    fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW,
-    0o600,
-  );
+  const fd = createTemporaryFile(temp);
   try {
     try {
       const bytes = typeof content === "string" ? Buffer.from(content) : content;
       for (let written = 0; written < bytes.length; ) written += fs.writeSync(fd, bytes, written);
-      if (owner) fs.fchownSync(fd, owner.uid, owner.gid);
-      fs.fchmodSync(fd, mode);
-      if (options.fsync) fs.fsyncSync(fd);
+      finishTemporaryFile(fd, { owner, mode, fsync: options.fsync });
     } finally {
       fs.closeSync(fd);
     }
@@ -138,19 +165,13 @@ export function replaceFile(file: string, content: string | Buffer, options: Rep
 export function removeOrphanedTemporaryFiles(file: string, isOrphan: (name: string) => boolean = () => true): void {
   const base = path.basename(file);
   const dir = path.dirname(file);
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of directoryNames(dir)) {
     if (isTemporaryNameOf(name, base) && isOrphan(name)) fs.rmSync(path.join(dir, name), { force: true });
   }
 }
 
 /** Whether the process that made this temporary name is gone (its pid is in the name). */
-export function writerIsGone(name: string, baseName: string): boolean {
-  const pid = Number(name.slice(baseName.length + TEMP_MARK.length).split("-")[0]);
-  return isGone(pid);
+export function writerIsGone(name: string): boolean {
+  const parts = temporaryNameParts(name);
+  return parts !== null && isGone(parts.pid);
 }

@@ -1,3 +1,4 @@
+// Durations in words for people: "3 days", "1 hour".
 const UNITS: [name: string, ms: number][] = [
   ["day", 86_400_000],
   ["hour", 3_600_000],

@@ -1,3 +1,5 @@
+// One line of progress on a terminal, redrawn in place and erased at the end; nothing at all when the
+// stream is not a terminal, so logs and pipes stay clean.
 const REDRAW_EVERY_MS = 100;
 
 export interface ProgressLine {
@@ -5,10 +7,7 @@ export interface ProgressLine {
   finish(): void;
 }
 
-/**
- * One line of progress on a terminal, redrawn in place and erased at the end; nothing at all
- * when the stream is not a terminal, so logs and pipes stay clean.
- */
+/** A progress line on `stream`, drawn only once `delayMs` have passed (and only on a terminal). */
 export function progressLine(
   stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number },
   label: string,

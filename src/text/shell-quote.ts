@@ -1,3 +1,4 @@
+// Quoting for a POSIX shell, so that a printed command (or a hook command) runs as it reads.
 /** Quotes a word for a POSIX shell, so a printed command (or a hook command) runs as it reads. */
 export function shellQuote(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;

@@ -1,15 +1,13 @@
+// Worker threads that read transcripts in parallel: a cold rebuild of years of history is
+// CPU-bound (JSON parsing), and every core helps. Each worker runs `derivation-worker.mjs`, which
+// derives the transcripts of each message it gets exactly as the main thread would. Workers start
+// once per run; files go to them in batches (one message for many small transcripts), few enough
+// per batch that the last ones still spread over every worker.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import type { SessionFile } from "../layout/session-file.ts";
 import type { TranscriptDerivation } from "./transcript.ts";
 
-/**
- * Worker threads that read transcripts in parallel: a cold rebuild of years of history is
- * CPU-bound (JSON parsing), and every core helps. Each worker runs `derivation-worker.mjs`, which
- * derives the transcripts of each message it gets exactly as the main thread would. Workers start
- * once per run; files go to them in batches (one message for many small transcripts), few enough
- * per batch that the last ones still spread over every worker.
- */
 export interface DerivationPool {
   derive(file: SessionFile): Promise<TranscriptDerivation>;
   close(): Promise<void>;

@@ -16,6 +16,8 @@
 // top-level value that is not an object, NUL bytes, nesting deeper than MAX_DEPTH) goes to the
 // exact path instead. Nothing here recurses, and memory does not grow with the line.
 
+import { READ_KEYS } from "./transcript-record.ts";
+
 export type LineScan = { kind: "value"; value: Record<string, unknown> } | { kind: "invalid" } | { kind: "use-exact" };
 
 /**
@@ -32,28 +34,8 @@ const LONG_STRING_BYTES = 512;
 /** Deeper lines go to JSON.parse, which does not recurse either. */
 const MAX_DEPTH = 512;
 
-/** Top-level keys the derivation reads or copies into entries; `message` is built apart. */
-const READ_KEYS = [
-  "type",
-  "uuid",
-  "parentUuid",
-  "timestamp",
-  "cwd",
-  "gitBranch",
-  "isSidechain",
-  "isMeta",
-  "isCompactSummary",
-  "sessionId",
-  "leafUuid",
-  "summary",
-  "customTitle",
-  "tag",
-  "agentName",
-  "agentColor",
-  "prNumber",
-  "prUrl",
-  "prRepository",
-] as const;
+// The top-level keys the derivation reads (READ_KEYS, listed with the records) are decoded into slots;
+// `message` is built apart.
 const MESSAGE_SLOT = READ_KEYS.length;
 
 // What a container on the stack is, for the derivation.

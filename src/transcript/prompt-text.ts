@@ -1,7 +1,5 @@
-/**
- * How Claude Code 2.1.29 turns one user record into the session's `firstPrompt`, or passes it
- * over. Kept apart from the chain logic so each rule can be checked in a table.
- */
+// How Claude Code 2.1.29 turns one user record into the session's `firstPrompt`, or passes it
+// over. Kept apart from the chain logic so each rule can be checked in a table.
 
 import { firstTagContent } from "./tag-element.ts";
 
@@ -80,8 +78,13 @@ export const BUILT_IN_COMMANDS: ReadonlySet<string> = new Set([
   "vim",
 ]);
 
-const NOT_A_PROMPT =
-  /^(?:<local-command-stdout>|<session-start-hook>|<tick>|<goal>|\s*<ide_opened_file>[\s\S]*<\/ide_opened_file>\s*$|\s*<ide_selection>[\s\S]*<\/ide_selection>\s*$)/;
+const NOT_A_PROMPT = new RegExp(
+  [
+    "^(?:<local-command-stdout>|<session-start-hook>|<tick>|<goal>",
+    "|\\s*<ide_opened_file>[\\s\\S]*<\\/ide_opened_file>\\s*$",
+    "|\\s*<ide_selection>[\\s\\S]*<\\/ide_selection>\\s*$)",
+  ].join(""),
+);
 
 const MAX_PROMPT_LENGTH = 200;
 

@@ -1,3 +1,5 @@
+// The index entry Claude Code 2.1.29 writes for a transcript, derived from its parse state: the main
+// chain (the newest leaf and its ancestors) and the fields taken from it, in 2.1.29's key order.
 import { nestingDepth } from "../system/json-text.ts";
 import { type MessageNode, NULL_KEY } from "./transcript-record.ts";
 import type { SessionMetadata, TranscriptState } from "./transcript-state.ts";
@@ -42,6 +44,8 @@ export const ENTRY_KEYS = [
   "projectPath",
   "isSidechain",
 ] as const;
+
+export type EntryKey = (typeof ENTRY_KEYS)[number];
 
 export type Derivation =
   | { kind: "entry"; entry: SessionEntry }
@@ -97,6 +101,7 @@ export function deriveEntry(state: TranscriptState, file: TranscriptFile): Deriv
   const last = chain[chain.length - 1]!;
   const lastConversational = [...chain].reverse().find(isConversational);
   const { metadata } = state;
+  // Keys in the order 2.1.29 writes them, ENTRY_KEYS's order (test/unit/record-keys.test.ts compares them).
   const entry: Record<string, unknown> = {
     sessionId: file.sessionId,
     fullPath: file.path,
@@ -116,7 +121,7 @@ export function deriveEntry(state: TranscriptState, file: TranscriptFile): Deriv
     gitBranch: last.gitBranch,
     projectPath: first.cwd,
     isSidechain: first.isSidechain ?? false,
-  };
+  } satisfies Record<EntryKey, unknown>;
   for (const key of Object.keys(entry)) {
     if (entry[key] === undefined) delete entry[key];
     else if (nestingDepth(entry[key], MAX_VALUE_DEPTH + 1) > MAX_VALUE_DEPTH)

@@ -1,19 +1,18 @@
+// Saved parse states of large transcripts, so that a transcript that got one more turn is read
+// from where the last run stopped instead of from the start. Transcripts are append-only; a
+// fingerprint of the bytes before the saved offset catches the rare rewrite (Claude Code's
+// "remove message" rewrites the file), and then the transcript is read again in full.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import * as z from "zod";
+import { directoryNames } from "../system/directory-names.ts";
 import { stringifyJson } from "../system/json-text.ts";
 import { readPrivateFile, writePrivateFile } from "../system/private-file.ts";
 import type { TranscriptFile } from "./session-entry.ts";
-import type { MessageNode } from "./transcript-record.ts";
+import { COPIED_MESSAGE_KEYS, type CopiedMessageKey, type MessageNode } from "./transcript-record.ts";
 import { TranscriptState } from "./transcript-state.ts";
 
-/**
- * Saved parse states of large transcripts, so that a transcript that got one more turn is read
- * from where the last run stopped instead of from the start. Transcripts are append-only; a
- * fingerprint of the bytes before the saved offset catches the rare rewrite (Claude Code's
- * "remove message" rewrites the file), and then the transcript is read again in full.
- */
 const CACHE_FORMAT = 1;
 /** Bump when the derivation rules change: saved states hold per-record results of those rules. */
 const DERIVATION_RULES = "2.1.29/1";
@@ -32,6 +31,14 @@ const PromptSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("fails") }),
 ]);
 
+/** The short name a saved node gives each copied key (saved states of long sessions are large). */
+const SAVED_KEYS: Record<CopiedMessageKey, string> = {
+  timestamp: "ts",
+  cwd: "cwd",
+  gitBranch: "gb",
+  isSidechain: "sc",
+};
+
 const SavedNodeSchema = z.object({
   k: z.string(),
   p: z.string(),
@@ -39,10 +46,7 @@ const SavedNodeSchema = z.object({
   t: z.string(),
   c: z.union([z.literal(0), z.literal(1), z.literal("fails")]),
   pr: PromptSchema,
-  ts: z.unknown().optional(),
-  cwd: z.unknown().optional(),
-  gb: z.unknown().optional(),
-  sc: z.unknown().optional(),
+  ...Object.fromEntries(COPIED_MESSAGE_KEYS.map((key) => [SAVED_KEYS[key], z.unknown().optional()])),
 });
 
 const SavedStateSchema = z.object({
@@ -59,7 +63,8 @@ const SavedStateSchema = z.object({
   metadata: z.record(z.string(), z.unknown()),
 });
 
-type SavedNode = z.infer<typeof SavedNodeSchema>;
+/** A saved node: its fixed fields, and the copied keys under their short names. */
+type SavedNode = z.infer<typeof SavedNodeSchema> & Record<string, unknown>;
 
 export interface ResumePoint {
   state: TranscriptState;
@@ -124,13 +129,7 @@ export class TranscriptCache {
   prune(projectDir: string, liveSessionIds: ReadonlySet<string>): void {
     if (!this.writable) return;
     const dir = path.join(this.dir, path.basename(projectDir));
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
+    for (const name of directoryNames(dir)) {
       if (name.endsWith(".json") && !liveSessionIds.has(name.slice(0, -".json".length))) {
         fs.rmSync(path.join(dir, name), { force: true });
       }
@@ -162,22 +161,16 @@ function saveNode(node: MessageNode): SavedNode {
     c: node.counted,
     pr: node.prompt,
   };
-  if ("timestamp" in node) saved.ts = node.timestamp;
-  if ("cwd" in node) saved.cwd = node.cwd;
-  if ("gitBranch" in node) saved.gb = node.gitBranch;
-  if ("isSidechain" in node) saved.sc = node.isSidechain;
+  for (const key of COPIED_MESSAGE_KEYS) if (key in node) saved[SAVED_KEYS[key]] = node[key];
   return saved;
 }
 
 function restoreState(saved: z.infer<typeof SavedStateSchema>): TranscriptState {
   const state = new TranscriptState(saved.sessionId, saved.nextObjectKey);
   state.halted = saved.halted;
-  for (const s of saved.nodes) {
+  for (const s of saved.nodes as SavedNode[]) {
     const node: MessageNode = { key: s.k, parentKey: s.p, followsParent: s.f, type: s.t, counted: s.c, prompt: s.pr };
-    if ("ts" in s) node.timestamp = s.ts;
-    if ("cwd" in s) node.cwd = s.cwd;
-    if ("gb" in s) node.gitBranch = s.gb;
-    if ("sc" in s) node.isSidechain = s.sc;
+    for (const key of COPIED_MESSAGE_KEYS) if (SAVED_KEYS[key] in s) node[key] = s[SAVED_KEYS[key]];
     state.nodes.set(node.key, node);
   }
   for (const { k, v } of saved.summaries) state.summaries.set(k, v);

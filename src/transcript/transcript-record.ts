@@ -1,13 +1,49 @@
+// The records of a transcript line that the index depends on, and the keys of them it reads. Claude
+// Code reads every field raw, with truthiness checks, so the schemas only classify by `type` and let
+// every other key through; a line that matches none of them is tolerated and ignored, as Claude Code
+// does. The key lists here are the one place each key is named: the parse state, the line scanner
+// (READ_KEYS) and the saved states of the transcript cache follow them (test/unit/record-keys.test.ts).
 import * as z from "zod";
 import { type PromptOutcome, promptOutcome, SKIP } from "./prompt-text.ts";
 
-/**
- * The record kinds of a transcript line that the index depends on. Claude Code reads every field
- * raw, with truthiness checks, so the schemas only classify by `type` and let every other key
- * through; a line that matches none of them is tolerated and ignored, as Claude Code does.
- */
 export const MESSAGE_TYPES = ["user", "assistant", "attachment", "system", "progress"] as const;
-export const SESSION_METADATA_TYPES = ["custom-title", "tag", "agent-name", "agent-color", "pr-link"] as const;
+
+/** Per metadata record type, the keys whose last value (for this session) the entry carries. */
+export const SESSION_METADATA_KEYS = {
+  "custom-title": ["customTitle"],
+  tag: ["tag"],
+  "agent-name": ["agentName"],
+  "agent-color": ["agentColor"],
+  "pr-link": ["prNumber", "prUrl", "prRepository"],
+} as const;
+
+export type SessionMetadataType = keyof typeof SESSION_METADATA_KEYS;
+export type SessionMetadataKey = (typeof SESSION_METADATA_KEYS)[SessionMetadataType][number];
+export const SESSION_METADATA_TYPES = Object.keys(SESSION_METADATA_KEYS) as [
+  SessionMetadataType,
+  ...SessionMetadataType[],
+];
+
+/** Keys of a message record that its node keeps as they are, for the entry to copy. */
+export const COPIED_MESSAGE_KEYS = ["timestamp", "cwd", "gitBranch", "isSidechain"] as const;
+export type CopiedMessageKey = (typeof COPIED_MESSAGE_KEYS)[number];
+
+/**
+ * Every top-level key of a record that the derivation reads (`message` aside: only its content and
+ * the content blocks' `type` and `text` are read). The line scanner decodes these and no others.
+ */
+export const READ_KEYS = [
+  "type",
+  "uuid",
+  "parentUuid",
+  ...COPIED_MESSAGE_KEYS,
+  "isMeta",
+  "isCompactSummary",
+  "sessionId",
+  "leafUuid",
+  "summary",
+  ...Object.values(SESSION_METADATA_KEYS).flat(),
+] as const;
 
 export const TranscriptRecordSchema = z.discriminatedUnion("type", [
   z.looseObject({ type: z.enum(MESSAGE_TYPES) }),
@@ -34,7 +70,7 @@ export function isMessageType(type: string): boolean {
 }
 
 /** The part of a message record that the index derivation reads, computed once per record. */
-export interface MessageNode {
+export interface MessageNode extends Partial<Record<CopiedMessageKey, unknown>> {
   /** Identity of `uuid` as a JavaScript Map key (see `KeyMaker`). */
   key: string;
   /** Identity of `parentUuid`; `NULL_KEY` when it is null. */
@@ -42,10 +78,6 @@ export interface MessageNode {
   /** Whether `parentUuid` is truthy: Claude Code only follows truthy parents. */
   followsParent: boolean;
   type: string;
-  timestamp?: unknown;
-  cwd?: unknown;
-  gitBranch?: unknown;
-  isSidechain?: unknown;
   prompt: PromptOutcome;
   /** 1 when the record counts in `messageCount`; "fails" mirrors a TypeError in Claude Code. */
   counted: 0 | 1 | "fails";
@@ -85,6 +117,8 @@ export function messageNode(record: TranscriptRecord, keys: KeyMaker): MessageNo
     prompt: record.type === "user" ? promptOutcome(record) : SKIP,
     counted: countOutcome(record),
   };
+  // One line per key of COPIED_MESSAGE_KEYS: a loop over that list costs several times as much here
+  // (this runs for every record); test/unit/record-keys.test.ts checks that the two agree.
   if (record.timestamp !== undefined) node.timestamp = record.timestamp;
   if (record.cwd !== undefined) node.cwd = record.cwd;
   if (record.gitBranch !== undefined) node.gitBranch = record.gitBranch;

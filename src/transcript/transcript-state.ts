@@ -1,22 +1,19 @@
+// The parse state of one transcript: what the derivation needs of it, built line by line and resumable
+// after the bytes it has read (transcripts are append-only).
 import {
   classifyRecord,
   isMessageType,
   KeyMaker,
   type MessageNode,
   messageNode,
+  SESSION_METADATA_KEYS,
+  type SessionMetadataKey,
+  type SessionMetadataType,
   type TranscriptRecord,
 } from "./transcript-record.ts";
 
 /** Values from the last metadata record of each kind whose `sessionId` is this session's. */
-export interface SessionMetadata {
-  customTitle?: unknown;
-  tag?: unknown;
-  agentName?: unknown;
-  agentColor?: unknown;
-  prNumber?: unknown;
-  prUrl?: unknown;
-  prRepository?: unknown;
-}
+export type SessionMetadata = Partial<Record<SessionMetadataKey, unknown>>;
 
 /**
  * Everything the index derivation needs from a transcript, built line by line. Transcripts are
@@ -62,25 +59,8 @@ export class TranscriptState {
   }
 
   private applyMetadata(record: TranscriptRecord): void {
-    switch (record.type) {
-      case "custom-title":
-        this.metadata.customTitle = record.customTitle;
-        break;
-      case "tag":
-        this.metadata.tag = record.tag;
-        break;
-      case "agent-name":
-        this.metadata.agentName = record.agentName;
-        break;
-      case "agent-color":
-        this.metadata.agentColor = record.agentColor;
-        break;
-      case "pr-link":
-        this.metadata.prNumber = record.prNumber;
-        this.metadata.prUrl = record.prUrl;
-        this.metadata.prRepository = record.prRepository;
-        break;
-    }
+    const keys: readonly SessionMetadataKey[] | undefined = SESSION_METADATA_KEYS[record.type as SessionMetadataType];
+    if (keys) for (const key of keys) this.metadata[key] = record[key];
   }
 
   /** A copy that can take more lines without changing this one (message nodes are immutable). */

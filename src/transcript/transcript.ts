@@ -1,3 +1,5 @@
+// One transcript, start to finish: opened without following links, resumed from the cache when it can
+// be, read, and derived into the entry Claude Code would write.
 import fs from "node:fs";
 import { describeFileError, openRegularFile } from "../system/regular-file.ts";
 import { type Derivation, deriveEntry, type TranscriptFile } from "./session-entry.ts";

@@ -170,7 +170,8 @@ describe("the last word at exit", () => {
 });
 
 describe("a checkout that moves", () => {
-  it("hooks do not fail after the move, doctor names the old path, install from the new place leaves one set", async () => {
+  it("hooks do not fail after the move, doctor names the old path, install from the " +
+    "new place leaves one set", async () => {
     const p = place("hooks-move");
     const before = path.join(p.base, "src", "claude-reindex");
     fs.mkdirSync(before, { recursive: true });

@@ -148,7 +148,7 @@ describe("the hooks", () => {
     expect(entryOf(tree, a.id)).toMatchObject({ messageCount: 2 });
   });
 
-  it("16 Stop hooks on different sessions and a rebuild at the same time: no entry lost, the index always parses", async () => {
+  it("16 Stop hooks on other sessions and a rebuild at once: no entry lost, the index always parses", async () => {
     const tree = new ClaudeTree();
     const sessions = Array.from({ length: 16 }, (_, i) =>
       tree.session(APP, [`session ${i}`], { mtime: 1_763_000_000_000 }),
@@ -299,7 +299,8 @@ describe("the launcher (hooks/launch), as Claude Code runs it", () => {
     });
     expect(result).toMatchObject({ exitCode: 0, stdout: "" });
     expect(result.stderr).toBe(
-      "claude-reindex Stop hook: /nowhere/dist/hook.mjs is missing; run npm install in the claude-reindex checkout, then claude-reindex install",
+      "claude-reindex Stop hook: /nowhere/dist/hook.mjs is missing; run npm install in " +
+        "the claude-reindex checkout, then claude-reindex install",
     );
   });
 });

@@ -33,7 +33,7 @@ function run(args: string[], root: string, cwd = root) {
 }
 
 describe("install and uninstall", () => {
-  it("registers the three hooks among the user's own, idempotently, and uninstall restores the file byte for byte", async () => {
+  it("registers the three hooks among the user's own, idempotently; uninstall restores every byte", async () => {
     const root = tempDir();
     const settings = path.join(root, "settings.json");
     fs.writeFileSync(settings, EXISTING, { mode: 0o644 });
@@ -42,7 +42,8 @@ describe("install and uninstall", () => {
     expect(first.exitCode).toBe(0);
     expect(first.stdout).toMatch(
       new RegExp(
-        `^registered the claude-reindex SessionStart, Stop, SessionEnd hooks in ${settings} \\(backup: ${settings}\\.claude-reindex-backup-`,
+        `^registered the claude-reindex SessionStart, Stop, SessionEnd hooks in ${settings} ` +
+          `\\(backup: ${settings}\\.claude-reindex-backup-`,
       ),
     );
     expect(first.stdout).toContain(`alias claude=${path.join(repo, "bin/claude")}`);
@@ -145,7 +146,8 @@ describe("install and uninstall", () => {
       `setup: claude on PATH is the shim (${path.join(bin, "claude")})`,
     );
     expect((await doctor(`${other}:${bin}:${process.env.PATH}`)).stdout).toContain(
-      `setup: claude on PATH is ${path.join(other, "claude")}, not the shim; to check indexes before each launch: alias claude=${path.join(repo, "bin/claude")}`,
+      `setup: claude on PATH is ${path.join(other, "claude")}, not the shim; ` +
+        `to check indexes before each launch: alias claude=${path.join(repo, "bin/claude")}`,
     );
   });
 
@@ -213,7 +215,11 @@ describe("install checks before it writes", () => {
     const result = await run(["install", "--scope", "project"], root, project);
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toBe(
-      `claude-reindex: warning: ${path.join(project, ".claude/settings.json")} is usually committed, and the hook commands in it are this machine's absolute paths (${path.join(root, "claude-reindex/hook")}); on another machine they would fail. To keep them to yourself: claude-reindex uninstall --scope project && claude-reindex install --scope local`,
+      `claude-reindex: warning: ${path.join(project, ".claude/settings.json")} is ` +
+        `usually committed, and the hook commands in it are this machine's absolute paths ` +
+        `(${path.join(root, "claude-reindex/hook")}); on another machine they would fail. ` +
+        `To keep them to yourself: claude-reindex uninstall --scope project && ` +
+        `claude-reindex install --scope local`,
     );
     expect((await run(["install", "--scope", "local"], root, project)).stderr).toBe("");
   });
@@ -241,7 +247,9 @@ describe("hooks registered by an earlier release, from a checkout that moved", (
     const doctor = await run(["doctor"], root);
     expect(doctor.exitCode).toBe(1);
     expect(doctor.stdout).toContain(
-      `setup: the Stop hook in ${settings} runs ${path.join(old, "hooks/stop")}, but ${path.join(old, "hooks/stop")} is missing\n  fix: claude-reindex install (run from where claude-reindex is now), or claude-reindex uninstall\n`,
+      `setup: the Stop hook in ${settings} runs ${path.join(old, "hooks/stop")}, but ` +
+        `${path.join(old, "hooks/stop")} is missing\n  fix: claude-reindex install (run ` +
+        `from where claude-reindex is now), or claude-reindex uninstall\n`,
     );
     expect(doctor.stdout).not.toContain("hooks not registered");
 

@@ -71,7 +71,9 @@ describe(`the keep guard against Claude Code ${VERSION}'s cleanup`, () => {
     const doctor = await ours(["doctor"]);
     expect(doctor.exitCode).toBe(1);
     expect(doctor.stdout).toContain(
-      "cleanup: cleanupPeriodDays is 30 (Claude Code's default: no settings file sets it): Claude Code deletes every transcript untouched for 30 days: 2 sessions already past the cutoff",
+      "cleanup: cleanupPeriodDays is 30 (Claude Code's default: no settings file sets " +
+        "it): Claude Code deletes every transcript untouched for 30 days: 2 sessions " +
+        "already past the cutoff",
     );
     expect(doctor.stdout).toContain("claude-reindex install --keep-sessions");
 

@@ -44,7 +44,7 @@ const migrate = (root: string, args: string[]) =>
   execa(cli, ["migrate", ...args], { env: { CLAUDE_CONFIG_DIR: root }, reject: false });
 
 describe("migrate", () => {
-  it("copies sessions into the project directory each one's cwd names, keeping file times, and rebuilds those indexes", async () => {
+  it("copies sessions into the project directory their cwd names, keeping file times; rebuilds them", async () => {
     const s = customLayout();
     const dry = await migrate(s.root, ["--from", s.from, "--dry-run"]);
     expect(dry.stdout).toContain("would copy 3 of 3 sessions");

@@ -95,7 +95,8 @@ describe("pick, full-text mode (Tab)", () => {
     }
   });
 
-  it("ranks by the words typed, answers common words and punctuation in a line, and Tab goes back to titles", async () => {
+  it("ranks by the words typed, answers common words and punctuation in a line, and Tab goes back to " +
+    "titles", async () => {
     const s = setup();
     const pane = await TmuxPane.start(s.command, 80, 24, s.work);
     try {
@@ -153,7 +154,8 @@ describe("pick, full-text mode (Tab)", () => {
     fs.writeFileSync(
       preload,
       'const M = require("module"); const load = M._load;\n' +
-        'M._load = function (r, ...a) { if (r === "better-sqlite3") throw new Error("Cannot find module \'better-sqlite3\'"); return load.call(this, r, ...a); };\n',
+        'M._load = function (r, ...a) { if (r === "better-sqlite3") ' +
+        "throw new Error(\"Cannot find module 'better-sqlite3'\"); return load.call(this, r, ...a); };\n",
     );
     const command = s.command.replace(" && env ", ` && env NODE_OPTIONS='--require ${preload}' `);
     const pane = await TmuxPane.start(command, 80, 24, s.work);

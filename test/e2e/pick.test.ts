@@ -49,47 +49,54 @@ function envLine(env: Record<string, string>): string {
 }
 
 describe("list", () => {
-  it("lists the current project's sessions newest first, from the transcripts; --all every project; --json for scripts", async () => {
-    const s = setup();
-    const current = await execa(cli, ["list"], { cwd: s.app, env: s.env });
-    const lines = current.stdout.split("\n");
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^\d+ (min|h) ago\s+2 {2}the newest work on the app {2}\[main\]$/);
-    expect(lines[1]).toContain("an old question about parsers");
-    // The indexes are the shim's business (its 24-hour rule): list reads the transcripts themselves.
-    expect(fs.existsSync(s.tree.indexPath(s.app))).toBe(false);
+  it(
+    "lists the current project's sessions newest first, from the transcripts; --all " +
+      "every project; --json for scripts",
+    async () => {
+      const s = setup();
+      const current = await execa(cli, ["list"], { cwd: s.app, env: s.env });
+      const lines = current.stdout.split("\n");
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/^\d+ (min|h) ago\s+2 {2}the newest work on the app {2}\[main\]$/);
+      expect(lines[1]).toContain("an old question about parsers");
+      // The indexes are the shim's business (its 24-hour rule): list reads the transcripts themselves.
+      expect(fs.existsSync(s.tree.indexPath(s.app))).toBe(false);
 
-    const all = await execa(cli, ["list", "--all", "--json"], { cwd: s.work, env: s.env });
-    const sessions = JSON.parse(all.stdout);
-    expect(sessions.map((x: { sessionId: string }) => x.sessionId)).toEqual([s.newest.id, s.zebra.id, s.old.id]);
-    expect(sessions[1]).toMatchObject({
-      title: "the zebra migration plan",
-      messageCount: 2,
-      gitBranch: "main",
-      projectPath: s.api,
-    });
-  });
+      const all = await execa(cli, ["list", "--all", "--json"], { cwd: s.work, env: s.env });
+      const sessions = JSON.parse(all.stdout);
+      expect(sessions.map((x: { sessionId: string }) => x.sessionId)).toEqual([s.newest.id, s.zebra.id, s.old.id]);
+      expect(sessions[1]).toMatchObject({
+        title: "the zebra migration plan",
+        messageCount: 2,
+        gitBranch: "main",
+        projectPath: s.api,
+      });
+    },
+  );
 });
 
 describe("pick", () => {
-  it("without a terminal: a numbered list, and the number on stdin resumes that session in its own directory", async () => {
-    const s = setup();
-    const result = await execa(cli, ["pick"], { cwd: s.work, env: s.env, input: "2\n", reject: false });
-    expect(result.exitCode).toBe(0);
-    expect(result.stdout.split("\n")[1]).toMatch(/^ {3}2 {2}\d+ h ago\s+2 {2}the zebra migration plan/);
-    const seen = readStubRecord(s.record);
-    expect(seen.argv).toEqual(["--resume", s.zebra.id]);
-    expect(seen.cwd).toBe(s.api);
-    const listOnly = await execa(cli, ["pick"], {
-      cwd: s.work,
-      env: { ...s.env, STUB_RECORD: path.join(s.work, "none.json") },
-      input: "",
-      reject: false,
-    });
-    expect(listOnly.exitCode).toBe(0);
-    expect(listOnly.stdout.split("\n")).toHaveLength(3);
-    expect(fs.existsSync(path.join(s.work, "none.json"))).toBe(false);
-  });
+  it(
+    "without a terminal: a numbered list, and the number on stdin resumes that " + "session in its own directory",
+    async () => {
+      const s = setup();
+      const result = await execa(cli, ["pick"], { cwd: s.work, env: s.env, input: "2\n", reject: false });
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout.split("\n")[1]).toMatch(/^ {3}2 {2}\d+ h ago\s+2 {2}the zebra migration plan/);
+      const seen = readStubRecord(s.record);
+      expect(seen.argv).toEqual(["--resume", s.zebra.id]);
+      expect(seen.cwd).toBe(s.api);
+      const listOnly = await execa(cli, ["pick"], {
+        cwd: s.work,
+        env: { ...s.env, STUB_RECORD: path.join(s.work, "none.json") },
+        input: "",
+        reject: false,
+      });
+      expect(listOnly.exitCode).toBe(0);
+      expect(listOnly.stdout.split("\n")).toHaveLength(3);
+      expect(fs.existsSync(path.join(s.work, "none.json"))).toBe(false);
+    },
+  );
 
   it("in a real 80x24 terminal: type to filter, Enter resumes the chosen session with claude --resume", async () => {
     const s = setup();
@@ -122,7 +129,8 @@ describe("pick", () => {
     [80, 24],
     [120, 30],
   ] as const) {
-    it(`at ${columns}x${lines}: CJK, emoji, tabs, escapes and very long titles fit their rows, redraws leave nothing stale, Escape exits 130`, async () => {
+    it(`at ${columns}x${lines}: CJK, emoji, tabs, escapes and very long titles fit their ` +
+      `rows, redraws leave nothing stale, Escape exits 130`, async () => {
       const s = setup();
       const now = Date.now();
       const hostile = [

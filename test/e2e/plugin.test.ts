@@ -121,7 +121,9 @@ describe("install and doctor beside a plugin enabled for one project", () => {
     const refused = await execa(cli, ["install", "--scope", "local"], { cwd: project, env, reject: false });
     expect(refused.exitCode).toBe(1);
     expect(refused.stderr).toBe(
-      `claude-reindex: the ${PLUGIN_ID} plugin already runs these hooks (enabled in ${projectSettings}); nothing was changed. To use install's hooks instead: claude plugin uninstall ${PLUGIN_ID} --scope project, then install again`,
+      `claude-reindex: the ${PLUGIN_ID} plugin already runs these hooks (enabled in ` +
+        `${projectSettings}); nothing was changed. To use install's hooks instead: claude ` +
+        `plugin uninstall ${PLUGIN_ID} --scope project, then install again`,
     );
     expect(fs.existsSync(path.join(project, ".claude", "settings.local.json"))).toBe(false);
 
@@ -130,7 +132,9 @@ describe("install and doctor beside a plugin enabled for one project", () => {
     const doctor = await execa(cli, ["doctor"], { cwd: project, env, reject: false });
     expect(doctor.stdout).toContain(`setup: the ${PLUGIN_ID} plugin runs the hooks (enabled in ${projectSettings})`);
     expect(doctor.stdout).toContain(
-      `setup: both the plugin and install's hooks are active, so every hook runs twice; keep one: claude-reindex uninstall --scope user (keeps the plugin), or claude plugin uninstall ${PLUGIN_ID} --scope project (keeps install's hooks)`,
+      `setup: both the plugin and install's hooks are active, so every hook runs twice; ` +
+        `keep one: claude-reindex uninstall --scope user (keeps the plugin), or claude ` +
+        `plugin uninstall ${PLUGIN_ID} --scope project (keeps install's hooks)`,
     );
     const json = JSON.parse((await execa(cli, ["doctor", "--json"], { cwd: project, env, reject: false })).stdout);
     expect(json.setup.plugins).toEqual([
@@ -158,7 +162,8 @@ describe(`the plugin with the real Claude Code ${LATEST}`, () => {
     expect(marketplace.exitCode, marketplace.stdout + marketplace.stderr).toBe(0);
   }, 60_000);
 
-  it("installs from a clean clone with the two claude plugin commands and indexes a claude -p session within 2 s", async () => {
+  it("installs from a clean clone with the two claude plugin commands and indexes a " +
+    "claude -p session within 2 s", async () => {
     const base = fs.realpathSync(tempDir("claude-reindex-plugin-"));
     const home = path.join(base, "home");
     const configDir = path.join(base, "config");
@@ -169,7 +174,9 @@ describe(`the plugin with the real Claude Code ${LATEST}`, () => {
     const env = { CLAUDE_CONFIG_DIR: configDir, HOME: home };
     const before = await execa(cli, ["doctor"], { cwd: project, env, reject: false });
     expect(before.stdout).toContain(
-      `setup: hooks not registered; to keep indexes current while you work: claude plugin marketplace add ${shellQuote(repo)} && claude plugin install ${PLUGIN_ID} (or: claude-reindex install)`,
+      `setup: hooks not registered; to keep indexes current while you work: claude ` +
+        `plugin marketplace add ${shellQuote(repo)} && claude plugin install ${PLUGIN_ID} ` +
+        `(or: claude-reindex install)`,
     );
 
     const add = await claudeCommand(["plugin", "marketplace", "add", clone], home, configDir, project);
@@ -203,7 +210,8 @@ describe(`the plugin with the real Claude Code ${LATEST}`, () => {
     expect(fs.readFileSync(path.join(configDir, "settings.json"), "utf8")).not.toContain("hooks/stop");
     const doctor = await execa(cli, ["doctor"], { cwd: project, env, reject: false });
     expect(doctor.stdout).toContain(
-      `setup: the ${PLUGIN_ID} plugin runs the hooks (enabled in ${path.join(configDir, "settings.json")}; installed in ${installPath})`,
+      `setup: the ${PLUGIN_ID} plugin runs the hooks (enabled in ` +
+        `${path.join(configDir, "settings.json")}; installed in ${installPath})`,
     );
     expect(doctor.stdout).not.toContain("hooks not registered");
 
@@ -215,7 +223,9 @@ describe(`the plugin with the real Claude Code ${LATEST}`, () => {
     expect((await claudeCommand(["plugin", "enable", PLUGIN_ID], home, configDir, project)).exitCode).toBe(0);
     const both = await execa(cli, ["doctor"], { cwd: project, env, reject: false });
     expect(both.stdout).toContain(
-      `setup: both the plugin and install's hooks are active, so every hook runs twice; keep one: claude-reindex uninstall --scope user (keeps the plugin), or claude plugin uninstall ${PLUGIN_ID} (keeps install's hooks)`,
+      `setup: both the plugin and install's hooks are active, so every hook runs twice; ` +
+        `keep one: claude-reindex uninstall --scope user (keeps the plugin), or claude ` +
+        `plugin uninstall ${PLUGIN_ID} (keeps install's hooks)`,
     );
   }, 180_000);
 

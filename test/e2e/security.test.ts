@@ -61,7 +61,8 @@ describe("symbolic links", () => {
     const result = await rebuild(tree.root, ["--all"]);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(
-      `claude-reindex: ${tree.indexPath(APP)} is a symbolic link (to ${target}); claude-reindex does not write through links`,
+      `claude-reindex: ${tree.indexPath(APP)} is a symbolic link (to ${target}); ` +
+        "claude-reindex does not write through links",
     );
     const hook = await execa(path.join(repo, "hooks/stop"), [], {
       input: JSON.stringify({ session_id: a.id, transcript_path: a.path, hook_event_name: "Stop" }),

@@ -19,15 +19,19 @@ describe("the shim's fast path", () => {
     expect(sources.filter((s) => /transcript\/|sessions-index\/(?!index-path)|rebuild\/rebuild-/.test(s))).toEqual([]);
   });
 
-  it("dist/rebuild-unchanged.cjs (rebuild --all's stat pass) bundles our own modules only, none of the merge machinery", () => {
-    const sources = bundledSources(fs.readFileSync(path.join(repo, "dist/rebuild-unchanged.cjs"), "utf8"));
-    expect(sources).toContain("bin/rebuild-unchanged.ts");
-    expect(sources).toContain("src/rebuild/rebuild-projects.ts");
-    expect(sources.filter((s) => s.startsWith("node_modules/"))).toEqual([]);
-    expect(
-      sources.filter((s) => /transcript\/|sessions-index\/(?!index-path)|rebuild\/rebuild-project\.ts/.test(s)),
-    ).toEqual([]);
-  });
+  it(
+    "dist/rebuild-unchanged.cjs (rebuild --all's stat pass) bundles our own modules only, " +
+      "none of the merge machinery",
+    () => {
+      const sources = bundledSources(fs.readFileSync(path.join(repo, "dist/rebuild-unchanged.cjs"), "utf8"));
+      expect(sources).toContain("bin/rebuild-unchanged.ts");
+      expect(sources).toContain("src/rebuild/rebuild-projects.ts");
+      expect(sources.filter((s) => s.startsWith("node_modules/"))).toEqual([]);
+      expect(
+        sources.filter((s) => /transcript\/|sessions-index\/(?!index-path)|rebuild\/rebuild-project\.ts/.test(s)),
+      ).toEqual([]);
+    },
+  );
 
   it("catches a package in a bundle", () => {
     const bundle = "// bin/shim-check.ts\nx();\n// node_modules/zod/v4/core/core.js\ny();\n";

@@ -21,7 +21,8 @@ function copyFixture(name: string): string {
 
 describe("list --all --json against Claude Code's Agent SDK", () => {
   for (const fixture of ["cc-parity", "cc-resume"]) {
-    it(`${fixture}: every session the SDK lists (programmatic ones too) plus those it hides, same titles, hiddenFromResume agrees`, async () => {
+    it(`${fixture}: every session the SDK lists (programmatic ones too) plus those it ` +
+      `hides, same titles, hiddenFromResume agrees`, async () => {
       const root = copyFixture(fixture);
       const run = await execa(cli, ["list", "--all", "--json"], { env: { CLAUDE_CONFIG_DIR: root }, cwd: root });
       const rows = JSON.parse(run.stdout);
@@ -35,7 +36,8 @@ describe("list --all --json against Claude Code's Agent SDK", () => {
 });
 
 describe("why", () => {
-  it("explains each hidden case: where, which releases hide it and why, the line that resumes it, the fix", async () => {
+  it("explains each hidden case: where, which releases hide it and why, the line that " +
+    "resumes it, the fix", async () => {
     const tree = craftHiddenTree();
     const env = { CLAUDE_CONFIG_DIR: tree.root };
     const why = async (id: string) => execa(cli, ["why", id], { env, cwd: tree.work, reject: false });
@@ -126,7 +128,10 @@ describe("doctor", () => {
     const text = await execa(cli, ["doctor"], { env: { CLAUDE_CONFIG_DIR: tree.root }, reject: false });
     expect(text.stdout).toMatch(/sessions are hidden from \/resume of Claude Code 2\.1\.330\+/);
     expect(text.stdout).toMatch(
-      /-app: 1 split-directory, 1 programmatic, 1 daemon, 1 continued, 1 sidechain-head, 1 no-title, 1 bookkeeping-only \(e\.g\. claude-reindex why /,
+      new RegExp(
+        "-app: 1 split-directory, 1 programmatic, 1 daemon, 1 continued, 1 sidechain-head, 1 no-title, " +
+          "1 bookkeeping-only \\(e\\.g\\. claude-reindex why ",
+      ),
     );
     const upper = report.projects.find((p: { projectDir: string }) => p.projectDir.endsWith("-APP"));
     expect(upper.findings.map((f: { kind: string }) => f.kind)).toContain("picker-hidden");

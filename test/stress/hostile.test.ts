@@ -36,7 +36,8 @@ function prng(seed: number) {
 }
 
 describe("hostile trees, generated", () => {
-  it(`${TREES} random mixtures of hostile classes: every command ends within its budget, the shim starts Claude Code`, async () => {
+  it(`${TREES} random mixtures of hostile classes: every command ends within its ` +
+    `budget, the shim starts Claude Code`, async () => {
     const random = prng(1313);
     const stubDir = path.join(tempDir(), "bin");
     writeStubClaude(stubDir);
@@ -206,7 +207,8 @@ describe("migrate --move, killed at random points while transcripts are appended
         findLeftovers(from);
         recordFigure(
           `migrate --move ${name}: kills survived, bytes lost`,
-          `${killed} of ${MIGRATE_KILLS} killed, ${appended} appends during them, ${bytesLost} bytes lost, final exit ${final.exitCode}`,
+          `${killed} of ${MIGRATE_KILLS} killed, ${appended} appends during them, ` +
+            `${bytesLost} bytes lost, final exit ${final.exitCode}`,
         );
         expect(bytesLost).toBe(0);
         expect(leftovers, leftovers.join("\n")).toEqual([]);

@@ -48,7 +48,7 @@ function buildTree() {
 }
 
 describe("SIGKILL at random points", () => {
-  it(`of rebuild, of a hook and of the shim's rebuild, ${KILLS} times: every read parses, nothing is missing after a final rebuild`, async () => {
+  it(`of rebuild, a hook and the shim's rebuild, ${KILLS} times: every read parses, nothing lost`, async () => {
     const { tree, sessions } = buildTree();
     const random = prng(20261121);
     const stubDir = path.join(tempDir(), "bin");

@@ -74,7 +74,15 @@ describe.runIf(process.platform === "linux")("memory", () => {
     const tree = new ClaudeTree();
     const session = tree.session("/home/dev/big", ["start"]);
     const record = (i: number) =>
-      `${JSON.stringify({ parentUuid: i === 0 ? session.builder.tip : `big-${i - 1}`, isSidechain: false, type: i % 2 ? "assistant" : "user", message: { role: "user", content: [{ type: "tool_result", content: "y".repeat(60_000) }] }, uuid: `big-${i}`, timestamp: new Date(Date.UTC(2026, 9, 2) + i * 1000).toISOString(), cwd: "/home/dev/big" })}\n`;
+      `${JSON.stringify({
+        parentUuid: i === 0 ? session.builder.tip : `big-${i - 1}`,
+        isSidechain: false,
+        type: i % 2 ? "assistant" : "user",
+        message: { role: "user", content: [{ type: "tool_result", content: "y".repeat(60_000) }] },
+        uuid: `big-${i}`,
+        timestamp: new Date(Date.UTC(2026, 9, 2) + i * 1000).toISOString(),
+        cwd: "/home/dev/big",
+      })}\n`;
     writeLines(
       session.path,
       (function* () {

@@ -107,7 +107,7 @@ describe("races on one project", () => {
     );
   }, 180_000);
 
-  it("the real Claude Code 2.1.29 writing its own index while our hooks run: afterwards every transcript has its entry", async () => {
+  it("real Claude Code 2.1.29 writes its own index while our hooks run: each transcript keeps its entry", async () => {
     const { tree, cwd, sessions } = projectTree(20);
     const install = await execa(cli, ["install"], { env: { CLAUDE_CONFIG_DIR: tree.root } });
     expect(install.exitCode).toBe(0);

@@ -166,7 +166,8 @@ export function offlineEnv({ apiUrl, home, configDir, extra = {} }) {
  * @param {string} [o.home]   HOME; a fresh temporary directory (removed afterwards) when omitted
  * @param {Record<string,string|undefined>} [o.env] extra variables (override the offline ones)
  * @param {number} [o.timeoutMs] kill the whole process group after this long (default 120 s)
- * @returns {Promise<{ exitCode: number | null, signal: string | null, timedOut: boolean, stdout: string, stderr: string }>}
+ * @returns {Promise<{ exitCode: number | null, signal: string | null, timedOut: boolean, stdout: string,
+ *   stderr: string }>}
  */
 export async function runClaudeCode({ version, args, cwd, env = {}, apiUrl, configDir, home, timeoutMs = 120_000 }) {
   if (!args.includes("-p") && !args.includes("--print")) {

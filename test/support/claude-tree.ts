@@ -23,7 +23,8 @@ export class ClaudeTree {
 
   nextId(): string {
     this.counter++;
-    return `${this.counter.toString(16).padStart(8, "0")}-aaaa-4bbb-8ccc-${this.counter.toString(16).padStart(12, "0")}`;
+    const hex = this.counter.toString(16);
+    return `${hex.padStart(8, "0")}-aaaa-4bbb-8ccc-${hex.padStart(12, "0")}`;
   }
 
   /** Writes a session of `turns` turns for `cwd`, with its mtime set to `mtime` (ms). */

@@ -79,7 +79,8 @@ export function craftHiddenTree(): CraftedTree {
   {
     const b = builder(app);
     b.user(
-      "<command-name>/compact</command-name>\n<command-message>compact</command-message>\n<command-args></command-args>",
+      "<command-name>/compact</command-name>\n<command-message>compact</command-message>\n" +
+        "<command-args></command-args>",
     );
     b.user("<local-command-stderr>Error: No messages to compact</local-command-stderr>");
     write("command-only", app, b.lines, { hidden: [], title: "/compact" });

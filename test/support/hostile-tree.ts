@@ -88,7 +88,8 @@ export function addHostile(tree: ClaudeTree, kind: HostileClass, options: Hostil
       const chunk: string[] = [];
       for (let i = 0; i < count; i++) {
         chunk.push(
-          `{"parentUuid":"${parent}","isSidechain":false,"type":"progress","uuid":"child-${i}","timestamp":"2026-10-01T10:00:00.000Z","cwd":"${cwd}"}\n`,
+          `{"parentUuid":"${parent}","isSidechain":false,"type":"progress","uuid":"child-${i}",` +
+            `"timestamp":"2026-10-01T10:00:00.000Z","cwd":"${cwd}"}\n`,
         );
         if (chunk.length === 5000) fs.writeSync(fd, chunk.splice(0).join(""));
       }
@@ -131,7 +132,9 @@ export function addHostile(tree: ClaudeTree, kind: HostileClass, options: Hostil
       const s = ordinary();
       fs.writeFileSync(
         index,
-        `{"version":1,"entries":[{"sessionId":"${s.id}","fullPath":"${s.path}","fileMtime":0,"firstPrompt":"old","messageCount":0,"isSidechain":false,"__proto__":{"theirs":true},"constructor":"kept"}],"__proto__":{"top":1}}`,
+        `{"version":1,"entries":[{"sessionId":"${s.id}","fullPath":"${s.path}","fileMtime":0,` +
+          `"firstPrompt":"old","messageCount":0,"isSidechain":false,"__proto__":{"theirs":true},` +
+          `"constructor":"kept"}],"__proto__":{"top":1}}`,
       );
       break;
     }

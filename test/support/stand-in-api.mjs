@@ -21,7 +21,8 @@ import http from "node:http";
 
 /**
  * @param {object} [options]
- * @param {string | ((body: any, request: object) => string | { content: object[], stopReason?: string })} [options.reply]
+ * @param {string | ((body: any, request: object) => string | { content: object[], stopReason?: string })}
+ *   [options.reply]
  *   Text of the assistant's reply, or a function of the parsed request body returning it. The
  *   function may also return `{ content: [...blocks], stopReason }` (blocks of type text or
  *   tool_use, e.g. `{ type: 'tool_use', id, name, input }`) to drive tool calls; stopReason

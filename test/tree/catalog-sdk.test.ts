@@ -38,7 +38,8 @@ describe("the catalog against Claude Code's Agent SDK 0.3.332 (listSessions)", (
 });
 
 describe("sessions made by real releases 2.1.29, 2.1.118 and 2.1.332 (fixtures/cc-resume)", () => {
-  it("print-mode, resumed, renamed, compacted, forked, command-only and subagent sessions: same sessions, titles, hiding", async () => {
+  it("print-mode, resumed, renamed, compacted, forked, command-only and subagent " +
+    "sessions: same sessions, titles, hiding", async () => {
     const root = copyFixture("cc-resume");
     const rows = await catalogSessions({ configRoot: root, projectDirs: projectDirsOf(root), writable: true });
     const result = await compareWithSdk(root, rows);
@@ -58,7 +59,8 @@ describe("sessions made by real releases 2.1.29, 2.1.118 and 2.1.332 (fixtures/c
 });
 
 describe("crafted hidden cases against the SDK", () => {
-  it("each reason code where the SDK leaves the session out, [] exactly where it lists it, and its titles", async () => {
+  it("each reason code where the SDK leaves the session out, [] exactly where it lists " +
+    "it, and its titles", async () => {
     const { craftHiddenTree } = await import("../support/hidden-sessions.ts");
     const tree = craftHiddenTree();
     const rows = await catalogSessions({

@@ -83,7 +83,8 @@ describe("locks that nobody holds", () => {
     },
   );
 
-  it("a writer stopped past the stale time while holding the lock re-merges instead of replacing a newer index", async () => {
+  it("a writer stopped past the stale time while holding the lock re-merges instead of " +
+    "replacing a newer index", async () => {
     const tree = new ClaudeTree();
     const first = tree.session(APP, ["first"]);
     const dir = tree.projectDir(APP);

@@ -244,7 +244,10 @@ describe("restore and forget", () => {
     });
     expect(result.kind).toBe("attention");
     expect(out.stdout()).toContain(
-      "cleanup: cleanupPeriodDays is 30 (Claude Code's default: no settings file sets it): Claude Code deletes every transcript untouched for 30 days: 1 session already past the cutoff (deleted at Claude Code's next launch) and 1 more session within 7 days\n",
+      "cleanup: cleanupPeriodDays is 30 (Claude Code's default: no settings file sets " +
+        "it): Claude Code deletes every transcript untouched for 30 days: 1 session " +
+        "already past the cutoff (deleted at Claude Code's next launch) and 1 more " +
+        "session within 7 days\n",
     );
     expect(out.stdout()).toContain(`  fix: raise cleanupPeriodDays in ${path.join(w.tree.root, "settings.json")}`);
     expect(out.stdout()).toContain("claude-reindex install --keep-sessions");
@@ -324,7 +327,8 @@ describe("restore and forget", () => {
     expect(text.stdout()).toBe(
       [
         `${gone.id}  an old conversation  [kept]`,
-        `  its transcript ${gone.path} is gone from projects/: Claude Code's cleanup deleted it (its mtime was older than cleanupPeriodDays), and the keep guard had kept it at ${kept}`,
+        `  its transcript ${gone.path} is gone from projects/: Claude Code's cleanup deleted it (its mtime was ` +
+          `older than cleanupPeriodDays), and the keep guard had kept it at ${kept}`,
         `  directory:  ${cwd}`,
         `  restore it: claude-reindex restore ${gone.id}`,
         `  then resume it: cd ${cwd} && claude --resume ${gone.id}`,

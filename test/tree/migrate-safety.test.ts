@@ -173,7 +173,7 @@ describe("an interrupted migrate", () => {
     expect(fs.existsSync(s.file)).toBe(false);
   });
 
-  it("a rerun clears index temporary files a killed run left, even with nothing left to move, and only those", async () => {
+  it("a rerun clears the index temporaries a killed run left, with nothing left to move, and only those", async () => {
     const root = tempDir();
     const s = layout(tempDir());
     expect((await migrate(root, s.from, true)).code).toBe(0);
@@ -263,7 +263,7 @@ describe("a move killed while a writer appended by name", () => {
     expect(leftovers(s.from)).toEqual([]);
   });
 
-  it("a rerun clears a copy a killed run left deep in the destination's <uuid>/ folder, the source's being gone", async () => {
+  it("a rerun clears a copy a killed run left deep in the destination's <uuid>/ folder (source's gone)", async () => {
     const root = tempDir();
     const s = layout(tempDir());
     expect((await migrate(root, s.from, false)).code).toBe(0);

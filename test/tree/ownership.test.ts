@@ -124,7 +124,9 @@ describe("settings.json that must not be rewritten", () => {
     const result = await install(root);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `claude-reindex: ${settings} is ambiguous: the key "hooks" appears twice (lines 2 and 4), and Claude Code reads only the last one; merge them into one; fix it first (nothing was changed)\n`,
+      `claude-reindex: ${settings} is ambiguous: the key "hooks" appears twice (lines 2 ` +
+        `and 4), and Claude Code reads only the last one; merge them into one; fix it ` +
+        `first (nothing was changed)\n`,
     );
     expect(fs.readFileSync(settings, "utf8")).toBe(text);
   });

@@ -9,6 +9,7 @@ import { keepDueSessions } from "../../src/layout/keep-guard.ts";
 import { keptRoot, listKeptSessions } from "../../src/layout/kept-store.ts";
 import { rebuildProject } from "../../src/rebuild/rebuild-project.ts";
 import { atomicIndexWriter } from "../../src/sessions-index/index-store.ts";
+import { NOT_THROUGH_LINKS } from "../../src/system/place-guard.ts";
 import { ClaudeTree, captureIo } from "../support/claude-tree.ts";
 import { tempDir } from "../support/temp.ts";
 import { TranscriptBuilder } from "../support/transcript-builder.ts";
@@ -46,9 +47,7 @@ describe("links in parent directories: nothing is written through them", () => {
       },
     });
     expect(report.status).toBe("failed");
-    expect(report.problem).toBe(
-      `${projectDir} is a symbolic link (to ${elsewhere}); claude-reindex does not write through links, so it was left as it is`,
-    );
+    expect(report.problem).toBe(`${projectDir} is a symbolic link (to ${elsewhere}); ${NOT_THROUGH_LINKS}`);
     // Only the transcript that was moved there: no index, no temporary file, no lock left behind.
     expect(filesBelow(elsewhere).filter((n) => !n.endsWith(".jsonl"))).toEqual([]);
   });
@@ -125,7 +124,8 @@ describe("links in parent directories: nothing is written through them", () => {
     const result = await runMigrate({ configRoot: root, from, move: true, dryRun: false, now: () => NOW, io: io.io });
     expect(result.kind).toBe("failed");
     expect(result.problems).toContain(
-      `not migrated: ${path.join(projects, "-home-dev-linked")} is a symbolic link (to ${elsewhere}); claude-reindex does not write through links, so it was left as it is`,
+      `not migrated: ${path.join(projects, "-home-dev-linked")} is a symbolic link (to ${elsewhere}); ` +
+        NOT_THROUGH_LINKS,
     );
     expect(result.problems?.join("\n")).toContain(
       `${path.join(projects, "-home-dev-folder", ids[1]!)} is a symbolic link`,
@@ -158,12 +158,12 @@ describe("links in parent directories: nothing is written through them", () => {
       const result = await runRestore({ configRoot: tree.root, idOrPrefix: old.id, now: () => NOW, io: io.io });
       expect(result.kind).toBe("failed");
       expect(result.problems).toEqual([
-        `not restored: ${projectDir} is a symbolic link (to ${elsewhere}); claude-reindex does not write through links, so it was left as it is`,
+        `not restored: ${projectDir} is a symbolic link (to ${elsewhere}); ${NOT_THROUGH_LINKS}`,
       ]);
       expect(fs.readdirSync(elsewhere)).toEqual([]);
     });
 
-    it("restore: a kept folder that is a link is refused (a file elsewhere is never linked into projects/)", async () => {
+    it("restore: a kept folder that is a link is refused (no file elsewhere is linked into projects/)", async () => {
       const { tree, old, keptDir } = kept();
       const elsewhere = path.join(tempDir("claude-reindex-elsewhere-"), "target");
       swapForLink(keptDir, elsewhere);
@@ -187,7 +187,7 @@ describe("links in parent directories: nothing is written through them", () => {
       const first = await forget();
       expect(first.kind).toBe("failed");
       expect(first.problems).toEqual([
-        `not dropped: ${path.join(keptDir, old.id)} is a symbolic link (to ${elsewhere}); claude-reindex does not write through links, so it was left as it is`,
+        `not dropped: ${path.join(keptDir, old.id)} is a symbolic link (to ${elsewhere}); ${NOT_THROUGH_LINKS}`,
       ]);
       expect(filesBelow(elsewhere)).toEqual(["custom-title.json"]);
       expect(fs.existsSync(path.join(keptDir, `${old.id}.jsonl`))).toBe(true);

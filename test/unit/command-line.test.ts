@@ -38,7 +38,7 @@ const find = defineCliCommand({
   name: "find",
   summary: "a command that takes words",
   description: "Finds.",
-  operands: "<words…>",
+  operands: { value: "<words…>", count: "any" },
   options: { limit: { value: "<n>", default: "20", help: "how many" }, json: { help: "as JSON" } },
   outcomes: { done: "found" },
   async run() {

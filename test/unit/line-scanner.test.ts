@@ -45,11 +45,11 @@ function scanView(line: Buffer) {
   });
 }
 
-const CODE =
+const CODE = (
+  'const s = "quote \\" backslash \\\\ tab\\t";\n\tif (a < b && c > d) { return ' +
   // biome-ignore lint/suspicious/noTemplateCurlyInString: source text with a template literal in it, as data
-  'const s = "quote \\" backslash \\\\ tab\\t";\n\tif (a < b && c > d) { return `tpl ${x}`; } // ünïcödé 😀 \u2028 \\u0041\n'.repeat(
-    300,
-  );
+  "`tpl ${x}`; } // ünïcödé 😀 \u2028 \\u0041\n"
+).repeat(300);
 
 function corpus(): Buffer[] {
   const t = new TranscriptBuilder({ sessionId: SESSION, cwd: "/home/dev/ünï cödé" });
@@ -213,7 +213,8 @@ describe("scanLine", () => {
 
   it("does not recurse: a line nested 100,000 deep goes to JSON.parse, which does not either", () => {
     const depth = 100_000;
-    const deep = `{"type":"user","uuid":"u","parentUuid":null,"message":{"content":"hi"},"x":${"[".repeat(depth)}${"]".repeat(depth)}}`;
+    const head = `{"type":"user","uuid":"u","parentUuid":null,"message":{"content":"hi"},"x":`;
+    const deep = `${head}${"[".repeat(depth)}${"]".repeat(depth)}}`;
     const line = Buffer.from(deep);
     expect(scanLine(line, 0, line.length).kind).toBe("use-exact");
     expect(scanView(line)).toEqual(exactView(line));

@@ -128,7 +128,9 @@ describe("readLongLine", () => {
       compare(Buffer.from(line), 0, false);
     }
     // Read boundaries inside backslash runs before a quote, deep in a cut string.
-    const runs = `{"type":"user","x":"${big("r", 3000)}\\\\\\\\\\"${big("r", 100)}\\\\","uuid":"u1","message":{"content":"hi"}}`;
+    const runs =
+      `{"type":"user","x":"${big("r", 3000)}\\\\\\\\\\"${big("r", 100)}\\\\",` +
+      `"uuid":"u1","message":{"content":"hi"}}`;
     const at = runs.indexOf("\\\\");
     for (let head = at - 2; head < at + 8; head++) compare(Buffer.from(runs), head);
   });
@@ -150,7 +152,8 @@ describe("readLongLine", () => {
                 ? `{"type":"user","uuid":"u1",${value}:1,"message":{"content":"hi"}}`
                 : where === "extra"
                   ? `{"type":"user","uuid":"u1","message":{"content":"hi"},"extra":${value}}`
-                  : `{"type":"${where === "summary" ? "summary" : "custom-title"}","sessionId":"${SESSION}","leafUuid":"u1","${where}":${value}}`;
+                  : `{"type":"${where === "summary" ? "summary" : "custom-title"}","sessionId":"${SESSION}",` +
+                    `"leafUuid":"u1","${where}":${value}}`;
         const bytes = Buffer.from(json);
         const i = at % (bytes.length + 1);
         const insert = Buffer.from(byte, "latin1");

@@ -38,7 +38,8 @@ describe("promptOutcome (2.1.29 firstPrompt rules)", () => {
     [
       "built-in commands are skipped",
       user(
-        "<command-name>/compact</command-name>\n<command-message>compact</command-message>\n<command-args>keep it short</command-args>",
+        "<command-name>/compact</command-name>\n<command-message>compact</command-message>\n" +
+          "<command-args>keep it short</command-args>",
       ),
       { kind: "skip" },
     ],

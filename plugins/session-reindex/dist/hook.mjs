@@ -9,6 +9,12 @@ var __export = (target, all) => {
 import os from "node:os";
 import { parseArgs } from "node:util";
 
+// src/hooks/hook-event.ts
+var HOOK_EVENTS = ["SessionStart", "Stop", "SessionEnd"];
+function isHookEvent(word) {
+  return HOOK_EVENTS.includes(word);
+}
+
 // src/system/process-exit.ts
 import fs from "node:fs";
 function isRunning(pid) {
@@ -276,10 +282,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path17) {
-  if (!path17)
+function getElementAtPath(obj, path16) {
+  if (!path16)
     return obj;
-  return path17.reduce((acc, key) => acc?.[key], obj);
+  return path16.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -619,11 +625,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path17, issues) {
+function prefixIssues(path16, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path17);
+    iss.path.unshift(path16);
     return iss;
   });
 }
@@ -1081,16 +1087,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path17 = []) => {
+  const processError = (error3, path16 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path17, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path16, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path17, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path17, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else {
-        const fullpath = [...path17, ...issue2.path];
+        const fullpath = [...path16, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -6358,6 +6364,16 @@ function projectsRoot(configRoot) {
 // src/layout/session-file.ts
 import fs2 from "node:fs";
 import path2 from "node:path";
+
+// src/text/error-text.ts
+function errorText(error2) {
+  if (!(error2 instanceof Error)) return String(error2);
+  const { code } = error2;
+  if (typeof code !== "string" || code === "" || error2.message.startsWith(`${code}:`)) return error2.message;
+  return `${code}: ${error2.message}`;
+}
+
+// src/layout/session-file.ts
 var SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isSessionId(value) {
   return SESSION_ID.test(value);
@@ -6393,7 +6409,7 @@ function listSessionFiles(projectDir) {
       if (!stat.isFile()) continue;
       sessions.set(sessionId, sessionFileFrom(sessionId, filePath, stat));
     } catch (error2) {
-      unreadable.push({ path: filePath, reason: error2.message });
+      unreadable.push({ path: filePath, reason: errorText(error2) });
     }
   }
   return { sessions, unreadable };
@@ -6461,14 +6477,27 @@ function locateTranscript(configRoot, transcriptPath) {
 }
 
 // src/hooks/hook-log.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import path6 from "node:path";
 
 // src/system/replace-file.ts
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import path5 from "node:path";
+
+// src/system/directory-names.ts
+import fs4 from "node:fs";
+function directoryNames(dir) {
+  try {
+    return fs4.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+// src/system/replace-file.ts
 var TEMP_MARK = ".claude-reindex-";
 var TEMP_SUFFIX = ".tmp";
+var WRITER = /^(\d+)-[0-9a-f]{8}$/;
 var SymbolicLinkError = class extends Error {
   constructor(file) {
     super(`${file} is a symbolic link; claude-reindex does not write through links`);
@@ -6487,13 +6516,30 @@ var ForeignOwnerError = class extends Error {
   uid;
   code = "EPERM";
 };
-function temporaryNameFor(file) {
+function temporaryNameFor(file, mark = TEMP_MARK, suffix = TEMP_SUFFIX) {
   const random = Math.floor(Math.random() * 4294967296).toString(16).padStart(8, "0");
-  return `${file}${TEMP_MARK}${process.pid}-${random}${TEMP_SUFFIX}`;
+  return `${file}${mark}${process.pid}-${random}${suffix}`;
+}
+function temporaryNameParts(name, mark = TEMP_MARK, suffix = TEMP_SUFFIX) {
+  const at = name.lastIndexOf(mark);
+  if (at <= 0 || !name.endsWith(suffix)) return null;
+  const writer = WRITER.exec(name.slice(at + mark.length, name.length - suffix.length));
+  return writer ? { baseName: name.slice(0, at), pid: Number(writer[1]) } : null;
 }
 function isTemporaryNameOf(name, baseName) {
-  if (!name.startsWith(`${baseName}${TEMP_MARK}`) || !name.endsWith(TEMP_SUFFIX)) return false;
-  return /^\d+-[0-9a-f]{8}$/.test(name.slice(baseName.length + TEMP_MARK.length, -TEMP_SUFFIX.length));
+  return temporaryNameParts(name)?.baseName === baseName;
+}
+function createTemporaryFile(temp) {
+  return fs5.openSync(
+    temp,
+    fs5.constants.O_WRONLY | fs5.constants.O_CREAT | fs5.constants.O_EXCL | fs5.constants.O_NOFOLLOW,
+    384
+  );
+}
+function finishTemporaryFile(fd, done) {
+  if (done.owner) fs5.fchownSync(fd, done.owner.uid, done.owner.gid);
+  fs5.fchmodSync(fd, done.mode);
+  if (done.fsync) fs5.fsyncSync(fd);
 }
 function isRoot() {
   return process.getuid?.() === 0;
@@ -6501,7 +6547,7 @@ function isRoot() {
 function ownerForNewFile(dir) {
   if (!isRoot()) return null;
   try {
-    const { uid, gid } = fs4.statSync(dir);
+    const { uid, gid } = fs5.statSync(dir);
     return uid === 0 && gid === 0 ? null : { uid, gid };
   } catch {
     return null;
@@ -6511,23 +6557,23 @@ function giveToDirectoryOwner(made) {
   const owner = ownerForNewFile(path5.dirname(made));
   if (owner === null) return;
   try {
-    fs4.lchownSync(made, owner.uid, owner.gid);
+    fs5.lchownSync(made, owner.uid, owner.gid);
   } catch {
   }
 }
 function makeDirectory(dir, mode) {
   const missing = [];
-  for (let d = path5.resolve(dir); !fs4.existsSync(d); d = path5.dirname(d)) {
+  for (let d = path5.resolve(dir); !fs5.existsSync(d); d = path5.dirname(d)) {
     missing.unshift(d);
     if (path5.dirname(d) === d) break;
   }
-  fs4.mkdirSync(dir, { recursive: true, mode });
+  fs5.mkdirSync(dir, { recursive: true, mode });
   for (const d of missing) giveToDirectoryOwner(d);
 }
 function replaceFile(file, content, options) {
   let existing = null;
   try {
-    existing = fs4.lstatSync(file);
+    existing = fs5.lstatSync(file);
   } catch (error2) {
     if (error2.code !== "ENOENT") throw error2;
   }
@@ -6540,48 +6586,36 @@ function replaceFile(file, content, options) {
   const mode = existing ? existing.mode & 4095 : options.newFileMode;
   const owner = existing ? isRoot() ? { uid: existing.uid, gid: existing.gid } : null : ownerForNewFile(path5.dirname(file));
   const temp = temporaryNameFor(file);
-  const fd = fs4.openSync(
-    temp,
-    fs4.constants.O_WRONLY | fs4.constants.O_CREAT | fs4.constants.O_EXCL | fs4.constants.O_NOFOLLOW,
-    384
-  );
+  const fd = createTemporaryFile(temp);
   try {
     try {
       const bytes = typeof content === "string" ? Buffer.from(content) : content;
-      for (let written = 0; written < bytes.length; ) written += fs4.writeSync(fd, bytes, written);
-      if (owner) fs4.fchownSync(fd, owner.uid, owner.gid);
-      fs4.fchmodSync(fd, mode);
-      if (options.fsync) fs4.fsyncSync(fd);
+      for (let written = 0; written < bytes.length; ) written += fs5.writeSync(fd, bytes, written);
+      finishTemporaryFile(fd, { owner, mode, fsync: options.fsync });
     } finally {
-      fs4.closeSync(fd);
+      fs5.closeSync(fd);
     }
     options.beforeRename?.();
-    fs4.renameSync(temp, file);
+    fs5.renameSync(temp, file);
   } catch (error2) {
-    fs4.rmSync(temp, { force: true });
+    fs5.rmSync(temp, { force: true });
     throw error2;
   }
 }
 function removeOrphanedTemporaryFiles(file, isOrphan = () => true) {
   const base = path5.basename(file);
   const dir = path5.dirname(file);
-  let names;
-  try {
-    names = fs4.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (isTemporaryNameOf(name, base) && isOrphan(name)) fs4.rmSync(path5.join(dir, name), { force: true });
+  for (const name of directoryNames(dir)) {
+    if (isTemporaryNameOf(name, base) && isOrphan(name)) fs5.rmSync(path5.join(dir, name), { force: true });
   }
 }
-function writerIsGone(name, baseName) {
-  const pid = Number(name.slice(baseName.length + TEMP_MARK.length).split("-")[0]);
-  return isGone(pid);
+function writerIsGone(name) {
+  const parts = temporaryNameParts(name);
+  return parts !== null && isGone(parts.pid);
 }
 
 // src/hooks/hook-log.ts
-var APPEND_FLAGS = fs5.constants.O_WRONLY | fs5.constants.O_APPEND | fs5.constants.O_CREAT | fs5.constants.O_NOFOLLOW | fs5.constants.O_NONBLOCK;
+var APPEND_FLAGS = fs6.constants.O_WRONLY | fs6.constants.O_APPEND | fs6.constants.O_CREAT | fs6.constants.O_NOFOLLOW | fs6.constants.O_NONBLOCK;
 var MAX_LOG_BYTES = 256 * 1024;
 function hookLogPath(configRoot) {
   return path6.join(configRoot, "claude-reindex", "hooks.log");
@@ -6591,17 +6625,17 @@ function appendHookLog(configRoot, now, line) {
   try {
     makeDirectory(path6.dirname(file), 448);
     try {
-      if (fs5.lstatSync(file).size > MAX_LOG_BYTES) fs5.renameSync(file, `${file}.1`);
+      if (fs6.lstatSync(file).size > MAX_LOG_BYTES) fs6.renameSync(file, `${file}.1`);
     } catch {
     }
-    const fd = fs5.openSync(file, APPEND_FLAGS, 384);
+    const fd = fs6.openSync(file, APPEND_FLAGS, 384);
     try {
-      if (!fs5.fstatSync(fd).isFile()) return;
-      if (fs5.fstatSync(fd).size === 0) giveToDirectoryOwner(file);
-      fs5.writeSync(fd, `${now.toISOString()} ${line}
+      if (!fs6.fstatSync(fd).isFile()) return;
+      if (fs6.fstatSync(fd).size === 0) giveToDirectoryOwner(file);
+      fs6.writeSync(fd, `${now.toISOString()} ${line}
 `);
     } finally {
-      fs5.closeSync(fd);
+      fs6.closeSync(fd);
     }
   } catch {
   }
@@ -6640,10 +6674,10 @@ function readHookStdin(stream, limits) {
 }
 
 // src/hooks/session-hook.ts
-import fs22 from "node:fs";
+import fs23 from "node:fs";
 
 // src/layout/cleanup-period.ts
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import path7 from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -7506,19 +7540,9 @@ var ParseErrorCode;
 })(ParseErrorCode || (ParseErrorCode = {}));
 
 // src/system/regular-file.ts
-import fs6 from "node:fs";
-
-// src/text/error-text.ts
-function errorText(error2) {
-  if (!(error2 instanceof Error)) return String(error2);
-  const { code } = error2;
-  if (typeof code !== "string" || code === "" || error2.message.startsWith(`${code}:`)) return error2.message;
-  return `${code}: ${error2.message}`;
-}
-
-// src/system/regular-file.ts
-var READ_FLAGS = fs6.constants.O_RDONLY | fs6.constants.O_NONBLOCK;
-var NO_ATIME = fs6.constants.O_NOATIME ?? 0;
+import fs7 from "node:fs";
+var READ_FLAGS = fs7.constants.O_RDONLY | fs7.constants.O_NONBLOCK;
+var NO_ATIME = fs7.constants.O_NOATIME ?? 0;
 var NotRegularFileError = class extends Error {
   constructor(file) {
     super(`${file} is not a regular file`);
@@ -7540,22 +7564,22 @@ var FileTooLargeError = class extends Error {
   code = "EFBIG";
 };
 function openRegularFile(file, options = {}) {
-  const flags = READ_FLAGS | (options.followLinks ? 0 : fs6.constants.O_NOFOLLOW);
+  const flags = READ_FLAGS | (options.followLinks ? 0 : fs7.constants.O_NOFOLLOW);
   let fd;
   try {
-    fd = fs6.openSync(file, flags | NO_ATIME);
+    fd = fs7.openSync(file, flags | NO_ATIME);
   } catch (error2) {
     if (error2.code !== "EPERM" || NO_ATIME === 0) throw error2;
-    fd = fs6.openSync(file, flags);
+    fd = fs7.openSync(file, flags);
   }
   try {
-    const stat = fs6.fstatSync(fd);
+    const stat = fs7.fstatSync(fd);
     if (stat.isDirectory())
       throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), { code: "EISDIR" });
     if (!stat.isFile()) throw new NotRegularFileError(file);
     return { fd, stat };
   } catch (error2) {
-    fs6.closeSync(fd);
+    fs7.closeSync(fd);
     throw error2;
   }
 }
@@ -7563,9 +7587,9 @@ function readRegularFile(file, maxBytes = Number.POSITIVE_INFINITY, options = {}
   const { fd, stat } = openRegularFile(file, options);
   try {
     if (stat.size > maxBytes) throw new FileTooLargeError(file, stat.size, maxBytes);
-    return { text: fs6.readFileSync(fd, "utf8"), stat };
+    return { text: fs7.readFileSync(fd, "utf8"), stat };
   } finally {
-    fs6.closeSync(fd);
+    fs7.closeSync(fd);
   }
 }
 function describeFileError(error2) {
@@ -7592,7 +7616,7 @@ function retentionSettingsFiles(places) {
   const dropIns = path7.join(places.managedDir, "managed-settings.d");
   let names = [];
   try {
-    names = fs7.readdirSync(dropIns).filter((n) => n.endsWith(".json")).sort().reverse();
+    names = fs8.readdirSync(dropIns).filter((n) => n.endsWith(".json")).sort().reverse();
   } catch {
   }
   return [
@@ -7633,20 +7657,20 @@ function cleanupPeriodInForce(places) {
 }
 
 // src/layout/keep-guard.ts
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 import path12 from "node:path";
 
 // src/system/private-file.ts
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 import path8 from "node:path";
 function writePrivateFile(file, content) {
   makeDirectory(path8.dirname(file), 448);
   replaceFile(file, content, { newFileMode: 384, fsync: false });
 }
-var PRIVATE_READ_FLAGS = fs8.constants.O_RDONLY | fs8.constants.O_NOFOLLOW | fs8.constants.O_NONBLOCK;
+var PRIVATE_READ_FLAGS = fs9.constants.O_RDONLY | fs9.constants.O_NOFOLLOW | fs9.constants.O_NONBLOCK;
 function readPrivateFile(file) {
   try {
-    const text = fs8.readFileSync(file, { encoding: "utf8", flag: PRIVATE_READ_FLAGS });
+    const text = fs9.readFileSync(file, { encoding: "utf8", flag: PRIVATE_READ_FLAGS });
     return text === "" ? null : text;
   } catch {
     return null;
@@ -7654,21 +7678,21 @@ function readPrivateFile(file) {
 }
 
 // src/layout/kept-store.ts
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 import path11 from "node:path";
 
 // src/system/linked-copy.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import path9 from "node:path";
 
 // src/system/file-times.ts
 import { execFileSync } from "node:child_process";
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 function timesOf(stat) {
   return { atimeNs: stat.atimeNs, mtimeNs: stat.mtimeNs };
 }
 function setExactTimes(file, times) {
-  fs9.utimesSync(file, seconds(times.atimeNs), seconds(times.mtimeNs));
+  fs10.utimesSync(file, seconds(times.atimeNs), seconds(times.mtimeNs));
   if (matches(file, times)) return true;
   try {
     for (const [flag, ns] of [
@@ -7682,7 +7706,7 @@ function setExactTimes(file, times) {
   return matches(file, times);
 }
 function matches(file, times) {
-  const stat = fs9.lstatSync(file, { bigint: true });
+  const stat = fs10.lstatSync(file, { bigint: true });
   return stat.mtimeNs === times.mtimeNs && stat.atimeNs === times.atimeNs;
 }
 function seconds(ns) {
@@ -7697,7 +7721,7 @@ function decimalSeconds(ns) {
 // src/system/linked-copy.ts
 var TEMP_MARK2 = ".claude-reindex-place-";
 function placeFile(from, to, options = {}) {
-  const source = fs10.lstatSync(from, { bigint: true });
+  const source = fs11.lstatSync(from, { bigint: true });
   if (!source.isFile()) throw new Error(`${from} is not a regular file`);
   const existing = lstatOrNull(to);
   if (existing !== null) {
@@ -7708,18 +7732,18 @@ function placeFile(from, to, options = {}) {
   let outcome = "linked";
   try {
     try {
-      fs10.linkSync(from, temp);
+      fs11.linkSync(from, temp);
     } catch (error2) {
       if (!cannotLink(error2)) throw error2;
       copyWithTimes(from, temp, source);
       outcome = "copied";
     }
     if (existing !== null) {
-      fs10.renameSync(temp, to);
+      fs11.renameSync(temp, to);
       return outcome;
     }
     try {
-      fs10.linkSync(temp, to);
+      fs11.linkSync(temp, to);
     } catch (error2) {
       if (error2.code !== "EEXIST") throw error2;
       const now = lstatOrNull(to);
@@ -7727,7 +7751,7 @@ function placeFile(from, to, options = {}) {
     }
     return outcome;
   } finally {
-    fs10.rmSync(temp, { force: true });
+    fs11.rmSync(temp, { force: true });
   }
 }
 function isSameFile(a, b) {
@@ -7740,8 +7764,8 @@ function isPlacementLeftover(name) {
   return name.startsWith(TEMP_MARK2);
 }
 function copyWithTimes(from, temp, source) {
-  fs10.copyFileSync(from, temp, fs10.constants.COPYFILE_EXCL);
-  fs10.chmodSync(temp, Number(source.mode & 0o777n));
+  fs11.copyFileSync(from, temp, fs11.constants.COPYFILE_EXCL);
+  fs11.chmodSync(temp, Number(source.mode & 0o777n));
   setExactTimes(temp, timesOf(source));
 }
 function cannotLink(error2) {
@@ -7750,7 +7774,7 @@ function cannotLink(error2) {
 }
 function lstatOrNull(file) {
   try {
-    return fs10.lstatSync(file, { bigint: true });
+    return fs11.lstatSync(file, { bigint: true });
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw error2;
@@ -7758,8 +7782,9 @@ function lstatOrNull(file) {
 }
 
 // src/system/place-guard.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 import path10 from "node:path";
+var NOT_THROUGH_LINKS = "claude-reindex does not write through links, so it was left as it is";
 var PlaceChangedError = class extends Error {
   code = "ELOOP";
 };
@@ -7787,12 +7812,11 @@ var PlaceGuard = class {
       current = path10.join(current, part);
       let stat;
       try {
-        stat = fs11.lstatSync(current);
+        stat = fs12.lstatSync(current);
       } catch {
         return null;
       }
-      if (stat.isSymbolicLink())
-        return `${current} is a symbolic link (to ${readLink(current)}); claude-reindex does not write through links, so it was left as it is`;
+      if (stat.isSymbolicLink()) return `${current} is a symbolic link (to ${readLink(current)}); ${NOT_THROUGH_LINKS}`;
     }
     return null;
   }
@@ -7804,14 +7828,14 @@ var PlaceGuard = class {
 };
 function realPathOrNull(p) {
   try {
-    return fs11.realpathSync(p);
+    return fs12.realpathSync(p);
   } catch {
     return null;
   }
 }
 function readLink(p) {
   try {
-    return fs11.readlinkSync(p);
+    return fs12.readlinkSync(p);
   } catch {
     return "?";
   }
@@ -7833,7 +7857,7 @@ function keepFile(configRoot, projectDirName, relative, checkedDirs = /* @__PURE
   const dir = path11.dirname(to);
   if (!checkedDirs.has(dir)) {
     const base = path11.dirname(keptRoot(configRoot));
-    fs12.mkdirSync(base, { recursive: true, mode: 448 });
+    fs13.mkdirSync(base, { recursive: true, mode: 448 });
     makeDirsBelow(base, dir);
     checkedDirs.add(dir);
   }
@@ -7843,7 +7867,7 @@ function treeFiles(dir) {
   const found = [];
   let dirents;
   try {
-    dirents = fs12.readdirSync(dir, { withFileTypes: true });
+    dirents = fs13.readdirSync(dir, { withFileTypes: true });
   } catch {
     return found;
   }
@@ -7861,16 +7885,16 @@ function makeDirsBelow(base, dir) {
   for (const part of ["", ...relative.split(path11.sep).filter((p) => p !== "")]) {
     current = part === "" ? current : path11.join(current, part);
     try {
-      fs12.mkdirSync(current, { mode: 448 });
+      fs13.mkdirSync(current, { mode: 448 });
     } catch (error2) {
       if (error2.code !== "EEXIST") throw error2;
     }
-    if (!fs12.lstatSync(current).isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
+    if (!fs13.lstatSync(current).isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
   }
 }
 
 // src/layout/project-dir.ts
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 var MAX_ENCODED_LENGTH = 200;
 function encodeProjectDirName(workingDir) {
   const encoded = workingDir.replace(/[^a-zA-Z0-9]/g, "-");
@@ -7885,7 +7909,7 @@ function javaStringHash(text) {
 function listProjectDirNames(configRoot) {
   let dirents;
   try {
-    dirents = fs13.readdirSync(projectsRoot(configRoot), { withFileTypes: true });
+    dirents = fs14.readdirSync(projectsRoot(configRoot), { withFileTypes: true });
   } catch (error2) {
     if (error2.code === "ENOENT") return [];
     throw error2;
@@ -7922,7 +7946,7 @@ function keepDueSessions(run) {
     const projectDir = path12.join(root, projectDirName);
     let names;
     try {
-      names = fs14.readdirSync(projectDir);
+      names = fs15.readdirSync(projectDir);
     } catch {
       continue;
     }
@@ -7932,7 +7956,7 @@ function keepDueSessions(run) {
       if (sessionId === null && !isAgentFileName(name)) continue;
       let stat;
       try {
-        stat = fs14.lstatSync(`${projectDir}${path12.sep}${name}`);
+        stat = fs15.lstatSync(`${projectDir}${path12.sep}${name}`);
       } catch {
         continue;
       }
@@ -7945,7 +7969,7 @@ function keepDueSessions(run) {
           const outcome = keepFile(run.configRoot, projectDirName, relative, checkedDirs);
           if (outcome !== "same") report2.kept.push(path12.join(projectDirName, relative));
         } catch (error2) {
-          report2.problems.push(`could not keep ${path12.join(projectDir, relative)}: ${error2.message}`);
+          report2.problems.push(`could not keep ${path12.join(projectDir, relative)}: ${errorText(error2)}`);
         }
       }
     }
@@ -7954,11 +7978,11 @@ function keepDueSessions(run) {
 }
 
 // src/rebuild/rebuild-project.ts
-import fs21 from "node:fs";
-import path16 from "node:path";
+import fs22 from "node:fs";
+import path15 from "node:path";
 
 // src/system/directory-lock.ts
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 var LockBusyError = class extends Error {
   constructor(file) {
     super(`${file} is locked by another claude-reindex process`);
@@ -7995,7 +8019,7 @@ async function withDirectoryLock(file, options, work, sleep = delay) {
       if (!isHeld()) return clearInterval(refresh);
       try {
         const now = /* @__PURE__ */ new Date();
-        fs15.utimesSync(lockDir, now, now);
+        fs16.utimesSync(lockDir, now, now);
         identity = identify(lockDir) ?? identity;
       } catch {
         clearInterval(refresh);
@@ -8020,14 +8044,14 @@ async function withDirectoryLock(file, options, work, sleep = delay) {
 function tryAcquire(lockDir, staleMs) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs15.mkdirSync(lockDir, { mode: 448 });
+      fs16.mkdirSync(lockDir, { mode: 448 });
       return identify(lockDir);
     } catch (error2) {
       if (error2.code !== "EEXIST") throw error2;
     }
     let stat;
     try {
-      stat = fs15.lstatSync(lockDir);
+      stat = fs16.lstatSync(lockDir);
     } catch {
       continue;
     }
@@ -8043,7 +8067,7 @@ function tryAcquire(lockDir, staleMs) {
 }
 function identify(lockDir) {
   try {
-    const stat = fs15.lstatSync(lockDir, { bigint: true });
+    const stat = fs16.lstatSync(lockDir, { bigint: true });
     return stat.isDirectory() ? { ino: stat.ino, mtimeNs: stat.mtimeNs } : null;
   } catch {
     return null;
@@ -8051,13 +8075,13 @@ function identify(lockDir) {
 }
 function removeNonDirectory(lockDir) {
   try {
-    fs15.unlinkSync(lockDir);
+    fs16.unlinkSync(lockDir);
   } catch {
   }
 }
 function tryRemoveDir(lockDir) {
   try {
-    fs15.rmdirSync(lockDir);
+    fs16.rmdirSync(lockDir);
   } catch {
   }
 }
@@ -8299,7 +8323,13 @@ var BUILT_IN_COMMANDS = /* @__PURE__ */ new Set([
   "usage",
   "vim"
 ]);
-var NOT_A_PROMPT = /^(?:<local-command-stdout>|<session-start-hook>|<tick>|<goal>|\s*<ide_opened_file>[\s\S]*<\/ide_opened_file>\s*$|\s*<ide_selection>[\s\S]*<\/ide_selection>\s*$)/;
+var NOT_A_PROMPT = new RegExp(
+  [
+    "^(?:<local-command-stdout>|<session-start-hook>|<tick>|<goal>",
+    "|\\s*<ide_opened_file>[\\s\\S]*<\\/ide_opened_file>\\s*$",
+    "|\\s*<ide_selection>[\\s\\S]*<\\/ide_selection>\\s*$)"
+  ].join("")
+);
 var MAX_PROMPT_LENGTH = 200;
 function messageText(content) {
   for (const block of content) {
@@ -8337,7 +8367,27 @@ function promptOutcome(record2) {
 
 // src/transcript/transcript-record.ts
 var MESSAGE_TYPES = ["user", "assistant", "attachment", "system", "progress"];
-var SESSION_METADATA_TYPES = ["custom-title", "tag", "agent-name", "agent-color", "pr-link"];
+var SESSION_METADATA_KEYS = {
+  "custom-title": ["customTitle"],
+  tag: ["tag"],
+  "agent-name": ["agentName"],
+  "agent-color": ["agentColor"],
+  "pr-link": ["prNumber", "prUrl", "prRepository"]
+};
+var SESSION_METADATA_TYPES = Object.keys(SESSION_METADATA_KEYS);
+var COPIED_MESSAGE_KEYS = ["timestamp", "cwd", "gitBranch", "isSidechain"];
+var READ_KEYS = [
+  "type",
+  "uuid",
+  "parentUuid",
+  ...COPIED_MESSAGE_KEYS,
+  "isMeta",
+  "isCompactSummary",
+  "sessionId",
+  "leafUuid",
+  "summary",
+  ...Object.values(SESSION_METADATA_KEYS).flat()
+];
 var TranscriptRecordSchema = discriminatedUnion("type", [
   looseObject({ type: _enum(MESSAGE_TYPES) }),
   looseObject({ type: literal("summary") }),
@@ -8600,7 +8650,7 @@ function parseIndex(text, stat) {
   try {
     json = JSON.parse(text);
   } catch (error2) {
-    return { kind: "invalid", reason: `not JSON (${error2.message})` };
+    return { kind: "invalid", reason: `not JSON (${errorText(error2)})` };
   }
   const version2 = json?.version;
   if (typeof json === "object" && json !== null && !Array.isArray(json) && version2 !== void 0 && version2 !== INDEX_VERSION) {
@@ -8726,12 +8776,10 @@ function chooseOriginalPath(projectDirName, entries) {
 }
 
 // src/sessions-index/index-store.ts
-import fs16 from "node:fs";
-import path14 from "node:path";
+import fs17 from "node:fs";
 var atomicIndexWriter = async (file, content, beforeRename) => replaceFile(file, content, { newFileMode: 384, fsync: true, beforeRename });
 function removeOrphanedIndexTemporaryFiles(indexPath) {
-  const base = path14.basename(indexPath);
-  removeOrphanedTemporaryFiles(indexPath, (name) => writerIsGone(name, base));
+  removeOrphanedTemporaryFiles(indexPath, writerIsGone);
 }
 var MAX_ATTEMPTS = 3;
 async function commitIndex(indexPath, plan, options) {
@@ -8776,31 +8824,31 @@ function moveAside(indexPath, now) {
   for (let n = 1; ; n++) {
     const backup = n === 1 ? stem : `${stem}-${n}`;
     try {
-      fs16.linkSync(indexPath, backup);
+      fs17.linkSync(indexPath, backup);
     } catch (error2) {
       if (error2.code === "EEXIST" && n < 100) continue;
       throw error2;
     }
-    fs16.unlinkSync(indexPath);
-    fs16.chmodSync(backup, 384);
+    fs17.unlinkSync(indexPath);
+    fs17.chmodSync(backup, 384);
     return backup;
   }
 }
 function restore(backup, indexPath) {
   try {
-    fs16.linkSync(backup, indexPath);
-    fs16.unlinkSync(backup);
+    fs17.linkSync(backup, indexPath);
+    fs17.unlinkSync(backup);
   } catch {
   }
 }
 
 // src/transcript/transcript.ts
-import fs20 from "node:fs";
+import fs21 from "node:fs";
 
 // src/transcript/transcript-cache.ts
 import crypto from "node:crypto";
-import fs17 from "node:fs";
-import path15 from "node:path";
+import fs18 from "node:fs";
+import path14 from "node:path";
 
 // src/transcript/transcript-state.ts
 var TranscriptState = class _TranscriptState {
@@ -8839,25 +8887,8 @@ var TranscriptState = class _TranscriptState {
     }
   }
   applyMetadata(record2) {
-    switch (record2.type) {
-      case "custom-title":
-        this.metadata.customTitle = record2.customTitle;
-        break;
-      case "tag":
-        this.metadata.tag = record2.tag;
-        break;
-      case "agent-name":
-        this.metadata.agentName = record2.agentName;
-        break;
-      case "agent-color":
-        this.metadata.agentColor = record2.agentColor;
-        break;
-      case "pr-link":
-        this.metadata.prNumber = record2.prNumber;
-        this.metadata.prUrl = record2.prUrl;
-        this.metadata.prRepository = record2.prRepository;
-        break;
-    }
+    const keys = SESSION_METADATA_KEYS[record2.type];
+    if (keys) for (const key of keys) this.metadata[key] = record2[key];
   }
   /** A copy that can take more lines without changing this one (message nodes are immutable). */
   clone() {
@@ -8881,6 +8912,12 @@ var PromptSchema = discriminatedUnion("kind", [
   object({ kind: literal("prompt"), text: string2() }),
   object({ kind: literal("fails") })
 ]);
+var SAVED_KEYS = {
+  timestamp: "ts",
+  cwd: "cwd",
+  gitBranch: "gb",
+  isSidechain: "sc"
+};
 var SavedNodeSchema = object({
   k: string2(),
   p: string2(),
@@ -8888,10 +8925,7 @@ var SavedNodeSchema = object({
   t: string2(),
   c: union([literal(0), literal(1), literal("fails")]),
   pr: PromptSchema,
-  ts: unknown().optional(),
-  cwd: unknown().optional(),
-  gb: unknown().optional(),
-  sc: unknown().optional()
+  ...Object.fromEntries(COPIED_MESSAGE_KEYS.map((key) => [SAVED_KEYS[key], unknown().optional()]))
 });
 var SavedStateSchema = object({
   format: literal(CACHE_FORMAT),
@@ -8914,10 +8948,10 @@ var TranscriptCache = class _TranscriptCache {
   dir;
   writable;
   static under(configRoot, options) {
-    return new _TranscriptCache(path15.join(configRoot, "claude-reindex", "transcript-cache"), options.writable);
+    return new _TranscriptCache(path14.join(configRoot, "claude-reindex", "transcript-cache"), options.writable);
   }
   fileFor(transcript) {
-    return path15.join(this.dir, path15.basename(path15.dirname(transcript.path)), `${transcript.sessionId}.json`);
+    return path14.join(this.dir, path14.basename(path14.dirname(transcript.path)), `${transcript.sessionId}.json`);
   }
   /** The saved state of this transcript, when it still describes the file's first bytes. */
   load(transcript, fd, size) {
@@ -8958,16 +8992,10 @@ var TranscriptCache = class _TranscriptCache {
   /** Drops saved states of transcripts that are gone from a project. */
   prune(projectDir, liveSessionIds) {
     if (!this.writable) return;
-    const dir = path15.join(this.dir, path15.basename(projectDir));
-    let names;
-    try {
-      names = fs17.readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
+    const dir = path14.join(this.dir, path14.basename(projectDir));
+    for (const name of directoryNames(dir)) {
       if (name.endsWith(".json") && !liveSessionIds.has(name.slice(0, -".json".length))) {
-        fs17.rmSync(path15.join(dir, name), { force: true });
+        fs18.rmSync(path14.join(dir, name), { force: true });
       }
     }
   }
@@ -8981,7 +9009,7 @@ function fingerprint(fd, offset) {
     [anchorStart, offset - anchorStart]
   ]) {
     const buffer = Buffer.alloc(length);
-    const bytesRead = length > 0 ? fs17.readSync(fd, buffer, 0, length, start) : 0;
+    const bytesRead = length > 0 ? fs18.readSync(fd, buffer, 0, length, start) : 0;
     hash.update(buffer.subarray(0, bytesRead));
   }
   return `${offset}:${hash.digest("hex")}`;
@@ -8995,10 +9023,7 @@ function saveNode(node2) {
     c: node2.counted,
     pr: node2.prompt
   };
-  if ("timestamp" in node2) saved.ts = node2.timestamp;
-  if ("cwd" in node2) saved.cwd = node2.cwd;
-  if ("gitBranch" in node2) saved.gb = node2.gitBranch;
-  if ("isSidechain" in node2) saved.sc = node2.isSidechain;
+  for (const key of COPIED_MESSAGE_KEYS) if (key in node2) saved[SAVED_KEYS[key]] = node2[key];
   return saved;
 }
 function restoreState(saved) {
@@ -9006,10 +9031,7 @@ function restoreState(saved) {
   state.halted = saved.halted;
   for (const s of saved.nodes) {
     const node2 = { key: s.k, parentKey: s.p, followsParent: s.f, type: s.t, counted: s.c, prompt: s.pr };
-    if ("ts" in s) node2.timestamp = s.ts;
-    if ("cwd" in s) node2.cwd = s.cwd;
-    if ("gb" in s) node2.gitBranch = s.gb;
-    if ("sc" in s) node2.isSidechain = s.sc;
+    for (const key of COPIED_MESSAGE_KEYS) if (SAVED_KEYS[key] in s) node2[key] = s[SAVED_KEYS[key]];
     state.nodes.set(node2.key, node2);
   }
   for (const { k, v } of saved.summaries) state.summaries.set(k, v);
@@ -9018,38 +9040,17 @@ function restoreState(saved) {
 }
 
 // src/transcript/transcript-reader.ts
-import fs19 from "node:fs";
+import fs20 from "node:fs";
 
 // src/transcript/long-line.ts
 import { constants as bufferConstants } from "node:buffer";
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 
 // src/transcript/line-scanner.ts
 var INVALID = { kind: "invalid" };
 var USE_EXACT = { kind: "use-exact" };
 var LONG_STRING_BYTES = 512;
 var MAX_DEPTH = 512;
-var READ_KEYS = [
-  "type",
-  "uuid",
-  "parentUuid",
-  "timestamp",
-  "cwd",
-  "gitBranch",
-  "isSidechain",
-  "isMeta",
-  "isCompactSummary",
-  "sessionId",
-  "leafUuid",
-  "summary",
-  "customTitle",
-  "tag",
-  "agentName",
-  "agentColor",
-  "prNumber",
-  "prUrl",
-  "prRepository"
-];
 var MESSAGE_SLOT = READ_KEYS.length;
 var ROLE_OTHER = 0;
 var ROLE_ROOT = 1;
@@ -9440,7 +9441,7 @@ function readLongLine(fd, lineStart, head) {
   let offset = lineStart + head.length;
   let next = null;
   for (; ; ) {
-    const bytesRead = fs18.readSync(fd, chunk, 0, CHUNK_BYTES, offset);
+    const bytesRead = fs19.readSync(fd, chunk, 0, CHUNK_BYTES, offset);
     if (bytesRead === 0) break;
     const newline = chunk.subarray(0, bytesRead).indexOf(NEWLINE);
     skeleton.feed(chunk, 0, newline === -1 ? bytesRead : newline, offset);
@@ -9659,7 +9660,7 @@ function readRange(fd, from, length) {
   const bytes = Buffer.allocUnsafe(length);
   let filled = 0;
   while (filled < length) {
-    const bytesRead = fs18.readSync(fd, bytes, filled, length - filled, from + filled);
+    const bytesRead = fs19.readSync(fd, bytes, filled, length - filled, from + filled);
     if (bytesRead === 0) return bytes.subarray(0, filled);
     filled += bytesRead;
   }
@@ -9668,7 +9669,7 @@ function readRange(fd, from, length) {
 function eachChunk(fd, from, to, take, chunkBytes = CHUNK_BYTES) {
   const chunk = Buffer.allocUnsafe(chunkBytes);
   for (let at = from; at < to; ) {
-    const bytesRead = fs18.readSync(fd, chunk, 0, Math.min(chunkBytes, to - at), at);
+    const bytesRead = fs19.readSync(fd, chunk, 0, Math.min(chunkBytes, to - at), at);
     if (bytesRead === 0) return;
     if (take(chunk.subarray(0, bytesRead)) === false) return;
     at += bytesRead;
@@ -9756,7 +9757,7 @@ function readLines(fd, state, fromOffset) {
       }
       buffer = grow(buffer);
     }
-    const bytesRead = fs19.readSync(fd, buffer, filled, buffer.length - filled, bufferOffset + filled);
+    const bytesRead = fs20.readSync(fd, buffer, filled, buffer.length - filled, bufferOffset + filled);
     if (bytesRead === 0) break;
     scanFrom = filled;
     filled += bytesRead;
@@ -9790,7 +9791,7 @@ function deriveTranscript(file, cache) {
     return { kind: "unreadable", reason: describeFileError(error2) };
   }
   try {
-    const size = fs20.fstatSync(fd).size;
+    const size = fs21.fstatSync(fd).size;
     const resume = cache?.load(file, fd, size) ?? null;
     const state = resume?.state ?? new TranscriptState(file.sessionId);
     const startOffset = resume?.offset ?? 0;
@@ -9801,7 +9802,7 @@ function deriveTranscript(file, cache) {
   } catch (error2) {
     return { kind: "unreadable", reason: describeFileError(error2) };
   } finally {
-    fs20.closeSync(fd);
+    fs21.closeSync(fd);
   }
 }
 
@@ -9809,7 +9810,7 @@ function deriveTranscript(file, cache) {
 async function rebuildProject(projectDir, options, knownListing) {
   const indexPath = indexPathOf(projectDir);
   const report2 = emptyReport(projectDir, indexPath);
-  const place = new PlaceGuard(path16.dirname(projectDir));
+  const place = new PlaceGuard(path15.dirname(projectDir));
   const linked = place.problemWith(indexPath);
   if (linked !== null) return failed(report2, linked);
   const first = readIndex(indexPath);
@@ -9835,10 +9836,10 @@ async function rebuildProject(projectDir, options, knownListing) {
   };
   const plan = (current) => mergeIndex({
     current,
-    projectDirName: path16.basename(projectDir),
+    projectDirName: path15.basename(projectDir),
     sessions: listing.sessions,
     derive,
-    transcriptExists: (sessionId) => fs21.existsSync(sessionFilePath(projectDir, sessionId)),
+    transcriptExists: (sessionId) => fs22.existsSync(sessionFilePath(projectDir, sessionId)),
     nowMs
   });
   const needed = needsReading(first.kind === "ok" ? first.index : null, listing.sessions, nowMs);
@@ -9891,7 +9892,7 @@ async function rebuildProject(projectDir, options, knownListing) {
 }
 function missesTranscripts(projectDir, index) {
   const indexed = entriesBySessionId(index.entries);
-  return fs21.readdirSync(projectDir).some((name) => {
+  return fs22.readdirSync(projectDir).some((name) => {
     const sessionId = sessionIdOfFileName(name);
     return sessionId !== null && !indexed.has(sessionId);
   });
@@ -9993,10 +9994,10 @@ async function runSessionHook(run) {
     }
     const located = locateTranscript(run.configRoot, input.transcript_path);
     if (!located.ok) return note(`${located.problem}; nothing written`);
-    const { projectDir, sessionId, path: path17 } = located.value;
+    const { projectDir, sessionId, path: path16 } = located.value;
     if (sessionId !== input.session_id)
       debug(`session_id ${input.session_id} differs from the transcript's name; indexing ${sessionId}`);
-    if (!fs22.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
+    if (!fs23.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
     const options = {
       dryRun: false,
       cache: TranscriptCache.under(run.configRoot, { writable: true }),
@@ -10004,20 +10005,20 @@ async function runSessionHook(run) {
       lock: HOOK_LOCK,
       lockStaleMs: lockStaleMsSetting(run.env)
     };
-    if (run.event === "SessionStart" || !fs22.existsSync(indexPathOf(projectDir))) {
+    if (run.event === "SessionStart" || !fs23.existsSync(indexPathOf(projectDir))) {
       report(await rebuildProject(projectDir, options), note, debug);
       return;
     }
-    const file = sessionFile(sessionId, path17);
+    const file = sessionFile(sessionId, path16);
     if (file) report(await rebuildProject(projectDir, { ...options, only: file }), note, debug);
-    else debug(`${path17} does not exist yet`);
+    else debug(`${path16} does not exist yet`);
   } catch (error2) {
-    note(`unexpected error: ${error2.message}`);
+    note(`unexpected error: ${errorText(error2)}`);
   }
 }
 function sessionFile(sessionId, filePath) {
   try {
-    const stat = fs22.lstatSync(filePath);
+    const stat = fs23.lstatSync(filePath);
     if (!stat.isFile()) return null;
     return sessionFileFrom(sessionId, filePath, stat);
   } catch {
@@ -10061,7 +10062,6 @@ async function runHookWorker(worker) {
 process.on("SIGHUP", () => {
 });
 setTimeout(() => process.exit(0), 18e4).unref();
-var EVENTS = ["SessionStart", "Stop", "SessionEnd"];
 async function main() {
   let event;
   let afterExitOf;
@@ -10070,12 +10070,13 @@ async function main() {
       allowPositionals: true,
       options: { "after-exit-of": { type: "string" } }
     });
-    if (positionals.length !== 1 || !EVENTS.includes(positionals[0])) throw new Error("bad arguments");
+    if (positionals.length !== 1 || !isHookEvent(positionals[0])) throw new Error("bad arguments");
     event = positionals[0];
     const pid = Number(values["after-exit-of"]);
     if (values["after-exit-of"] !== void 0 && Number.isInteger(pid)) afterExitOf = pid;
   } catch {
-    process.stderr.write("usage: hook.mjs <SessionStart|Stop|SessionEnd> [--after-exit-of <pid>]\n");
+    process.stderr.write(`usage: hook.mjs <${HOOK_EVENTS.join("|")}> [--after-exit-of <pid>]
+`);
     return;
   }
   await runHookWorker({
