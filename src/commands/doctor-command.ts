@@ -10,6 +10,7 @@ import {
 import { diagnoseProject, hiddenSummary, type ProjectDiagnosis } from "../doctor/doctor.ts";
 import { checkSetup, type SetupCheck, type SetupReport } from "../doctor/setup-check.ts";
 import { checkStorage, type StorageCheck } from "../doctor/storage-check.ts";
+import { checkTrash, trashLines } from "../doctor/trash-check.ts";
 import { projectsRoot } from "../layout/config-root.ts";
 import { type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
 import { HOOK_EVENTS } from "../settings/hook-registration.ts";
@@ -69,12 +70,13 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
     ? checkStorage({ ...command.storage, configRoot: command.configRoot })
     : { findings: [], notes: [] };
   const cleanup = command.cleanup ? checkCleanup({ ...command.cleanup, configRoot: command.configRoot }) : null;
+  const trash = checkTrash(command.configRoot);
   const attention =
     needAttention.length > 0 || storage.findings.length > 0 || brokenHooks(setup) > 0 || cleanup?.finding != null;
 
   if (command.json) {
     io.stdout.write(
-      `${JSON.stringify({ root: command.configRoot, projectsRoot: root, projectsRootExists: rootExists, storage, cleanup, projects: diagnoses, needAttention: needAttention.length, setup }, null, 2)}\n`,
+      `${JSON.stringify({ root: command.configRoot, projectsRoot: root, projectsRootExists: rootExists, storage, cleanup, trash, projects: diagnoses, needAttention: needAttention.length, setup }, null, 2)}\n`,
     );
     return { kind: attention ? "attention" : "done" };
   }
@@ -87,6 +89,7 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
   writeDiagnoses(diagnoses, needAttention, root, rootExists, io);
   writeHidden(diagnoses, io);
   if (cleanup) writeCleanup(cleanup, io);
+  for (const line of trashLines(trash)) io.stdout.write(`${terminalLine(line)}\n`);
   if (setup && command.setup) writeSetup(setup, command.setup, io);
   return { kind: attention ? "attention" : "done" };
 }
