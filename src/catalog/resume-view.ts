@@ -36,6 +36,8 @@ export interface ResumeView {
   /** The directory the listing compares with the project's (it parses lines here; `cwd` searches text). */
   checkedCwd?: string;
   tag?: string;
+  /** From `<uuid>/archived.json` (catalog/archive-mark.ts): absent when it never was archived. */
+  archived?: boolean;
   createdAt?: number;
   /** `sdk` for an `sdk-*` entrypoint (every `claude -p` of 2.1.330+), `daemon` for daemon sessions. */
   programmatic?: "sdk" | "daemon";

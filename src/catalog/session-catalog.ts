@@ -30,7 +30,7 @@ export interface CatalogOptions {
 }
 
 /** Bump when what a saved record means changes (the rules of resume-view.ts, the fields kept). */
-const CATALOG_FORMAT = "catalog/2 2.1.332 2.1.29";
+const CATALOG_FORMAT = "catalog/3 2.1.332 2.1.29";
 
 /** The sessions of these projects, newest first (by transcript mtime, as the pickers sort). */
 export async function catalogSessions(options: CatalogOptions): Promise<SessionRow[]> {
@@ -251,5 +251,6 @@ function rowOf(
     entrypoint: view.programmatic ?? null,
     teamName: view.teamName ?? null,
     fileSize: file.size,
+    ...(view.archived === true ? { archived: true as const } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { isTrusted } from "../sessions-index/index-merge.ts";
 import { indexPathOf, readIndex } from "../sessions-index/session-index.ts";
 import { deriveTranscript } from "../transcript/transcript.ts";
 import type { TranscriptCache } from "../transcript/transcript-cache.ts";
+import { archivedState } from "./archive-mark.ts";
 import { readWindows, resumeView } from "./resume-view.ts";
 import type { SessionFacts } from "./session-record.ts";
 
@@ -40,6 +41,10 @@ export function factsReader(
     factsOf(file) {
       const windows = readWindows(file.path);
       const view = windows === null ? null : resumeView(file.path, file.sessionId, windows);
+      if (view !== null && windows !== null) {
+        const archived = archivedState(file.path, file.sessionId, windows);
+        if (archived !== undefined) view.archived = archived;
+      }
       // Kept for a row: what rows show or hiding needs (the SDK's own firstPrompt and createdAt are not).
       if (view !== null) {
         delete view.firstPrompt;

@@ -42,7 +42,9 @@ export function sessionLine(
       : `  ${terminalLine(project === "name" ? path.basename(row.projectPath) : row.projectPath)}`;
   const hidden = row.hiddenFromResume.length > 0 ? `  (hidden: ${row.hiddenFromResume.join(", ")})` : "";
   // Deleted by Claude Code and kept by the guard (picking it restores it): said before the title.
-  const title = `${row.kept ? "[kept] " : ""}${terminalLine(row.title)}`;
+  // Archived sessions and tags as Claude Code's own rows mark them.
+  const marks = `${row.kept ? "[kept] " : ""}${row.archived ? "[archived] " : ""}${row.tag ? `#${terminalLine(row.tag)} ` : ""}`;
+  const title = `${marks}${terminalLine(row.title)}`;
   const room = columns - fixed.length;
   const tail = `${branch}${where}${hidden}`;
   // The title keeps up to 60% of the room (all of it if it fits); what follows it is cut first.

@@ -62,4 +62,6 @@ export interface SessionRow {
    * `<root>/claude-reindex/kept/`, and `claude-reindex restore` (or pick) puts it back.
    */
   kept?: true;
+  /** Archived (`<uuid>/archived.json`), as Claude Code's listing reports it. */
+  archived?: true;
 }

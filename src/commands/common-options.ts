@@ -36,3 +36,8 @@ export function selectionOf(
   if (values.all || fallback === "all") return { kind: "all" };
   return { kind: "current", workingDir: context.workingDir };
 }
+
+/** Where running processes are listed: /proc, or CLAUDE_REINDEX_PROC_ROOT (tests lay out their own). */
+export function procRootOf(context: Pick<CliContext, "env">): string {
+  return context.env.CLAUDE_REINDEX_PROC_ROOT || "/proc";
+}

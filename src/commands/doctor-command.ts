@@ -12,6 +12,7 @@ import {
 import { diagnoseProject, hiddenSummary, type ProjectDiagnosis } from "../doctor/doctor.ts";
 import { checkSetup, type SetupCheck, type SetupReport } from "../doctor/setup-check.ts";
 import { checkStorage, type StorageCheck } from "../doctor/storage-check.ts";
+import { checkTrash, trashLines } from "../doctor/trash-check.ts";
 import { HOOK_EVENTS } from "../hooks/hook-event.ts";
 import { projectsRoot } from "../layout/config-root.ts";
 import { type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
@@ -71,6 +72,7 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
     ? checkStorage({ ...command.storage, configRoot: command.configRoot })
     : { findings: [], elsewhere: [], notes: [] };
   const cleanup = command.cleanup ? checkCleanup({ ...command.cleanup, configRoot: command.configRoot }) : null;
+  const trash = checkTrash(command.configRoot);
   // The exit status speaks for the config root asked about: sessions in other places are only reported.
   const attention =
     needAttention.length > 0 || storage.findings.length > 0 || brokenHooks(setup) > 0 || cleanup?.finding != null;
@@ -82,6 +84,7 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
       projectsRootExists: rootExists,
       storage,
       cleanup,
+      trash,
       projects: diagnoses,
       needAttention: needAttention.length,
       setup,
@@ -102,6 +105,7 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
   writeDiagnoses(diagnoses, needAttention, root, rootExists, io);
   writeHidden(diagnoses, io);
   if (cleanup) writeCleanup(cleanup, io);
+  for (const line of trashLines(trash)) io.stdout.write(`${terminalLine(line)}\n`);
   if (setup && command.setup) writeSetup(setup, command.setup, io);
   return { kind: attention ? "attention" : "done" };
 }

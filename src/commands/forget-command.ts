@@ -44,7 +44,8 @@ function describe(kept: KeptSession[]): string {
   return `Drop kept session ${k.sessionId} (${k.projectDirName}, ${k.size} bytes; ${gone}) for good? [y/N] `;
 }
 
-async function confirm(command: ForgetCommand, question: string): Promise<boolean> {
+/** Asks `question` on stderr and reads the answer from stdin: yes only for y or yes. */
+export async function confirm(command: Pick<ForgetCommand, "stdin" | "io">, question: string): Promise<boolean> {
   const rl = readline.createInterface({ input: command.stdin, output: command.io.stderr, terminal: false });
   try {
     command.io.stderr.write(question);

@@ -15,6 +15,10 @@ export interface ListCommand {
   configRoot: string;
   selection: ProjectSelection;
   json: boolean;
+  /** Only sessions whose transcript changed at or after this instant (ms). */
+  since?: number | undefined;
+  /** Only sessions whose transcript changed before this instant (ms). */
+  until?: number | undefined;
   env: NodeJS.ProcessEnv;
   now: () => Date;
   io: CommandIo & { stdout: NodeJS.WritableStream & { columns?: number } };
@@ -48,7 +52,10 @@ export async function sessionsOf(command: Pick<ListCommand, "configRoot" | "sele
 
 /** `claude-reindex list`: newest first, hidden sessions marked; `--json` for scripts. Done, also when there is none. */
 export async function runList(command: ListCommand): Promise<CommandResult> {
-  const sessions = await sessionsOf(command);
+  const { since, until } = command;
+  const sessions = (await sessionsOf(command)).filter(
+    (s) => (since === undefined || s.modifiedMs >= since) && (until === undefined || s.modifiedMs < until),
+  );
   const { stdout } = command.io;
   if (command.json) {
     // One line: scripts do not need the indentation, and thousands of sessions print faster.
@@ -57,7 +64,7 @@ export async function runList(command: ListCommand): Promise<CommandResult> {
   }
   if (sessions.length === 0)
     return done([
-      `no sessions${command.selection.kind === "all" ? "" : " for this project (--all lists every project)"}`,
+      `no sessions${since !== undefined || until !== undefined ? " in that time" : ""}${command.selection.kind === "all" ? "" : " for this project (--all lists every project)"}`,
     ]);
   const now = command.now().getTime();
   const columns = (stdout.columns ?? 120) - 1;

@@ -10,23 +10,28 @@ import { projectsRoot } from "../layout/config-root.ts";
 import { listKeptSessions, restoreKeptSession } from "../layout/kept-store.ts";
 import { selectProjectDirs } from "../layout/project-dir.ts";
 import { firstOnPath } from "../system/path-search.ts";
+import { shellQuote } from "../text/shell-quote.ts";
 import { terminalLine } from "../text/terminal-text.ts";
 import { type CommandResult, done } from "./command-result.ts";
 import { type ListCommand, sessionsOf } from "./list-command.ts";
 import { PickerTextSearch } from "./picker-text-search.ts";
-import { type PickerTerminal, pickSession } from "./session-picker.ts";
+import { archiveTarget, renameTarget, tagTarget, trashTarget } from "./session-change.ts";
+import { type PickerActions, type PickerChoice, type PickerTerminal, pickSession } from "./session-picker.ts";
+import { liveProblem, type SessionTarget } from "./session-target.ts";
 
 export interface PickCommand extends Omit<ListCommand, "json" | "selection"> {
   stdin: PickerTerminal["stdin"];
   io: ListCommand["io"] & { stdout: PickerTerminal["stdout"] };
   pathEntries: string[];
+  /** Where running processes are listed (/proc): the picker never changes a live session. */
+  procRoot?: string;
 }
 
 /**
  * `claude-reindex pick`: every session of every project, newest first. On a terminal: type to
  * filter (title, first and last prompt, branch, path, session id; Tab: what was said, full text),
- * arrows to move, Enter to resume. Otherwise a numbered list, and the number on stdin picks. The
- * chosen session is resumed with the real `claude
+ * arrows to move, Enter to resume, Ctrl keys to rename, tag, archive, delete or print. Otherwise a numbered
+ * list, and the number on stdin picks. The chosen session is resumed with the real `claude
  * --resume <id>` in the session's own directory, and its exit status is the result.
  */
 export async function runPick(command: PickCommand): Promise<CommandResult> {
@@ -41,22 +46,79 @@ export async function runPick(command: PickCommand): Promise<CommandResult> {
   if (command.stdin.isTTY) {
     const chosen = await pickOnTerminal(command, sessions);
     // Ctrl-C or Escape: nothing to resume, as an interrupted command exits.
-    return chosen === null ? { kind: "cancelled" } : resume(command, chosen);
+    if (chosen === null) return { kind: "cancelled" };
+    if (chosen.kind === "print") {
+      command.io.stdout.write(`${resumeLine(chosen.row)}\n`);
+      return done();
+    }
+    return resume(command, chosen.row);
   }
   const chosen = await pickByNumber(command, sessions);
   return "problem" in chosen ? done(chosen.problem ? [chosen.problem] : []) : resume(command, chosen.session);
 }
 
-async function pickOnTerminal(command: PickCommand, sessions: SessionRow[]): Promise<SessionRow | null> {
+async function pickOnTerminal(command: PickCommand, sessions: SessionRow[]): Promise<PickerChoice | null> {
   const { configRoot } = command;
   const textSearch = (redraw: () => void) =>
     new PickerTextSearch(configRoot, () => selectProjectDirs(configRoot, { kind: "all" }), redraw);
-  return pickSession(
-    sessions,
-    { stdin: command.stdin, stdout: command.io.stdout },
-    command.now().getTime(),
-    textSearch,
-  );
+  const terminal = { stdin: command.stdin, stdout: command.io.stdout };
+  return pickSession(sessions, terminal, command.now().getTime(), textSearch, pickerActions(command));
+}
+
+/** `cd <its directory> && claude --resume <id>`, quoted for a POSIX shell: what the print key prints. */
+export function resumeLine(row: SessionRow): string {
+  const resume = `claude --resume ${row.sessionId}`;
+  return row.projectPath === null ? resume : `cd ${shellQuote(row.projectPath)} && ${resume}`;
+}
+
+/** The picker's changes: the managing commands' own, on the selected row; a live or kept session is refused. */
+function pickerActions(command: PickCommand): PickerActions {
+  return {
+    async apply(action, row, value) {
+      if (row.kept)
+        return { problem: `${row.sessionId} is a kept session: restore it first (Enter restores and resumes it)` };
+      const target: SessionTarget = {
+        sessionId: row.sessionId,
+        locations: [{ sessionId: row.sessionId, projectDir: row.projectDir, transcript: row.fullPath }],
+      };
+      const live = liveProblem(target, { procRoot: command.procRoot ?? "/proc", nowMs: command.now().getTime() });
+      if (live !== null) return { problem: live };
+      switch (action) {
+        case "rename": {
+          const title = (value ?? "").trim();
+          if (title === "") return { problem: "not renamed: the title is empty" };
+          renameTarget(target, title);
+          return { row: { ...row, customTitle: title, title }, message: `renamed to ${JSON.stringify(title)}` };
+        }
+        case "tag": {
+          const tag = (value ?? "").trim();
+          tagTarget(target, tag === "" ? null : tag);
+          const { tag: _old, ...rest } = row;
+          return {
+            row: { ...rest, tag: tag === "" ? null : tag },
+            message: tag === "" ? "tag cleared" : `tagged ${tag}`,
+          };
+        }
+        case "archive": {
+          const archived = row.archived !== true;
+          archiveTarget(target, archived, command.now());
+          const { archived: _was, ...rest } = row;
+          return {
+            row: archived ? { ...rest, archived: true } : rest,
+            message: archived ? "archived" : "unarchived",
+          };
+        }
+        case "delete": {
+          const report = await trashTarget(command.configRoot, target, command.now);
+          if (report.problems.length > 0) return { problem: report.problems[0]! };
+          return {
+            row: null,
+            message: `moved ${row.sessionId} into the trash (claude-reindex restore ${row.sessionId})`,
+          };
+        }
+      }
+    },
+  };
 }
 
 /** The session whose number comes on stdin; nothing chosen for no line, a problem for a wrong number. */

@@ -1,10 +1,12 @@
-// `claude-reindex restore <id>`: a kept session back into its project directory, byte for byte with
-// its times, never over a different file; then the project's index rebuilt so that every picker
-// sees it. The one command for bringing a session back.
+// `claude-reindex restore <id>`: a session back into its project directory, byte for byte with its
+// times, never over a different file: one `delete` moved into the trash (with its kept copy), or one
+// the keep guard kept; then the project's index rebuilt so that every picker sees it. The one
+// command for bringing a session back.
 import path from "node:path";
 import { type CleanupPlaces, cleanupPeriodInForce, DAY_MS } from "../layout/cleanup-period.ts";
 import { projectsRoot } from "../layout/config-root.ts";
-import { findKeptSession, restoreKeptSession } from "../layout/kept-store.ts";
+import { findKeptSession, matchKeptSessions, restoreKeptSession } from "../layout/kept-store.ts";
+import { matchTrashedSessions, restoreTrashedSession, type TrashedSession } from "../layout/session-trash.ts";
 import { rebuildProjects } from "../rebuild/rebuild-projects.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { type CommandResult, done } from "./command-result.ts";
@@ -20,6 +22,46 @@ export interface RestoreCommand {
 }
 
 export async function runRestore(command: RestoreCommand): Promise<CommandResult> {
+  const trashed = /^[0-9a-f-]+$/i.test(command.idOrPrefix)
+    ? matchTrashedSessions(command.configRoot, command.idOrPrefix)
+    : [];
+  if (trashed.length > 0) {
+    const ids = new Set([
+      ...trashed.map((t) => t.sessionId),
+      ...matchKeptSessions(command.configRoot, command.idOrPrefix).map((k) => k.sessionId),
+    ]);
+    if (ids.size > 1)
+      return {
+        kind: "failed",
+        problems: [
+          `${command.idOrPrefix} starts ${ids.size} trashed or kept sessions (${[...ids].sort().slice(0, 5).join(", ")}${ids.size > 5 ? ", ..." : ""}); give more of the id`,
+        ],
+      };
+    return restoreFromTrash(command, trashed);
+  }
+  return restoreKept(command);
+}
+
+/** A session `delete` moved into the trash: every file back where it was, then the index rebuilt. */
+async function restoreFromTrash(command: RestoreCommand, trashed: TrashedSession[]): Promise<CommandResult> {
+  const { io } = command;
+  const problems: string[] = [];
+  const changed: string[] = [];
+  for (const t of trashed) {
+    const projectDir = path.join(projectsRoot(command.configRoot), t.projectDirName);
+    const report = restoreTrashedSession(command.configRoot, t);
+    problems.push(...report.problems);
+    if (report.moved.length > 0) {
+      changed.push(projectDir);
+      io.stdout.write(
+        `restored ${t.sessionId} from the trash into ${projectDir} (${report.moved.length} ${report.moved.length === 1 ? "file" : "files"})\n`,
+      );
+    }
+  }
+  return finish(command, changed, problems, trashed[0]!.sessionId, trashed[0]!.mtimeMs);
+}
+
+async function restoreKept(command: RestoreCommand): Promise<CommandResult> {
   const { io } = command;
   const found = findKeptSession(command.configRoot, command.idOrPrefix);
   if (!found.ok) return { kind: "failed", problems: [found.problem] };
@@ -46,6 +88,18 @@ export async function runRestore(command: RestoreCommand): Promise<CommandResult
       io.stdout.write(`${kept.sessionId} is already in place in ${projectDir}\n`);
     }
   }
+  return finish(command, changed, problems, found.kept[0]!.sessionId, found.kept[0]!.mtimeMs);
+}
+
+/** Rebuilds the indexes of the projects a session went back to, then says how to resume it. */
+async function finish(
+  command: RestoreCommand,
+  changed: string[],
+  problems: string[],
+  id: string,
+  mtimeMs: number,
+): Promise<CommandResult> {
+  const { io } = command;
   if (changed.length > 0) {
     const reports = await rebuildProjects(
       changed,
@@ -55,10 +109,9 @@ export async function runRestore(command: RestoreCommand): Promise<CommandResult
     for (const report of reports) if (report.problem) problems.push(report.problem);
   }
   if (problems.length > 0) return { kind: "failed", problems };
-  const id = found.kept[0]!.sessionId;
   if (command.cleanup) {
     const period = cleanupPeriodInForce({ ...command.cleanup, configRoot: command.configRoot });
-    const ageDays = Math.floor((command.now().getTime() - found.kept[0]!.mtimeMs) / DAY_MS);
+    const ageDays = Math.floor((command.now().getTime() - mtimeMs) / DAY_MS);
     if (ageDays >= period.days)
       io.stdout.write(
         `note: its transcript is ${ageDays} days old, past cleanupPeriodDays ` +

@@ -1,11 +1,15 @@
 // The interactive picker: a full-screen list on the terminal's alternate screen, redrawn whole at
 // each keystroke (every line cut to the terminal's width by display columns, then cleared to its
-// end), so nothing stale stays behind whatever the titles hold (CJK, emoji, tabs, escapes).
+// end), so nothing stale stays behind whatever the titles hold (CJK, emoji, tabs, escapes). The
+// action keys (picker-keys.ts) rename, tag, archive or delete the selected session in place, or
+// choose it to print its resume line. Tab switches the filter between titles and what was said
+// in the sessions (full text).
 import readline from "node:readline";
 import { matchesFilter, sessionLine } from "../catalog/session-line.ts";
 import type { SessionRow } from "../catalog/session-record.ts";
 import { fitWidth } from "../text/display-width.ts";
 import { terminalLine } from "../text/terminal-text.ts";
+import { type PickerAction, pickerActionOf, pickerKeysHelp } from "./picker-keys.ts";
 import type { PickerTextSearch } from "./picker-text-search.ts";
 
 export interface PickerTerminal {
@@ -22,22 +26,51 @@ const PLAIN = "\x1b[0m";
 /** Lines around the list: the prompt, the selected session's details, the key help. */
 const CHROME_LINES = 3;
 
+/** What the user chose: to resume a session (Enter), or to have its resume line printed. */
+export interface PickerChoice {
+  kind: "resume" | "print";
+  row: SessionRow;
+}
+
+export type ChangeAction = Exclude<PickerAction, "print">;
+
+/** Changes the picker asks for; each resolves with the row as it now is (null: gone) or a one-line problem. */
+export interface PickerActions {
+  apply(
+    action: ChangeAction,
+    row: SessionRow,
+    /** The title or tag typed (an empty tag clears it); null for archive and delete. */
+    value: string | null,
+  ): Promise<{ row: SessionRow | null; message: string } | { problem: string }>;
+}
+
+type Mode =
+  | { kind: "list" }
+  | { kind: "input"; action: "rename" | "tag"; text: string }
+  | { kind: "confirm"; action: "delete" };
+
 /**
- * Lets the user choose a session. Resolves with it on Enter, with null on Escape or Ctrl-C.
- * Every keystroke redraws the whole screen. With `textSearch`, Tab switches the filter between
- * titles and what was said in the sessions (full text).
+ * Lets the user choose a session. Resolves with it on Enter (or the print key), with null on Escape
+ * or Ctrl-C. Every keystroke redraws the whole screen. With `textSearch`, Tab switches the filter
+ * between titles and what was said in the sessions (full text); with `actions`, the action keys work.
  */
 export function pickSession(
-  rows: SessionRow[],
+  initialRows: SessionRow[],
   terminal: PickerTerminal,
   nowMs: number,
   textSearch?: (redraw: () => void) => PickerTextSearch,
-): Promise<SessionRow | null> {
+  actions?: PickerActions,
+): Promise<PickerChoice | null> {
   const { stdin, stdout } = terminal;
+  let rows = initialRows;
   let query = "";
   let shown = rows;
   let selected = 0;
   let top = 0;
+  let mode: Mode = { kind: "list" };
+  /** A line about the last action, shown in place of the details until the next key. */
+  let status = "";
+  let busy = false;
   // Full-text mode: made on the first Tab, then kept (with its open index) until the picker ends.
   let fullText: PickerTextSearch | null = null;
   let textMode = false;
@@ -55,8 +88,18 @@ export function pickSession(
     if (selected >= top + page) top = selected - page + 1;
     const width = columns - 1;
     const out: string[] = [];
-    const mode = textMode ? "(words said) " : "";
-    out.push(fitWidth(`Resume which session? ${mode}${terminalLine(query)}`, width));
+    const current = shown[selected];
+    const what = current === undefined ? "" : terminalLine(current.title);
+    out.push(
+      fitWidth(
+        mode.kind === "input"
+          ? `${mode.action === "rename" ? "Rename to" : "Tag (empty clears)"}: ${terminalLine(mode.text)}`
+          : mode.kind === "confirm"
+            ? `Delete "${what}"? It goes to the trash (claude-reindex restore brings it back). y/N`
+            : `Resume which session? ${textMode ? "(words said) " : ""}${terminalLine(query)}`,
+        width,
+      ),
+    );
     for (let i = top; i < top + page; i++) {
       const row = shown[i];
       if (row === undefined) {
@@ -66,34 +109,64 @@ export function pickSession(
       const line = `${i === selected ? "❯ " : "  "}${sessionLine(row, nowMs, width - 2, "name")}`;
       out.push(i === selected ? `${INVERSE}${line}${PLAIN}` : line);
     }
-    const current = shown[selected];
     const said = textMode && current !== undefined ? (fullText?.snippet(current) ?? "") : "";
     out.push(
-      current === undefined
-        ? ""
-        : said !== ""
-          ? fitWidth(`  ${said}`, width)
-          : fitWidth(
-              `${terminalLine(current.projectPath ?? "(no directory)")}  ${current.sessionId}${
-                current.hiddenFromResume.length > 0
-                  ? `  hidden from /resume: ${current.hiddenFromResume.join(", ")}`
-                  : ""
-              }`,
-              width,
-            ),
+      status !== ""
+        ? fitWidth(terminalLine(status), width)
+        : current === undefined
+          ? ""
+          : said !== ""
+            ? fitWidth(`  ${said}`, width)
+            : fitWidth(
+                `${terminalLine(current.projectPath ?? "(no directory)")}  ${current.sessionId}${
+                  current.hiddenFromResume.length > 0
+                    ? `  hidden from /resume: ${current.hiddenFromResume.join(", ")}`
+                    : ""
+                }`,
+                width,
+              ),
     );
-    const tab = textSearch === undefined ? "" : textMode ? "  Tab titles" : "  Tab words said";
-    out.push(fitWidth(`↑↓ move  Enter resume${tab}  Esc quit   ${shown.length} of ${rows.length} sessions`, width));
+    const help =
+      mode.kind === "input"
+        ? `Enter ${mode.action}  Esc cancel`
+        : mode.kind === "confirm"
+          ? "y delete  any other key cancels"
+          : `${shown.length} of ${rows.length} sessions  Enter resume${
+              textSearch === undefined ? "" : textMode ? "  Tab titles" : "  Tab words said"
+            }  ${actions ? `${pickerKeysHelp()}  ` : ""}Esc quit`;
+    out.push(fitWidth(help, width));
     stdout.write(`\x1b[H${out.map((line) => `${line}${CLEAR_LINE_END}`).join("\r\n")}\x1b[J`);
   };
 
-  const refilter = () => {
+  const refilter = (keepSelection = false) => {
     if (textMode && fullText !== null) {
       const found = fullText.filter(rows, query);
       [shown, textStatus] = [found.rows, found.status];
     } else shown = query.trim() === "" ? rows : rows.filter((row) => matchesFilter(row, query));
-    selected = 0;
-    top = 0;
+    selected = keepSelection ? Math.max(0, Math.min(selected, shown.length - 1)) : 0;
+    if (!keepSelection) top = 0;
+  };
+
+  /** Runs a change on the selected row, then shows the row as it now is (or drops it) and a status line. */
+  const change = async (action: ChangeAction, row: SessionRow, value: string | null) => {
+    if (!actions) return;
+    busy = true;
+    status = `${action}…`;
+    render();
+    try {
+      const outcome = await actions.apply(action, row, value);
+      if ("problem" in outcome) status = outcome.problem;
+      else {
+        rows = outcome.row === null ? rows.filter((r) => r !== row) : rows.map((r) => (r === row ? outcome.row! : r));
+        status = outcome.message;
+        refilter(true);
+      }
+    } catch (error) {
+      status = `${action} failed: ${(error as Error).message}`;
+    } finally {
+      busy = false;
+      render();
+    }
   };
 
   return new Promise((resolve) => {
@@ -102,7 +175,7 @@ export function pickSession(
     stdin.setRawMode?.(true);
     stdin.resume();
     stdout.write(ENTER_SCREEN);
-    const finish = (chosen: SessionRow | null) => {
+    const finish = (chosen: PickerChoice | null) => {
       fullText?.close();
       fullText = null;
       stdin.off("keypress", onKey);
@@ -115,8 +188,38 @@ export function pickSession(
     const onKey = (text: string | undefined, key: readline.Key | undefined) => {
       const name = key?.name;
       const page = size().lines - CHROME_LINES;
-      if ((key?.ctrl && name === "c") || name === "escape") return finish(null);
-      if (name === "return" || name === "enter") return shown[selected] ? finish(shown[selected]!) : undefined;
+      if (key?.ctrl && name === "c") return finish(null);
+      if (busy) return;
+      status = "";
+      const row = shown[selected];
+      if (mode.kind === "confirm") {
+        mode = { kind: "list" };
+        if (row && text?.toLowerCase() === "y") return void change("delete", row, null);
+        return render();
+      }
+      if (mode.kind === "input") {
+        const input = mode;
+        if (name === "escape") mode = { kind: "list" };
+        else if (name === "return" || name === "enter") {
+          mode = { kind: "list" };
+          if (row) return void change(input.action, row, input.text);
+        } else if (name === "backspace") input.text = input.text.slice(0, -1);
+        else if (key?.ctrl && name === "u") input.text = "";
+        else if (text && !key?.ctrl && !key?.meta && /^[^\p{Cc}]+$/u.test(text)) input.text += text;
+        return render();
+      }
+      if (name === "escape") return finish(null);
+      if (name === "return" || name === "enter") return row ? finish({ kind: "resume", row }) : undefined;
+      const action = actions ? pickerActionOf(key) : null;
+      if (action !== null) {
+        if (!row) return;
+        if (action === "print") return finish({ kind: "print", row });
+        if (action === "rename") mode = { kind: "input", action, text: row.customTitle ?? "" };
+        else if (action === "tag") mode = { kind: "input", action, text: row.tag ?? "" };
+        else if (action === "delete") mode = { kind: "confirm", action };
+        else return void change("archive", row, null);
+        return render();
+      }
       if (name === "up" || (key?.ctrl && name === "p")) selected = Math.max(0, selected - 1);
       else if (name === "down" || (key?.ctrl && name === "n")) selected = Math.min(shown.length - 1, selected + 1);
       else if (name === "pageup") selected = Math.max(0, selected - page);

@@ -18,3 +18,8 @@ export function listSessionsIn(
   optionSets: { dir?: string; includeProgrammatic?: boolean; includeWorktrees?: boolean }[],
   options?: { version?: string },
 ): Promise<SdkSessionRow[][]>;
+export function callSdkIn(
+  configDir: string,
+  calls: { fn: string; args: unknown[] }[],
+  options?: { version?: string },
+): Promise<unknown[]>;

@@ -96,3 +96,29 @@ export async function listSessionsIn(configDir, optionSets, { version = AGENT_SD
   );
   return JSON.parse(stdout);
 }
+
+/**
+ * Runs SDK functions (renameSession, tagSession, archiveSession, …) one after another in a child
+ * process with CLAUDE_CONFIG_DIR set to `configDir`: `calls` is `[{ fn, args }, …]`; returns their
+ * results (undefined for none) in order.
+ */
+export async function callSdkIn(configDir, calls, { version = AGENT_SDK_VERSION } = {}) {
+  const packageDir = await installAgentSdk(version);
+  const sdkUrl = pathToFileURL(path.join(packageDir, "sdk.mjs")).href;
+  const script = `
+    const sdk = await import(${JSON.stringify(sdkUrl)});
+    const calls = JSON.parse(process.argv[1]);
+    const out = [];
+    for (const { fn, args } of calls) out.push((await sdk[fn](...args)) ?? null);
+    process.stdout.write(JSON.stringify(out));
+  `;
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    ["--input-type=module", "-e", script, JSON.stringify(calls)],
+    {
+      env: { PATH: process.env.PATH ?? "", HOME: configDir, CLAUDE_CONFIG_DIR: configDir, LANG: "C.UTF-8" },
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
+  return JSON.parse(stdout);
+}
