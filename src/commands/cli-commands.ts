@@ -6,6 +6,7 @@ import { forgetCli } from "./forget-cli.ts";
 import { installCli } from "./install-cli.ts";
 import { listCli } from "./list-cli.ts";
 import { migrateCli } from "./migrate-cli.ts";
+import { moveProjectCli } from "./move-project-cli.ts";
 import { pickCli } from "./pick-cli.ts";
 import { rebuildCli } from "./rebuild-cli.ts";
 import { restoreCli } from "./restore-cli.ts";
@@ -23,6 +24,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   whyCli,
   searchCli,
   migrateCli,
+  moveProjectCli,
   restoreCli,
   forgetCli,
   installCli,

@@ -8,6 +8,7 @@ import {
   WARN_DAYS,
 } from "../doctor/cleanup-check.ts";
 import { diagnoseProject, hiddenSummary, type ProjectDiagnosis } from "../doctor/doctor.ts";
+import { findGoneProjects, goneProjectReport } from "../doctor/moved-project-check.ts";
 import { checkSetup, type SetupCheck, type SetupReport } from "../doctor/setup-check.ts";
 import { checkStorage, type StorageCheck } from "../doctor/storage-check.ts";
 import { projectsRoot } from "../layout/config-root.ts";
@@ -46,9 +47,11 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
   const cache = TranscriptCache.under(command.configRoot, { writable: false });
   const progress = progressLine(io.stderr, "claude-reindex: checking");
   const diagnoses: ProjectDiagnosis[] = [];
+  let gone: ReturnType<typeof goneProjectReport> = { findings: [], notes: [] };
   try {
     // Read-only: a catalog saved by list or pick is reused, never written.
     const rows = await catalogSessions({ configRoot: command.configRoot, projectDirs, writable: false });
+    gone = goneProjectReport(findGoneProjects(rows));
     for (const [i, projectDir] of projectDirs.entries()) {
       progress.project(i, projectDirs.length, projectDir);
       diagnoses.push(
@@ -65,9 +68,11 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
   }
   const needAttention = diagnoses.filter((d) => d.findings.length > 0);
   const setup = command.setup ? checkSetup(command.setup) : null;
-  const storage = command.storage
+  const checked = command.storage
     ? checkStorage({ ...command.storage, configRoot: command.configRoot })
     : { findings: [], notes: [] };
+  // A project folder that is gone is a fact of the storage: where its sessions should go.
+  const storage = { findings: [...checked.findings, ...gone.findings], notes: [...checked.notes, ...gone.notes] };
   const cleanup = command.cleanup ? checkCleanup({ ...command.cleanup, configRoot: command.configRoot }) : null;
   const attention =
     needAttention.length > 0 || storage.findings.length > 0 || brokenHooks(setup) > 0 || cleanup?.finding != null;
