@@ -117,6 +117,8 @@ export async function runMoveProject(command: MoveProjectCommand): Promise<Comma
       report.problems.push(`${source} is a symbolic link; not followed, left as it is`);
       continue;
     }
+    // What a killed run left (a file renamed aside, a temporary copy) is put right before planning.
+    if (!command.dryRun && !targetIsLink) for (const dir of [source, to]) recoverTransfersIn(dir);
     steps.push(...planDirectory(source, to, oldPath));
   }
   for (const step of steps) {
@@ -142,7 +144,7 @@ export async function runMoveProject(command: MoveProjectCommand): Promise<Comma
   // Claude Code's own record of a session that now belongs to another folder, once per transcript.
   if (!targetIsLink) relocate(command, to, steps, report);
 
-  if (!command.dryRun) {
+  if (!command.dryRun && !targetIsLink) {
     const dirs = [to, ...sources].filter((dir) => fs.existsSync(dir) && !isLink(dir));
     if (dirs.length > 0) {
       const reports = await rebuildProjects(
@@ -225,7 +227,7 @@ function planDirectory(source: string, to: string, oldPath: string): Step[] {
     taken.add(d.name);
   }
   for (const id of staying) {
-    taken.add(id);
+    taken.add(id).add(`${id}.jsonl`);
     for (const name of agents.get(id) ?? []) taken.add(name);
   }
   for (const d of dirents) {
