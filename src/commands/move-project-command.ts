@@ -165,11 +165,12 @@ export async function runMoveProject(command: MoveProjectCommand): Promise<Comma
   } else {
     for (const note of report.notes) io.stderr.write(`note: ${shown(note)}\n`);
     const would = command.dryRun ? "would move" : "moved";
-    const others = report.filesMoved > 0 ? `, ${report.filesMoved} other files` : "";
+    const others = report.filesMoved > 0 ? `, ${count(report.filesMoved, "other file")}` : "";
+    const dry = command.dryRun ? " (dry run: nothing changed)" : "";
     say(
-      sources.length === 0 && report.sessionsAlreadyThere === 0 && report.sessionsMoved === 0
-        ? `no project directory for ${shown(oldPath)} under ${shown(root)}; nothing to move${command.dryRun ? " (dry run)" : ""}`
-        : `${would} ${report.sessionsMoved} sessions${others} of ${shown(oldPath)} to ${shown(to)}; ${report.sessionsAlreadyThere} already there; ${command.dryRun ? "would record" : "recorded"} the new path in ${report.relocated} transcripts${command.dryRun ? " (dry run: nothing changed)" : ""}`,
+      sources.length === 0
+        ? `nothing left to move: no project directory for ${shown(oldPath)} under ${shown(root)}${fs.existsSync(to) ? ` (its sessions are in ${shown(to)})` : ""}${dry}`
+        : `${would} ${count(report.sessionsMoved, "session")}${others} of ${shown(oldPath)} to ${shown(to)}; ${report.sessionsAlreadyThere} already there; ${command.dryRun ? "would record" : "recorded"} the new path in ${count(report.relocated, "transcript")}${dry}`,
     );
   }
   return report.problems.length > 0
@@ -386,6 +387,10 @@ function isIndexFile(name: string): boolean {
     name === `${INDEX_FILE_NAME}.tmp` ||
     isTemporaryNameOf(name, INDEX_FILE_NAME)
   );
+}
+
+function count(n: number, singular: string): string {
+  return `${n} ${n === 1 ? singular : `${singular}s`}`;
 }
 
 function isLink(p: string): boolean {

@@ -75,9 +75,11 @@ describe("move-project", () => {
     const bytes = new Map([p.a, p.b].map((s) => [s.id, fs.readFileSync(s.path)]));
     const modes = new Map([...p.times.keys()].map((r) => [r, fs.statSync(path.join(p.oldDir, r)).mode]));
 
+    const memoryDirMtime = fs.lstatSync(path.join(p.oldDir, "memory"), { bigint: true }).mtimeNs;
     const { result, report } = await move(p.tree);
     expect(result.kind, JSON.stringify(result)).toBe("done");
     expect(report.sessionsMoved).toBe(2);
+    expect(fs.lstatSync(path.join(p.newDir, "memory"), { bigint: true }).mtimeNs).toBe(memoryDirMtime);
     expect(report.relocated).toBe(2);
     expect(fs.existsSync(p.oldDir)).toBe(false);
     for (const [relative, mtimeNs] of p.times) {
