@@ -20,19 +20,26 @@ import {
 import { rebuildProjects } from "../rebuild/rebuild-projects.ts";
 import { INDEX_FILE_NAME } from "../sessions-index/index-path.ts";
 import {
+  movedPath,
   moveHistoryProjects,
   moveProjectKeys,
   type RewriteOutcome,
   rewriteWithBackup,
 } from "../settings/moved-project-config.ts";
 import { withDirectoryLock } from "../system/directory-lock.ts";
-import { timesOf } from "../system/file-times.ts";
+import { type ExactTimes, setExactTimesMany } from "../system/file-times.ts";
 import { isTransferLeftover, transferFile } from "../system/file-transfer.ts";
 import { isTemporaryNameOf, makeDirectory } from "../system/replace-file.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { errorText } from "../text/error-text.ts";
 import { terminalLine } from "../text/terminal-text.ts";
-import { appendRelocatedRecord } from "../transcript/relocated-record.ts";
+import {
+  appendRelocatedRecord,
+  pendingRelocations,
+  type RelocationEntry,
+  relocationJournalPath,
+  writeRelocationJournal,
+} from "../transcript/relocated-record.ts";
 import type { CommandResult } from "./command-result.ts";
 
 export interface MoveProjectCommand {
@@ -111,6 +118,11 @@ export async function runMoveProject(command: MoveProjectCommand): Promise<Comma
       `${oldPath} still exists: Claude Code started there makes a new project directory for it (move the folder first?)`,
     );
 
+  // A run killed after appending records but before putting the files' times back: put them back now.
+  if (!command.dryRun && fs.existsSync(relocationJournalPath(configRoot))) {
+    putTimesBack(pendingRelocations(configRoot), report);
+    fs.rmSync(relocationJournalPath(configRoot), { force: true });
+  }
   const steps: Step[] = [];
   for (const source of sources) {
     if (isLink(source)) {
@@ -308,11 +320,15 @@ function retire(source: string, configRoot: string, report: MoveReport): void {
     return; // something appeared meanwhile: it stays
   }
   for (const ours of [stampPath(configRoot, source), catalogPath(configRoot, source)]) fs.rmSync(ours, { force: true });
+  const cache = path.join(configRoot, "claude-reindex", "transcript-cache", path.basename(source));
+  if (!isLink(cache)) fs.rmSync(cache, { recursive: true, force: true });
 }
 
 /**
  * Appends Claude Code's `relocated` record to each transcript for the new path whose working directory
- * still reads as the old one (its last `relocated` record, else its first `cwd`), times put back.
+ * still reads as the old one or a folder below it (its last `relocated` record, else its first `cwd`),
+ * naming the same place in the new folder; then puts every such file's times back, all at once. The
+ * times are journaled first, so that a run killed in between is made whole by the next.
  */
 function relocate(command: MoveProjectCommand, to: string, steps: Step[], report: MoveReport): void {
   const candidates: { file: string; sessionId: string }[] = [];
@@ -324,26 +340,42 @@ function relocate(command: MoveProjectCommand, to: string, steps: Step[], report
     for (const file of listSessionFiles(to).sessions.values())
       candidates.push({ file: file.path, sessionId: file.sessionId });
   }
+  const entries: RelocationEntry[] = [];
   const seen = new Set<string>();
   for (const { file, sessionId } of candidates) {
     if (seen.has(sessionId)) continue;
     seen.add(sessionId);
-    let before: ReturnType<typeof timesOf>;
+    let before: fs.BigIntStats;
     try {
-      before = timesOf(fs.lstatSync(file, { bigint: true }));
+      before = fs.lstatSync(file, { bigint: true });
     } catch {
       continue;
     }
-    if (recordedCwd(file) !== command.oldPath) continue;
-    report.relocated++;
-    if (command.dryRun) continue;
+    const cwd = recordedCwd(file);
+    const relocatedCwd = cwd === null ? null : movedPath(cwd, command.oldPath, command.newPath);
+    if (relocatedCwd === null) continue;
+    const size = Number(before.size);
+    entries.push({ file, sessionId, relocatedCwd, size, atimeNs: `${before.atimeNs}`, mtimeNs: `${before.mtimeNs}` });
+  }
+  report.relocated = entries.length;
+  if (command.dryRun || entries.length === 0) return;
+  writeRelocationJournal(command.configRoot, entries);
+  const appended: { file: string; times: ExactTimes }[] = [];
+  for (const entry of entries) {
     try {
-      if (!appendRelocatedRecord(file, sessionId, command.newPath, before))
-        report.notes.push(`${file}: its times could be kept only to the microsecond (no GNU touch)`);
+      appendRelocatedRecord(entry.file, entry.sessionId, entry.relocatedCwd);
+      appended.push({ file: entry.file, times: { atimeNs: BigInt(entry.atimeNs), mtimeNs: BigInt(entry.mtimeNs) } });
     } catch (error) {
-      report.problems.push(`${file}: the new path could not be recorded: ${errorText(error)}`);
+      report.problems.push(`${entry.file}: the new path could not be recorded: ${errorText(error)}`);
     }
   }
+  putTimesBack(appended, report);
+  fs.rmSync(relocationJournalPath(command.configRoot), { force: true });
+}
+
+function putTimesBack(files: { file: string; times: ExactTimes }[], report: MoveReport): void {
+  for (const file of setExactTimesMany(files))
+    report.notes.push(`${file}: its times could be put back only to the microsecond (no GNU touch or python3)`);
 }
 
 async function updateConfig(command: MoveProjectCommand, report: MoveReport): Promise<void> {

@@ -2,10 +2,12 @@
 // working directory (`{"type":"relocated","sessionId":…,"relocatedCwd":…}`): its listing and the Agent
 // SDK's `listSessions` read the last one in a transcript's tail as the session's cwd. Appending one is
 // the only write claude-reindex makes to a transcript: a new line after the last, nothing before it
-// rewritten, and the file's access and modification times put back exactly, so that `--continue`
-// (newest mtime) and the cleanup cutoff see the file as they did.
+// rewritten. The caller puts the file's times back (`--continue` picks the newest mtime; the cleanup
+// cutoff goes by it), all files at once, with a journal so that a killed run's rerun still does it.
 import fs from "node:fs";
-import { type ExactTimes, setExactTimes, timesOf } from "../system/file-times.ts";
+import path from "node:path";
+import type { ExactTimes } from "../system/file-times.ts";
+import { readPrivateFile, writePrivateFile } from "../system/private-file.ts";
 
 /** The line Claude Code writes, key for key. */
 export function relocatedLine(sessionId: string, relocatedCwd: string): string {
@@ -13,38 +15,86 @@ export function relocatedLine(sessionId: string, relocatedCwd: string): string {
 }
 
 /**
- * Appends a `relocated` record to `file` (a regular file, never through a link) and gives it back its
- * times. A transcript whose last line is cut off gets a line break first, so that the cut line stays
- * as it was and the record is a line of its own. `before`: the times to give back, taken before the caller
- * read the file (reading can move its access time); default the times found when appending. Returns
- * whether the times are exact (see setExactTimes).
+ * Appends a `relocated` record to `file` (a regular file, never through a link). A transcript whose last
+ * line is cut off gets a line break first, so that the cut line stays as it was and the record is a line
+ * of its own. Returns the bytes appended.
  */
-export function appendRelocatedRecord(
-  file: string,
-  sessionId: string,
-  relocatedCwd: string,
-  before?: ExactTimes,
-): boolean {
+export function appendRelocatedRecord(file: string, sessionId: string, relocatedCwd: string): Buffer {
   const fd = fs.openSync(
     file,
     fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_NOFOLLOW | (fs.constants.O_NONBLOCK ?? 0),
   );
-  let times: ExactTimes;
   try {
-    const stat = fs.fstatSync(fd, { bigint: true });
+    const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: "ENOTREG" });
-    times = before ?? timesOf(stat);
     let prefix = "";
-    if (stat.size > 0n) {
+    if (stat.size > 0) {
       const last = Buffer.alloc(1);
-      fs.readSync(fd, last, 0, 1, Number(stat.size - 1n));
+      fs.readSync(fd, last, 0, 1, stat.size - 1);
       if (last[0] !== 0x0a) prefix = "\n";
     }
     const bytes = Buffer.from(`${prefix}${relocatedLine(sessionId, relocatedCwd)}`);
     for (let written = 0; written < bytes.length; ) written += fs.writeSync(fd, bytes, written);
     fs.fsyncSync(fd);
+    return bytes;
   } finally {
     fs.closeSync(fd);
   }
-  return setExactTimes(file, times);
+}
+
+/** A transcript about to get the record: its times before, and its size (where the record starts). */
+export interface RelocationEntry {
+  file: string;
+  sessionId: string;
+  relocatedCwd: string;
+  size: number;
+  atimeNs: string;
+  mtimeNs: string;
+}
+
+/** `<root>/claude-reindex/relocations.json`: the times to put back, written before the first append. */
+export function relocationJournalPath(configRoot: string): string {
+  return path.join(configRoot, "claude-reindex", "relocations.json");
+}
+
+export function writeRelocationJournal(configRoot: string, entries: RelocationEntry[]): void {
+  writePrivateFile(relocationJournalPath(configRoot), JSON.stringify({ format: 1, entries }));
+}
+
+/**
+ * What a killed run left to do: the entries of its journal whose transcript holds, from the size noted,
+ * exactly the record (so it was appended and its times may not be back yet). Empty without a journal.
+ */
+export function pendingRelocations(configRoot: string): { file: string; times: ExactTimes }[] {
+  const text = readPrivateFile(relocationJournalPath(configRoot));
+  if (text === null) return [];
+  let entries: RelocationEntry[];
+  try {
+    entries = (JSON.parse(text) as { entries: RelocationEntry[] }).entries;
+    if (!Array.isArray(entries)) return [];
+  } catch {
+    return [];
+  }
+  const pending: { file: string; times: ExactTimes }[] = [];
+  for (const entry of entries) {
+    try {
+      const line = relocatedLine(entry.sessionId, entry.relocatedCwd);
+      const stat = fs.lstatSync(entry.file);
+      if (!stat.isFile()) continue;
+      const length = stat.size - entry.size;
+      if (length !== Buffer.byteLength(line) && length !== Buffer.byteLength(line) + 1) continue;
+      const fd = fs.openSync(entry.file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+      const tail = Buffer.alloc(length);
+      try {
+        fs.readSync(fd, tail, 0, length, entry.size);
+      } finally {
+        fs.closeSync(fd);
+      }
+      if (tail.toString("utf8").replace(/^\n/, "") !== line) continue;
+      pending.push({ file: entry.file, times: { atimeNs: BigInt(entry.atimeNs), mtimeNs: BigInt(entry.mtimeNs) } });
+    } catch {
+      // gone or unreadable: nothing to put back
+    }
+  }
+  return pending;
 }

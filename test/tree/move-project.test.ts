@@ -4,6 +4,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type MoveReport, runMoveProject } from "../../src/commands/move-project-command.ts";
 import { encodeProjectDirName } from "../../src/layout/project-dir.ts";
+import {
+  appendRelocatedRecord,
+  relocationJournalPath,
+  writeRelocationJournal,
+} from "../../src/transcript/relocated-record.ts";
 import { ClaudeTree, captureIo } from "../support/claude-tree.ts";
 import { tempDir } from "../support/temp.ts";
 import { TranscriptBuilder } from "../support/transcript-builder.ts";
@@ -216,6 +221,31 @@ describe("move-project", () => {
       expect(relocated).toHaveLength(1);
     }
     expect(fs.readdirSync(p.newDir).filter((n) => n.includes("claude-reindex"))).toEqual([]);
+  });
+
+  it("a rerun puts back the times of transcripts a killed run appended the record to", async () => {
+    const p = movedProject();
+    const { report } = await move(p.tree);
+    expect(report.relocated).toBe(2);
+    // As if killed between the appends and putting the times back: a journal, records, new mtimes.
+    const file = path.join(p.newDir, `${p.a.id}.jsonl`);
+    const stat = fs.lstatSync(file, { bigint: true });
+    writeRelocationJournal(p.tree.root, [
+      {
+        file,
+        sessionId: p.a.id,
+        relocatedCwd: "/somewhere/else",
+        size: Number(stat.size),
+        atimeNs: `${stat.atimeNs}`,
+        mtimeNs: `${stat.mtimeNs}`,
+      },
+    ]);
+    appendRelocatedRecord(file, p.a.id, "/somewhere/else");
+    expect(fs.lstatSync(file, { bigint: true }).mtimeNs).not.toBe(stat.mtimeNs);
+    const again = await move(p.tree);
+    expect(again.result.kind).toBe("done");
+    expect(fs.lstatSync(file, { bigint: true }).mtimeNs).toBe(stat.mtimeNs);
+    expect(fs.existsSync(relocationJournalPath(p.tree.root))).toBe(false);
   });
 
   it("keeps a cut-off last line as it was and puts the record on a line of its own", async () => {
