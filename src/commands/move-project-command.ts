@@ -142,19 +142,19 @@ export async function runMoveProject(command: MoveProjectCommand): Promise<Comma
       say(`${command.dryRun ? "would merge" : "merge"} ${shown(step.from)} -> ${shown(step.to)}`);
     else (step.problem ? report.problems : report.notes).push(`stays: ${step.from}: ${step.why}`);
   }
+  // Claude Code's own record of a session that now belongs to another folder, once per transcript.
   const work = steps.some((s) => s.kind !== "stays") && !targetIsLink;
-  if (!command.dryRun && work) {
+  if (command.dryRun) report.relocated = targetIsLink ? 0 : relocationEntries(command, to, steps).length;
+  else if (work || (!targetIsLink && relocationEntries(command, to, []).length > 0)) {
     makeDirectory(root, 0o700);
     const lockFile = path.join(configRoot, "claude-reindex", "move-project");
     makeDirectory(path.dirname(lockFile), 0o700);
     await withDirectoryLock(lockFile, { staleMs: 10_000, waitMs: 15_000 }, async () => {
-      carryOut(steps, sources, to, report);
+      if (work) carryOut(steps, sources, to, report);
+      relocate(command, relocationEntries(command, to, []), report);
     });
     for (const source of sources) retire(source, configRoot, report);
   }
-
-  // Claude Code's own record of a session that now belongs to another folder, once per transcript.
-  if (!targetIsLink) relocate(command, to, steps, report);
 
   if (!command.dryRun && !targetIsLink) {
     const dirs = [to, ...sources].filter((dir) => fs.existsSync(dir) && !isLink(dir));
@@ -325,17 +325,14 @@ function retire(source: string, configRoot: string, report: MoveReport): void {
 }
 
 /**
- * Appends Claude Code's `relocated` record to each transcript for the new path whose working directory
- * still reads as the old one or a folder below it (its last `relocated` record, else its first `cwd`),
- * naming the same place in the new folder; then puts every such file's times back, all at once. The
- * times are journaled first, so that a run killed in between is made whole by the next.
+ * The transcripts for the new path (and, in a dry run, those about to move there) whose working
+ * directory still reads as the old one or a folder below it (their last `relocated` record, else their
+ * first `cwd`), with the same place in the new folder and their times as they are.
  */
-function relocate(command: MoveProjectCommand, to: string, steps: Step[], report: MoveReport): void {
+function relocationEntries(command: MoveProjectCommand, to: string, steps: Step[]): RelocationEntry[] {
   const candidates: { file: string; sessionId: string }[] = [];
-  if (command.dryRun) {
-    for (const step of steps)
-      if (step.kind === "session") candidates.push({ file: step.from, sessionId: step.sessionId });
-  }
+  for (const step of steps)
+    if (step.kind === "session") candidates.push({ file: step.from, sessionId: step.sessionId });
   if (fs.existsSync(to) && !isLink(to)) {
     for (const file of listSessionFiles(to).sessions.values())
       candidates.push({ file: file.path, sessionId: file.sessionId });
@@ -357,8 +354,16 @@ function relocate(command: MoveProjectCommand, to: string, steps: Step[], report
     const size = Number(before.size);
     entries.push({ file, sessionId, relocatedCwd, size, atimeNs: `${before.atimeNs}`, mtimeNs: `${before.mtimeNs}` });
   }
+  return entries;
+}
+
+/**
+ * Appends Claude Code's `relocated` record to each transcript, then puts every one's times back, all at
+ * once. The times are journaled first, so that a run killed in between is made whole by the next.
+ */
+function relocate(command: MoveProjectCommand, entries: RelocationEntry[], report: MoveReport): void {
   report.relocated = entries.length;
-  if (command.dryRun || entries.length === 0) return;
+  if (entries.length === 0) return;
   writeRelocationJournal(command.configRoot, entries);
   const appended: { file: string; times: ExactTimes }[] = [];
   for (const entry of entries) {
