@@ -71,7 +71,8 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
   const checked = command.storage
     ? checkStorage({ ...command.storage, configRoot: command.configRoot })
     : { findings: [], notes: [] };
-  // A project folder that is gone is a fact of the storage: where its sessions should go.
+  // A project folder that is gone is a fact of the storage: where its sessions should go. The folders
+  // gone with no likely new place are a note after the projects (deleted folders are common).
   const storage = { findings: [...checked.findings, ...gone.findings], notes: [...checked.notes, ...gone.notes] };
   const cleanup = command.cleanup ? checkCleanup({ ...command.cleanup, configRoot: command.configRoot }) : null;
   const attention =
@@ -88,8 +89,9 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
     io.stdout.write(`storage: ${terminalLine(finding.message)}\n`);
     if (finding.fix) io.stdout.write(`  fix: ${terminalLine(finding.fix)}\n`);
   }
-  for (const note of storage.notes) io.stdout.write(`note: ${terminalLine(note)}\n`);
+  for (const note of checked.notes) io.stdout.write(`note: ${terminalLine(note)}\n`);
   writeDiagnoses(diagnoses, needAttention, root, rootExists, io);
+  for (const note of gone.notes) io.stdout.write(`note: ${terminalLine(note)}\n`);
   writeHidden(diagnoses, io);
   if (cleanup) writeCleanup(cleanup, io);
   if (setup && command.setup) writeSetup(setup, command.setup, io);
