@@ -3,10 +3,10 @@
 // through the verified transfer of each file; and any other folder of a project directory (`memory/`),
 // where a different file of the same name is kept beside it under a new name. A rerun finishes what an
 // interrupted run started; a move removes only what is verified at the destination. Directories made at
-// the destination get their source's times once filled.
+// the destination get their source's times (to the microsecond) once filled.
 import fs from "node:fs";
 import path from "node:path";
-import { type ExactTimes, setExactTimes, timesOf } from "../system/file-times.ts";
+import { type ExactTimes, timesOf } from "../system/file-times.ts";
 import {
   type Comparison,
   compareFiles,
@@ -155,10 +155,11 @@ export function transferDirectory(fromDir: string, toDir: string, move: boolean,
       }
     }
   }
-  // Deepest first: filling a directory sets its parent's mtime, not its own.
+  // Deepest first: filling a directory sets its parent's mtime, not its own. To the microsecond (utimes):
+  // no process per directory, and nothing reads a folder's time as closely as a transcript's.
   for (const [dir, times] of made.reverse()) {
     try {
-      setExactTimes(dir, times);
+      fs.utimesSync(dir, seconds(times.atimeNs), seconds(times.mtimeNs));
     } catch {
       // the directory's times are a courtesy; its files keep theirs
     }
@@ -172,6 +173,10 @@ export function transferDirectory(fromDir: string, toDir: string, move: boolean,
     }
   }
   return result;
+}
+
+function seconds(ns: bigint): number {
+  return Number(ns / 1_000_000_000n) + Number(ns % 1_000_000_000n) / 1e9;
 }
 
 /** `notes.md` -> `notes.<tag>.md` (n = 1), `notes.<tag>-2.md`, …; a name without extension gets `.<tag>`. */
