@@ -8,6 +8,7 @@ import { forgetCli } from "./forget-cli.ts";
 import { installCli } from "./install-cli.ts";
 import { listCli } from "./list-cli.ts";
 import { migrateCli } from "./migrate-cli.ts";
+import { moveProjectCli } from "./move-project-cli.ts";
 import { pickCli } from "./pick-cli.ts";
 import { rebuildCli } from "./rebuild-cli.ts";
 import { renameCli } from "./rename-cli.ts";
@@ -33,6 +34,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   unarchiveCli,
   deleteCli,
   migrateCli,
+  moveProjectCli,
   restoreCli,
   forgetCli,
   installCli,

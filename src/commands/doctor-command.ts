@@ -10,6 +10,7 @@ import {
   WARN_DAYS,
 } from "../doctor/cleanup-check.ts";
 import { diagnoseProject, hiddenSummary, type ProjectDiagnosis } from "../doctor/doctor.ts";
+import { findGoneProjects, goneProjectReport } from "../doctor/moved-project-check.ts";
 import { checkSetup, type SetupCheck, type SetupReport } from "../doctor/setup-check.ts";
 import { checkStorage, type StorageCheck } from "../doctor/storage-check.ts";
 import { checkTrash, trashLines } from "../doctor/trash-check.ts";
@@ -49,9 +50,11 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
   const cache = TranscriptCache.under(command.configRoot, { writable: false });
   const progress = progressLine(io.stderr, "claude-reindex: checking");
   const diagnoses: ProjectDiagnosis[] = [];
+  let gone: ReturnType<typeof goneProjectReport> = { findings: [], notes: [] };
   try {
     // Read-only: a catalog saved by list or pick is reused, never written.
     const rows = await catalogSessions({ configRoot: command.configRoot, projectDirs, writable: false });
+    gone = goneProjectReport(findGoneProjects(rows));
     for (const [i, projectDir] of projectDirs.entries()) {
       progress.project(i, projectDirs.length, projectDir);
       diagnoses.push(
@@ -68,9 +71,16 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
   }
   const needAttention = diagnoses.filter((d) => d.findings.length > 0);
   const setup = command.setup ? checkSetup(command.setup) : null;
-  const storage = command.storage
+  const checked = command.storage
     ? checkStorage({ ...command.storage, configRoot: command.configRoot })
     : { findings: [], elsewhere: [], notes: [] };
+  // A project folder that is gone is a fact of the storage: where its sessions should go. The folders
+  // gone with no likely new place are a note after the projects (deleted folders are common).
+  const storage = {
+    findings: [...checked.findings, ...gone.findings],
+    elsewhere: checked.elsewhere,
+    notes: [...checked.notes, ...gone.notes],
+  };
   const cleanup = command.cleanup ? checkCleanup({ ...command.cleanup, configRoot: command.configRoot }) : null;
   const trash = checkTrash(command.configRoot);
   // The exit status speaks for the config root asked about: sessions in other places are only reported.
@@ -101,8 +111,9 @@ export async function runDoctor(command: DoctorCommand): Promise<CommandResult> 
     io.stdout.write(`elsewhere: ${terminalLine(finding.message)}\n`);
     if (finding.fix) io.stdout.write(`  fix: ${terminalLine(finding.fix)}\n`);
   }
-  for (const note of storage.notes) io.stdout.write(`note: ${terminalLine(note)}\n`);
+  for (const note of checked.notes) io.stdout.write(`note: ${terminalLine(note)}\n`);
   writeDiagnoses(diagnoses, needAttention, root, rootExists, io);
+  for (const note of gone.notes) io.stdout.write(`note: ${terminalLine(note)}\n`);
   writeHidden(diagnoses, io);
   if (cleanup) writeCleanup(cleanup, io);
   for (const line of trashLines(trash)) io.stdout.write(`${terminalLine(line)}\n`);

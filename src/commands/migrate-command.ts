@@ -2,6 +2,7 @@
 // project directories their working directories name, keeping file times, then rebuilds those indexes.
 import fs from "node:fs";
 import path from "node:path";
+import { agentFilesBySession } from "../layout/agent-files.ts";
 import { projectsRoot } from "../layout/config-root.ts";
 import { encodeProjectDirName } from "../layout/project-dir.ts";
 import { sessionIdOfFileName } from "../layout/session-file.ts";
@@ -38,7 +39,8 @@ type Plan =
 
 /**
  * `claude-reindex migrate --from <dir>`: brings sessions into `<root>/projects/<encoded cwd>/`,
- * the directory named from each transcript's own `cwd` as Claude Code names it. File times are
+ * the directory named from each transcript's own `cwd` as Claude Code names it. A session goes whole:
+ * its transcript, its `<uuid>/` folder and the old layout's `agent-*.jsonl` beside it that name it. File times are
  * kept to the nanosecond (the index and Claude Code's cleanup both go by them), a different file of
  * the same name is never overwritten, every copy is verified before it is put in place and a move
  * removes only what is verified at the destination; a rerun finishes what an interrupted run started
@@ -77,6 +79,13 @@ export async function runMigrate(command: MigrateCommand): Promise<CommandResult
       return guards.get(base)!;
     };
     for (const p of transferring) guardOf(path.dirname(p.to));
+    // The old layout's agent transcripts go with the session their records name.
+    const agentsByDir = new Map<string, Map<string | null, string[]>>();
+    const agentsOf = (p: (typeof transferring)[number]) => {
+      const dir = path.dirname(p.from);
+      if (!agentsByDir.has(dir)) agentsByDir.set(dir, agentFilesBySession(dir));
+      return agentsByDir.get(dir)!.get(path.basename(p.from, ".jsonl")) ?? [];
+    };
     for (const p of transferring) {
       const guard = guardOf(path.dirname(p.to));
       const linked = guard.problemWith(p.to) ?? guard.problemWith(path.join(p.to.slice(0, -".jsonl".length), "-"));
@@ -92,7 +101,7 @@ export async function runMigrate(command: MigrateCommand): Promise<CommandResult
       if (path.resolve(p.from) === path.resolve(p.to)) continue;
       let fileProblems: string[];
       try {
-        fileProblems = transferSession(p.from, p.to, command.move).problems;
+        fileProblems = transferSession(p.from, p.to, command.move, agentsOf(p)).problems;
       } catch (error) {
         fileProblems = [`${p.from}: ${errorText(error)}`];
       }

@@ -40,6 +40,8 @@ export type FindingKind =
   | "config-dir-empty"
   | "sessions-elsewhere"
   | "project-split"
+  | "project-moved"
+  | "sessions-outside-projects"
   | "cleanup-due";
 
 export interface Finding {

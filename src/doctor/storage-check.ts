@@ -95,6 +95,14 @@ export function checkStorage(check: StorageCheck): StorageReport {
     });
   }
 
+  for (const outside of transcriptsOutsideProjects(configRoot)) {
+    findings.push({
+      kind: "sessions-outside-projects",
+      message: `${outside.sessions} session ${outside.sessions === 1 ? "transcript" : "transcripts"} under ${outside.dir}, outside ${root}: Claude Code reads sessions only from projects/ (a custom layout, or left there when projects/ was a link?)`,
+      fix: `claude-reindex migrate --from ${shellQuote(outside.dir)}`,
+    });
+  }
+
   for (const group of splitProjects(configRoot)) {
     const [keep, ...others] = group.dirs;
     findings.push({
@@ -112,6 +120,49 @@ export function checkStorage(check: StorageCheck): StorageReport {
     });
   }
   return { findings, elsewhere, notes };
+}
+
+/**
+ * UUID-named transcripts under the config root but outside `projects/` (and outside our own
+ * `claude-reindex/`, and whatever `projects/` links to), six levels deep at most, links not followed:
+ * per folder of the root, how many and the deepest folder that holds them all (what migrate --from takes).
+ */
+export function transcriptsOutsideProjects(configRoot: string, maxDepth = 6): { dir: string; sessions: number }[] {
+  const projects = realPathOrSelf(projectsRoot(configRoot));
+  const found: { dir: string; sessions: number }[] = [];
+  for (const top of safeDirents(configRoot)) {
+    if (!top.isDirectory() || top.name === "projects" || top.name === "claude-reindex") continue;
+    const files: string[] = [];
+    const pending: [string, number][] = [[path.join(configRoot, top.name), 1]];
+    while (pending.length > 0) {
+      const [dir, depth] = pending.pop()!;
+      const real = realPathOrSelf(dir);
+      if (real === projects || real.startsWith(`${projects}${path.sep}`)) continue;
+      for (const d of safeDirents(dir)) {
+        if (d.isFile() && sessionIdOfFileName(d.name) !== null) files.push(path.join(dir, d.name));
+        else if (d.isDirectory() && depth < maxDepth && d.name !== "subagents")
+          pending.push([path.join(dir, d.name), depth + 1]);
+      }
+    }
+    if (files.length > 0) found.push({ dir: commonDirectory(files), sessions: files.length });
+  }
+  return found;
+}
+
+function commonDirectory(files: string[]): string {
+  let common = path.dirname(files[0]!);
+  for (const file of files) {
+    while (file !== common && !file.startsWith(`${common}${path.sep}`)) common = path.dirname(common);
+  }
+  return common;
+}
+
+function safeDirents(dir: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
 }
 
 /**

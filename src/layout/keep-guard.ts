@@ -11,9 +11,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { readPrivateFile } from "../system/private-file.ts";
 import { errorText } from "../text/error-text.ts";
+import { isAgentFileName } from "./agent-files.ts";
 import { type CleanupPeriod, type CleanupPlaces, cleanupPeriodInForce, DAY_MS } from "./cleanup-period.ts";
 import { projectsRoot } from "./config-root.ts";
-import { isAgentFileName, keepFile, sessionFolderFiles } from "./kept-store.ts";
+import { keepFile, sessionFolderFiles } from "./kept-store.ts";
 import { listProjectDirNames } from "./project-dir.ts";
 import { sessionIdOfFileName } from "./session-file.ts";
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { directoryNames } from "../system/directory-names.ts";
 import { isPlacementLeftover, type PlaceOutcome, placeFile } from "../system/linked-copy.ts";
 import { PlaceChangedError, PlaceGuard } from "../system/place-guard.ts";
-import { openRegularFile } from "../system/regular-file.ts";
+import { agentSessionId, isAgentFileName } from "./agent-files.ts";
 import { projectsRoot } from "./config-root.ts";
 import { sessionIdOfFileName } from "./session-file.ts";
 
@@ -43,11 +43,6 @@ export function sessionFilesIn(projectDir: string, sessionId: string, withAgents
     if (isAgentFileName(name) && agentSessionId(path.join(projectDir, name)) === sessionId) files.push(name);
   }
   return files.filter((f) => isRegularFile(path.join(projectDir, f)));
-}
-
-/** The old layout's agent transcripts, beside the sessions. */
-export function isAgentFileName(name: string): boolean {
-  return name.startsWith("agent-") && name.endsWith(".jsonl");
 }
 
 /** The files of a session's `<uuid>/` folder, relative to the project directory. */
@@ -231,27 +226,6 @@ export function forgetKeptSession(
     // other sessions kept there
   }
   return { removed: files, refused: null };
-}
-
-/** The session id on the first line of an old-layout agent transcript, or null. */
-function agentSessionId(file: string): string | null {
-  let fd: number;
-  try {
-    fd = openRegularFile(file).fd;
-  } catch {
-    return null;
-  }
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const bytes = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    const first = buffer.toString("utf8", 0, bytes).split("\n", 1)[0] ?? "";
-    const id = (JSON.parse(first) as { sessionId?: unknown } | null)?.sessionId;
-    return typeof id === "string" ? id : null;
-  } catch {
-    return null;
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /** Regular files below `dir`, relative to it; links are not followed. */

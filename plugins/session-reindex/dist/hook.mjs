@@ -7677,6 +7677,11 @@ function readPrivateFile(file) {
   }
 }
 
+// src/layout/agent-files.ts
+function isAgentFileName(name) {
+  return name.startsWith("agent-") && name.endsWith(".jsonl");
+}
+
 // src/layout/kept-store.ts
 import fs13 from "node:fs";
 import path11 from "node:path";
@@ -7844,9 +7849,6 @@ function readLink(p) {
 // src/layout/kept-store.ts
 function keptRoot(configRoot) {
   return path11.join(configRoot, "claude-reindex", "kept");
-}
-function isAgentFileName(name) {
-  return name.startsWith("agent-") && name.endsWith(".jsonl");
 }
 function sessionFolderFiles(projectDir, sessionId) {
   return treeFiles(path11.join(projectDir, sessionId)).map((relative) => path11.join(sessionId, relative));
