@@ -10,7 +10,7 @@ import { isPlacementLeftover, type PlaceOutcome, placeFile } from "../system/lin
 import { PlaceChangedError, PlaceGuard } from "../system/place-guard.ts";
 import { agentSessionId, isAgentFileName } from "./agent-files.ts";
 import { projectsRoot } from "./config-root.ts";
-import { sessionIdOfFileName } from "./session-file.ts";
+import { mirroredSessions } from "./session-file.ts";
 
 export interface KeptSession {
   sessionId: string;
@@ -77,39 +77,27 @@ export function keepFile(
 export function listKeptSessions(configRoot: string): KeptSession[] {
   const root = keptRoot(configRoot);
   const kept: KeptSession[] = [];
-  for (const projectDirName of directoryNames(root).sort()) {
-    const dir = path.join(root, projectDirName);
-    for (const name of directoryNames(dir).sort()) {
-      const sessionId = sessionIdOfFileName(name);
-      if (sessionId === null) continue;
-      const keptPath = path.join(dir, name);
-      let stat: fs.Stats;
-      try {
-        stat = fs.lstatSync(keptPath);
-      } catch {
-        continue;
-      }
-      if (!stat.isFile()) continue;
-      let bytes = 0;
-      let ownBytes = 0;
-      for (const relative of sessionFilesIn(dir, sessionId)) {
-        const s = fs.lstatSync(path.join(dir, relative));
-        bytes += s.blocks * 512;
-        if (s.nlink === 1) ownBytes += s.blocks * 512;
-      }
-      const originalPath = path.join(projectsRoot(configRoot), projectDirName, name);
-      kept.push({
-        sessionId,
-        projectDirName,
-        keptPath,
-        originalPath,
-        originalExists: fs.existsSync(originalPath),
-        size: stat.size,
-        mtimeMs: stat.mtimeMs,
-        ownBytes,
-        bytes,
-      });
+  for (const { projectDirName, dir, name, sessionId, stat } of mirroredSessions(root)) {
+    const keptPath = path.join(dir, name);
+    let bytes = 0;
+    let ownBytes = 0;
+    for (const relative of sessionFilesIn(dir, sessionId)) {
+      const s = fs.lstatSync(path.join(dir, relative));
+      bytes += s.blocks * 512;
+      if (s.nlink === 1) ownBytes += s.blocks * 512;
     }
+    const originalPath = path.join(projectsRoot(configRoot), projectDirName, name);
+    kept.push({
+      sessionId,
+      projectDirName,
+      keptPath,
+      originalPath,
+      originalExists: fs.existsSync(originalPath),
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
+      ownBytes,
+      bytes,
+    });
   }
   return kept;
 }

@@ -2,6 +2,7 @@
 // Claude Code's index writer sees them.
 import fs from "node:fs";
 import path from "node:path";
+import { directoryNames } from "../system/directory-names.ts";
 import { errorText } from "../text/error-text.ts";
 
 export const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -80,4 +81,37 @@ export function listSessionFiles(projectDir: string): SessionListing {
 
 export function sessionFilePath(projectDir: string, sessionId: string): string {
   return path.join(projectDir, `${sessionId}.jsonl`);
+}
+
+/** A `<uuid>.jsonl` regular file in a mirror of `projects/` (kept sessions, the trash). */
+export interface MirroredSession {
+  projectDirName: string;
+  /** The mirrored project directory that holds it. */
+  dir: string;
+  name: string;
+  sessionId: string;
+  stat: fs.Stats;
+}
+
+/**
+ * The session transcripts of a tree laid out as `projects/` is (`<root>/<project dir>/<uuid>.jsonl`),
+ * by project directory then name; links and other non-files are passed over, unreadable folders too.
+ */
+export function mirroredSessions(root: string): MirroredSession[] {
+  const found: MirroredSession[] = [];
+  for (const projectDirName of directoryNames(root).sort()) {
+    const dir = path.join(root, projectDirName);
+    for (const name of directoryNames(dir).sort()) {
+      const sessionId = sessionIdOfFileName(name);
+      if (sessionId === null) continue;
+      let stat: fs.Stats;
+      try {
+        stat = fs.lstatSync(path.join(dir, name));
+      } catch {
+        continue;
+      }
+      if (stat.isFile()) found.push({ projectDirName, dir, name, sessionId, stat });
+    }
+  }
+  return found;
 }

@@ -11,7 +11,7 @@ import { recoverTransfersIn, transferFile } from "../system/file-transfer.ts";
 import { makeDirectory } from "../system/replace-file.ts";
 import { projectsRoot } from "./config-root.ts";
 import { keptRoot, sessionFilesIn } from "./kept-store.ts";
-import { sessionIdOfFileName } from "./session-file.ts";
+import { mirroredSessions } from "./session-file.ts";
 
 export interface TrashedSession {
   sessionId: string;
@@ -103,46 +103,34 @@ export function purgeTrashedSession(configRoot: string, trashed: TrashedSession)
 export function listTrashedSessions(configRoot: string): TrashedSession[] {
   const trashed: TrashedSession[] = [];
   const root = path.join(trashRoot(configRoot), "projects");
-  for (const projectDirName of safeReaddir(root).sort()) {
-    const dir = path.join(root, projectDirName);
-    for (const name of safeReaddir(dir).sort()) {
-      const sessionId = sessionIdOfFileName(name);
-      if (sessionId === null) continue;
-      const trashedPath = path.join(dir, name);
-      let stat: fs.Stats;
-      try {
-        stat = fs.lstatSync(trashedPath);
-      } catch {
-        continue;
-      }
-      if (!stat.isFile()) continue;
-      const keptDir = trashedKeptDir(configRoot, projectDirName);
-      const keptFiles = sessionFilesIn(keptDir, sessionId).filter((f) => fs.existsSync(path.join(keptDir, f)));
-      let bytes = 0;
-      const all = [
-        ...sessionFilesIn(dir, sessionId).map((f) => path.join(dir, f)),
-        ...keptFiles.map((f) => path.join(keptDir, f)),
-      ];
-      const seen = new Set<string>();
-      for (const file of all) {
-        const s = fs.lstatSync(file, { bigint: true });
-        const key = `${s.dev}:${s.ino}`;
-        if (seen.has(key)) continue; // a kept copy linked to the transcript takes its space once
-        seen.add(key);
-        bytes += Number(s.blocks) * 512;
-      }
-      trashed.push({
-        sessionId,
-        projectDirName,
-        trashedPath,
-        originalPath: path.join(projectsRoot(configRoot), projectDirName, name),
-        size: stat.size,
-        mtimeMs: stat.mtimeMs,
-        files: all.length,
-        bytes,
-        withKeptCopy: keptFiles.length > 0,
-      });
+  for (const { projectDirName, dir, name, sessionId, stat } of mirroredSessions(root)) {
+    const trashedPath = path.join(dir, name);
+    const keptDir = trashedKeptDir(configRoot, projectDirName);
+    const keptFiles = sessionFilesIn(keptDir, sessionId).filter((f) => fs.existsSync(path.join(keptDir, f)));
+    let bytes = 0;
+    const all = [
+      ...sessionFilesIn(dir, sessionId).map((f) => path.join(dir, f)),
+      ...keptFiles.map((f) => path.join(keptDir, f)),
+    ];
+    const seen = new Set<string>();
+    for (const file of all) {
+      const s = fs.lstatSync(file, { bigint: true });
+      const key = `${s.dev}:${s.ino}`;
+      if (seen.has(key)) continue; // a kept copy linked to the transcript takes its space once
+      seen.add(key);
+      bytes += Number(s.blocks) * 512;
     }
+    trashed.push({
+      sessionId,
+      projectDirName,
+      trashedPath,
+      originalPath: path.join(projectsRoot(configRoot), projectDirName, name),
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
+      files: all.length,
+      bytes,
+      withKeptCopy: keptFiles.length > 0,
+    });
   }
   return trashed;
 }
@@ -216,13 +204,5 @@ function removeEmptyDirs(dir: string): void {
     fs.rmdirSync(dir);
   } catch {
     // not empty: something not ours is in it
-  }
-}
-
-function safeReaddir(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
   }
 }

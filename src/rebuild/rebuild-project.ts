@@ -19,6 +19,7 @@ import { errorText } from "../text/error-text.ts";
 import type { DerivationPool } from "../transcript/derivation-pool.ts";
 import { deriveTranscript, type TranscriptDerivation } from "../transcript/transcript.ts";
 import type { TranscriptCache } from "../transcript/transcript-cache.ts";
+import { type ProjectReport, type ProjectStatus, unchangedReport } from "./project-report.ts";
 
 export interface RebuildOptions {
   dryRun: boolean;
@@ -41,37 +42,7 @@ export interface RebuildOptions {
   lockStaleMs?: number;
 }
 
-export type ProjectStatus =
-  /** The index was written. */
-  | "written"
-  /** The index already matched the transcripts: nothing was written. */
-  | "unchanged"
-  /** Dry run: the index would be written. */
-  | "would-write"
-  /** No transcript gives an entry and there is no index: nothing to write. */
-  | "empty"
-  /** The index could not be written (see `problem`). */
-  | "failed";
-
-export interface ProjectReport {
-  projectDir: string;
-  indexPath: string;
-  status: ProjectStatus;
-  added: number;
-  updated: number;
-  removed: number;
-  kept: number;
-  changes: EntryChange[];
-  skipped: { path: string; reason: string }[];
-  /** Where an unusable index was moved before it was rebuilt. */
-  backup: string | null;
-  problem: string | null;
-  /**
-   * Set when the index on disk accounts for every transcript listed (an entry it can trust, or
-   * a transcript that gives none): the stat of that index file (null: there is no index).
-   */
-  verified: { index: IndexFileStat | null; entries: number } | null;
-}
+export type { ProjectReport, ProjectStatus } from "./project-report.ts";
 
 /**
  * Merges one project's index with its transcripts and writes it when anything changed.
@@ -83,7 +54,7 @@ export async function rebuildProject(
   knownListing?: SessionListing,
 ): Promise<ProjectReport> {
   const indexPath = indexPathOf(projectDir);
-  const report = emptyReport(projectDir, indexPath);
+  const report = unchangedReport(projectDir, indexPath, 0);
   // projects/ as it resolves now; below it, neither the project directory nor the index may be a link,
   // checked again right before the lock is taken and right before the new index is renamed into place.
   const place = new PlaceGuard(path.dirname(projectDir));
@@ -231,23 +202,6 @@ function accountsForAll(
 
 function versionProblem(indexPath: string, version: unknown): string {
   return `${indexPath} has version ${JSON.stringify(version)}, not 1: left untouched (a newer Claude Code wrote it?)`;
-}
-
-function emptyReport(projectDir: string, indexPath: string): ProjectReport {
-  return {
-    projectDir,
-    indexPath,
-    status: "unchanged",
-    added: 0,
-    updated: 0,
-    removed: 0,
-    kept: 0,
-    changes: [],
-    skipped: [],
-    backup: null,
-    problem: null,
-    verified: null,
-  };
 }
 
 function failed(report: ProjectReport, problem: string): ProjectReport {

@@ -4,7 +4,7 @@ import { verifiedEntries, writeStamp } from "../layout/project-stamp.ts";
 import { listSessionFiles, type SessionFile, type SessionListing } from "../layout/session-file.ts";
 import { indexPathOf } from "../sessions-index/index-path.ts";
 import type { DerivationPool, PoolOptions } from "../transcript/derivation-pool.ts";
-import type { ProjectReport } from "./rebuild-project.ts";
+import { type ProjectReport, unchangedReport } from "./project-report.ts";
 
 export interface RebuildOptions {
   configRoot: string;
@@ -137,21 +137,4 @@ async function inParallel<T>(items: T[], width: number, work: (item: T) => Promi
     while (next < items.length) await work(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
-}
-
-function unchangedReport(projectDir: string, indexPath: string, entries: number): ProjectReport {
-  return {
-    projectDir,
-    indexPath,
-    status: "unchanged",
-    added: 0,
-    updated: 0,
-    removed: 0,
-    kept: entries,
-    changes: [],
-    skipped: [],
-    backup: null,
-    problem: null,
-    verified: null,
-  };
 }

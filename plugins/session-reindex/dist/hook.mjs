@@ -6362,8 +6362,18 @@ function projectsRoot(configRoot) {
 }
 
 // src/layout/session-file.ts
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 import path2 from "node:path";
+
+// src/system/directory-names.ts
+import fs2 from "node:fs";
+function directoryNames(dir) {
+  try {
+    return fs2.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
 
 // src/text/error-text.ts
 function errorText(error2) {
@@ -6393,12 +6403,12 @@ function isFutureMtime(mtimeMs, nowMs) {
 function listSessionFiles(projectDir) {
   const sessions = /* @__PURE__ */ new Map();
   const unreadable = [];
-  for (const name of fs2.readdirSync(projectDir)) {
+  for (const name of fs3.readdirSync(projectDir)) {
     const sessionId = sessionIdOfFileName(name);
     if (sessionId === null) continue;
     const filePath = `${projectDir}${path2.sep}${name}`;
     try {
-      const stat = fs2.lstatSync(filePath);
+      const stat = fs3.lstatSync(filePath);
       if (stat.isSymbolicLink()) {
         unreadable.push({
           path: filePath,
@@ -6419,11 +6429,11 @@ function sessionFilePath(projectDir, sessionId) {
 }
 
 // src/system/real-path.ts
-import fs3 from "node:fs";
+import fs4 from "node:fs";
 import path3 from "node:path";
 function realPathOrSelf(p) {
   try {
-    return fs3.realpathSync(p);
+    return fs4.realpathSync(p);
   } catch {
     return path3.resolve(p);
   }
@@ -6483,18 +6493,6 @@ import path6 from "node:path";
 // src/system/replace-file.ts
 import fs5 from "node:fs";
 import path5 from "node:path";
-
-// src/system/directory-names.ts
-import fs4 from "node:fs";
-function directoryNames(dir) {
-  try {
-    return fs4.readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
-// src/system/replace-file.ts
 var TEMP_MARK = ".claude-reindex-";
 var TEMP_SUFFIX = ".tmp";
 var WRITER = /^(\d+)-[0-9a-f]{8}$/;
@@ -9808,10 +9806,28 @@ function deriveTranscript(file, cache) {
   }
 }
 
+// src/rebuild/project-report.ts
+function unchangedReport(projectDir, indexPath, kept) {
+  return {
+    projectDir,
+    indexPath,
+    status: "unchanged",
+    added: 0,
+    updated: 0,
+    removed: 0,
+    kept,
+    changes: [],
+    skipped: [],
+    backup: null,
+    problem: null,
+    verified: null
+  };
+}
+
 // src/rebuild/rebuild-project.ts
 async function rebuildProject(projectDir, options, knownListing) {
   const indexPath = indexPathOf(projectDir);
-  const report2 = emptyReport(projectDir, indexPath);
+  const report2 = unchangedReport(projectDir, indexPath, 0);
   const place = new PlaceGuard(path15.dirname(projectDir));
   const linked = place.problemWith(indexPath);
   if (linked !== null) return failed(report2, linked);
@@ -9923,22 +9939,6 @@ function accountsForAll(plan, listing, derivations, nowMs) {
 }
 function versionProblem(indexPath, version2) {
   return `${indexPath} has version ${JSON.stringify(version2)}, not 1: left untouched (a newer Claude Code wrote it?)`;
-}
-function emptyReport(projectDir, indexPath) {
-  return {
-    projectDir,
-    indexPath,
-    status: "unchanged",
-    added: 0,
-    updated: 0,
-    removed: 0,
-    kept: 0,
-    changes: [],
-    skipped: [],
-    backup: null,
-    problem: null,
-    verified: null
-  };
 }
 function failed(report2, problem) {
   return { ...report2, status: "failed", problem };
