@@ -20,7 +20,10 @@ export function archiveMarkText(archived: boolean, at: Date): string {
   return JSON.stringify({ archived, at: at.toISOString(), by: "sdk" });
 }
 
-/** Writes the mark (replacing an older one by rename); the `<uuid>/` folder is made if missing, never followed if a link. */
+/**
+ * Writes the mark (replacing an older one by rename); the `<uuid>/` folder is made if missing, never followed if
+ * a link.
+ */
 export function writeArchiveMark(transcript: string, sessionId: string, archived: boolean, at: Date): string {
   const file = archiveMarkPath(transcript, sessionId);
   const folder = path.dirname(file);

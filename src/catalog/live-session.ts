@@ -26,7 +26,10 @@ export function liveSessionReason(transcript: string, probe: LivenessProbe): str
   const holders = processesHolding(probe.procRoot, [real], [real.slice(0, -".jsonl".length)]);
   if (holders.length > 0) {
     const h = holders[0]!;
-    return `${path.basename(h.file)} is open in process ${h.pid}${h.command ? ` (${h.command})` : ""}; it may still be running: leave it first`;
+    return (
+      `${path.basename(h.file)} is open in process ${h.pid}${h.command ? ` (${h.command})` : ""}; ` +
+      "it may still be running: leave it first"
+    );
   }
   const newest = newestMtime(transcript, folder);
   const age = probe.nowMs - newest;

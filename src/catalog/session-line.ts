@@ -43,7 +43,9 @@ export function sessionLine(
   const hidden = row.hiddenFromResume.length > 0 ? `  (hidden: ${row.hiddenFromResume.join(", ")})` : "";
   // Deleted by Claude Code and kept by the guard (picking it restores it): said before the title.
   // Archived sessions and tags as Claude Code's own rows mark them.
-  const marks = `${row.kept ? "[kept] " : ""}${row.archived ? "[archived] " : ""}${row.tag ? `#${terminalLine(row.tag)} ` : ""}`;
+  const marks =
+    `${row.kept ? "[kept] " : ""}${row.archived ? "[archived] " : ""}` +
+    `${row.tag ? `#${terminalLine(row.tag)} ` : ""}`;
   const title = `${marks}${terminalLine(row.title)}`;
   const room = columns - fixed.length;
   const tail = `${branch}${where}${hidden}`;

@@ -40,7 +40,8 @@ export async function runDelete(command: DeleteCommand): Promise<CommandResult> 
   const files = report.moved.length;
   reportChange(
     command,
-    `moved ${target.sessionId} into the trash (${files} ${files === 1 ? "file" : "files"}); claude-reindex restore ${target.sessionId} brings it back`,
+    `moved ${target.sessionId} into the trash (${files} ${files === 1 ? "file" : "files"}); ` +
+      `claude-reindex restore ${target.sessionId} brings it back`,
     {
       sessionId: target.sessionId,
       action: "delete",

@@ -64,7 +64,8 @@ export async function runList(command: ListCommand): Promise<CommandResult> {
   }
   if (sessions.length === 0)
     return done([
-      `no sessions${since !== undefined || until !== undefined ? " in that time" : ""}${command.selection.kind === "all" ? "" : " for this project (--all lists every project)"}`,
+      `no sessions${since !== undefined || until !== undefined ? " in that time" : ""}` +
+        `${command.selection.kind === "all" ? "" : " for this project (--all lists every project)"}`,
     ]);
   const now = command.now().getTime();
   const columns = (stdout.columns ?? 120) - 1;

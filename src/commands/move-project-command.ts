@@ -115,7 +115,8 @@ export async function runMoveProject(command: MoveProjectCommand): Promise<Comma
   if (targetIsLink) report.problems.push(`${to} is a symbolic link; claude-reindex does not write through links`);
   if (fs.existsSync(oldPath) && fs.statSync(oldPath).isDirectory())
     report.notes.push(
-      `${oldPath} still exists: Claude Code started there makes a new project directory for it (move the folder first?)`,
+      `${oldPath} still exists: ` +
+        "Claude Code started there makes a new project directory for it (move the folder first?)",
     );
 
   // A run killed after appending records but before putting the files' times back: put them back now.
@@ -181,8 +182,11 @@ export async function runMoveProject(command: MoveProjectCommand): Promise<Comma
     const dry = command.dryRun ? " (dry run: nothing changed)" : "";
     say(
       sources.length === 0
-        ? `nothing left to move: no project directory for ${shown(oldPath)} under ${shown(root)}${fs.existsSync(to) ? ` (its sessions are in ${shown(to)})` : ""}${dry}`
-        : `${would} ${count(report.sessionsMoved, "session")}${others} of ${shown(oldPath)} to ${shown(to)}; ${report.sessionsAlreadyThere} already there; ${command.dryRun ? "would record" : "recorded"} the new path in ${count(report.relocated, "transcript")}${dry}`,
+        ? `nothing left to move: no project directory for ${shown(oldPath)} under ${shown(root)}` +
+            `${fs.existsSync(to) ? ` (its sessions are in ${shown(to)})` : ""}${dry}`
+        : `${would} ${count(report.sessionsMoved, "session")}${others} of ${shown(oldPath)} to ${shown(to)}; ` +
+            `${report.sessionsAlreadyThere} already there; ${command.dryRun ? "would record" : "recorded"} ` +
+            `the new path in ${count(report.relocated, "transcript")}${dry}`,
     );
   }
   return report.problems.length > 0

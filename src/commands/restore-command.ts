@@ -34,7 +34,8 @@ export async function runRestore(command: RestoreCommand): Promise<CommandResult
       return {
         kind: "failed",
         problems: [
-          `${command.idOrPrefix} starts ${ids.size} trashed or kept sessions (${[...ids].sort().slice(0, 5).join(", ")}${ids.size > 5 ? ", ..." : ""}); give more of the id`,
+          `${command.idOrPrefix} starts ${ids.size} trashed or kept sessions ` +
+            `(${[...ids].sort().slice(0, 5).join(", ")}${ids.size > 5 ? ", ..." : ""}); give more of the id`,
         ],
       };
     return restoreFromTrash(command, trashed);
@@ -54,7 +55,8 @@ async function restoreFromTrash(command: RestoreCommand, trashed: TrashedSession
     if (report.moved.length > 0) {
       changed.push(projectDir);
       io.stdout.write(
-        `restored ${t.sessionId} from the trash into ${projectDir} (${report.moved.length} ${report.moved.length === 1 ? "file" : "files"})\n`,
+        `restored ${t.sessionId} from the trash into ${projectDir} ` +
+          `(${report.moved.length} ${report.moved.length === 1 ? "file" : "files"})\n`,
       );
     }
   }

@@ -51,7 +51,8 @@ export async function trashTarget(configRoot: string, target: SessionTarget, now
     if (drop.kind === "dropped") report.indexEntriesDropped++;
     if (drop.kind === "refused")
       report.problems.push(
-        `${indexPathOf(projectDir)} was left as it is (${drop.reason}); its entry for ${target.sessionId} stays until it is rebuilt`,
+        `${indexPathOf(projectDir)} was left as it is (${drop.reason}); ` +
+          `its entry for ${target.sessionId} stays until it is rebuilt`,
       );
   }
   return report;

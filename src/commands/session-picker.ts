@@ -8,6 +8,7 @@ import readline from "node:readline";
 import { matchesFilter, sessionLine } from "../catalog/session-line.ts";
 import type { SessionRow } from "../catalog/session-record.ts";
 import { fitWidth } from "../text/display-width.ts";
+import { errorText } from "../text/error-text.ts";
 import { terminalLine } from "../text/terminal-text.ts";
 import { type PickerAction, pickerActionOf, pickerKeysHelp } from "./picker-keys.ts";
 import type { PickerTextSearch } from "./picker-text-search.ts";
@@ -162,7 +163,7 @@ export function pickSession(
         refilter(true);
       }
     } catch (error) {
-      status = `${action} failed: ${(error as Error).message}`;
+      status = `${action} failed: ${errorText(error)}`;
     } finally {
       busy = false;
       render();

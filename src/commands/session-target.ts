@@ -33,7 +33,8 @@ export function findTarget(
   if (match.kind === "ambiguous") {
     const shown = match.sessionIds.slice(0, 10).join(", ");
     throw new UsageError(
-      `${idOrPrefix} starts ${match.sessionIds.length} sessions (${shown}${match.sessionIds.length > 10 ? ", ..." : ""}); give more of the id`,
+      `${idOrPrefix} starts ${match.sessionIds.length} sessions ` +
+        `(${shown}${match.sessionIds.length > 10 ? ", ..." : ""}); give more of the id`,
     );
   }
   if (match.kind === "none") {
@@ -41,17 +42,23 @@ export function findTarget(
     if (trashed !== undefined)
       return {
         ok: false,
-        problem: `session ${trashed.sessionId} is in the trash: claude-reindex restore ${trashed.sessionId} puts it back`,
+        problem:
+          `session ${trashed.sessionId} is in the trash: ` + `claude-reindex restore ${trashed.sessionId} puts it back`,
       };
     const kept = matchKeptSessions(configRoot, idOrPrefix).find((k) => !k.originalExists);
     if (kept !== undefined)
       return {
         ok: false,
-        problem: `session ${kept.sessionId} is only kept (Claude Code deleted its transcript): claude-reindex restore ${kept.sessionId} puts it back, forget ${kept.sessionId} drops it`,
+        problem:
+          `session ${kept.sessionId} is only kept (Claude Code deleted its transcript): ` +
+          `claude-reindex restore ${kept.sessionId} puts it back, forget ${kept.sessionId} drops it`,
       };
     return {
       ok: false,
-      problem: `no session ${idOrPrefix} under ${projectDirs === null ? path.join(configRoot, "projects") : projectDirs.join(", ")} (claude-reindex list --all lists them)`,
+      problem:
+        `no session ${idOrPrefix} under ` +
+        `${projectDirs === null ? path.join(configRoot, "projects") : projectDirs.join(", ")} ` +
+        "(claude-reindex list --all lists them)",
     };
   }
   return { ok: true, target: { sessionId: match.sessionId, locations: match.locations } };

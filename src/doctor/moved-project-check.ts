@@ -69,7 +69,9 @@ export function goneProjectReport(gone: readonly GoneProject[]): { findings: Fin
     const more = others.length > 0 ? ` (or ${others.join(", ")})` : "";
     findings.push({
       kind: "project-moved",
-      message: `${project.sessions} ${project.sessions === 1 ? "session" : "sessions"} of ${project.path}, which no longer exists; ${likely} has newer sessions: moved there?${more}`,
+      message:
+        `${project.sessions} ${project.sessions === 1 ? "session" : "sessions"} of ${project.path}, ` +
+        `which no longer exists; ${likely} has newer sessions: moved there?${more}`,
       fix: `claude-reindex move-project ${shellQuote(project.path)} ${shellQuote(likely!)}`,
     });
   }
@@ -78,12 +80,13 @@ export function goneProjectReport(gone: readonly GoneProject[]): { findings: Fin
     unplaced.length === 0
       ? []
       : [
-          `${unplaced.length} ${unplaced.length === 1 ? "project's folder no longer exists" : "projects' folders no longer exist"} (${unplaced
-            .slice(0, 3)
-            .map((g) => g.path)
-            .join(
-              ", ",
-            )}${unplaced.length > 3 ? ", …" : ""}); if one was moved: claude-reindex move-project <old path> <new path>`,
+          `${unplaced.length} ` +
+            `${unplaced.length === 1 ? "project's folder no longer exists" : "projects' folders no longer exist"} ` +
+            `(${unplaced
+              .slice(0, 3)
+              .map((g) => g.path)
+              .join(", ")}${unplaced.length > 3 ? ", …" : ""}); ` +
+            "if one was moved: claude-reindex move-project <old path> <new path>",
         ];
   return { findings, notes };
 }

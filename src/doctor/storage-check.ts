@@ -98,7 +98,10 @@ export function checkStorage(check: StorageCheck): StorageReport {
   for (const outside of transcriptsOutsideProjects(configRoot)) {
     findings.push({
       kind: "sessions-outside-projects",
-      message: `${outside.sessions} session ${outside.sessions === 1 ? "transcript" : "transcripts"} under ${outside.dir}, outside ${root}: Claude Code reads sessions only from projects/ (a custom layout, or left there when projects/ was a link?)`,
+      message:
+        `${outside.sessions} session ${outside.sessions === 1 ? "transcript" : "transcripts"} under ${outside.dir}, ` +
+        `outside ${root}: Claude Code reads sessions only from projects/ ` +
+        "(a custom layout, or left there when projects/ was a link?)",
       fix: `claude-reindex migrate --from ${shellQuote(outside.dir)}`,
     });
   }

@@ -29,7 +29,8 @@ export function trashLines(report: TrashReport): string[] {
   if (n === 0) return [];
   const example = report.sessions[0]!.sessionId;
   return [
-    `trash: ${n} deleted ${n === 1 ? "session" : "sessions"} (${(report.bytes / 1048576).toFixed(1)} MiB) in ${report.path}`,
+    `trash: ${n} deleted ${n === 1 ? "session" : "sessions"} ` +
+      `(${(report.bytes / 1048576).toFixed(1)} MiB) in ${report.path}`,
     ...report.sessions
       .slice(0, 10)
       .map((s) => `  ${s.sessionId}  ${s.projectDirName}${s.withKeptCopy ? " (with its kept copy)" : ""}`),

@@ -9,6 +9,7 @@ import path from "node:path";
 import { findNodeAtLocation, parseTree } from "jsonc-parser";
 import { withDirectoryLock } from "../system/directory-lock.ts";
 import { makeDirectory, replaceFile } from "../system/replace-file.ts";
+import { errorText } from "../text/error-text.ts";
 
 /** `value` with `oldPath` replaced by `newPath` when it is that path or below it; else null. */
 export function movedPath(value: string, oldPath: string, newPath: string): string | null {
@@ -141,7 +142,7 @@ export async function rewriteWithBackup(options: RewriteOptions): Promise<Rewrit
       ? await withDirectoryLock(file, { staleMs: 10_000, waitMs: 15_000 }, work)
       : await work();
   } catch (error) {
-    return { kind: "refused", problem: (error as Error).message };
+    return { kind: "refused", problem: errorText(error) };
   }
 }
 

@@ -64,7 +64,8 @@ export function setExactTimesMany(list: readonly { file: string; times: ExactTim
 
 /** Reads [[path, atimeNs, mtimeNs], …] as JSON on stdin; never follows a link. */
 const PYTHON_UTIME =
-  "import json, os, sys\nfor p, a, m in json.load(sys.stdin):\n    os.utime(p, ns=(int(a), int(m)), follow_symlinks=False)\n";
+  "import json, os, sys\nfor p, a, m in json.load(sys.stdin):\n" +
+  "    os.utime(p, ns=(int(a), int(m)), follow_symlinks=False)\n";
 
 function matches(file: string, times: ExactTimes): boolean {
   const stat = fs.lstatSync(file, { bigint: true });

@@ -37,7 +37,7 @@ async function sdkRow(root: string, id: string) {
 }
 
 describe("rename, tag, archive, unarchive", () => {
-  it("change what Claude Code's own listing shows, by a unique prefix of the id; --json reports the change", async () => {
+  it("change what Claude Code's listing shows, by a unique id prefix; --json reports the change", async () => {
     const s = setup();
     const prefix = s.newer.id.slice(0, 8);
     const renamed = await s.run(["rename", prefix, "Parser", "rewrite", "notes"]);
@@ -70,7 +70,7 @@ describe("rename, tag, archive, unarchive", () => {
     expect(json[0].archived).toBeUndefined();
   }, 60_000);
 
-  it("usage errors exit 2: an ambiguous prefix (listing the candidates), no title, a tag with --clear, an unknown option", async () => {
+  it("usage errors exit 2: ambiguous prefix (lists candidates), no title, tag with --clear, unknown flag", async () => {
     const s = setup();
     const common = s.old.id.slice(0, 4);
     expect(s.newer.id.startsWith(common)).toBe(true);
@@ -104,7 +104,7 @@ describe("rename, tag, archive, unarchive", () => {
 });
 
 describe("delete and restore", () => {
-  it("a deleted session is gone from list (and from Claude Code's listing) until restore brings it back; doctor shows the trash", async () => {
+  it("a deleted session is gone from list and Claude Code's listing until restored; doctor shows trash", async () => {
     const s = setup();
     const bytes = fs.readFileSync(s.old.path);
     const mtime = fs.statSync(s.old.path).mtimeMs;

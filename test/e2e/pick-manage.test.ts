@@ -49,7 +49,7 @@ function setup() {
 const lastLine = (file: string) => JSON.parse(fs.readFileSync(file, "utf8").trimEnd().split("\n").at(-1)!);
 
 describe("pick: the action keys", () => {
-  it("Ctrl-R renames, Ctrl-T tags, Ctrl-A archives and unarchives the selected session, in Claude Code's format; the help line shows the keys", async () => {
+  it("Ctrl-R renames, Ctrl-T tags, Ctrl-A (un)archives, in Claude Code's format; help shows the keys", async () => {
     const s = setup();
     const pane = await TmuxPane.start(s.command, 120, 24, s.work);
     try {
@@ -141,7 +141,7 @@ describe("pick: the action keys", () => {
     }
   }, 60_000);
 
-  it("Ctrl-O prints the exact resume line instead of running it; a live session is refused in the status line", async () => {
+  it("Ctrl-O prints the exact resume line instead of running it; a live session is refused in the status", async () => {
     const s = setup();
     fs.mkdirSync(path.join(s.proc, "31337", "fd"), { recursive: true });
     fs.symlinkSync(s.newest.path, path.join(s.proc, "31337", "fd", "5"));

@@ -11,7 +11,8 @@ export function treeSnapshot(root: string): Record<string, string> {
       const stat = fs.lstatSync(full, { bigint: true });
       const kind = stat.isDirectory() ? "dir" : stat.isSymbolicLink() ? "link" : "file";
       snapshot[path.relative(root, full)] =
-        `${kind} size=${kind === "dir" ? "-" : stat.size} mode=${(stat.mode & 0o7777n).toString(8)} mtimeNs=${stat.mtimeNs}`;
+        `${kind} size=${kind === "dir" ? "-" : stat.size} ` +
+        `mode=${(stat.mode & 0o7777n).toString(8)} mtimeNs=${stat.mtimeNs}`;
       if (kind === "dir") visit(full);
     }
   };

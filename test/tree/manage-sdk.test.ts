@@ -93,7 +93,7 @@ describe("rename, tag, archive: byte for byte what the Agent SDK 0.3.332 writes"
     }
   }, 120_000);
 
-  it("Claude Code's own listing (SDK listSessions) and our catalog then show the title, the tag and the archived state", async () => {
+  it("Claude Code's listing (SDK listSessions) and our catalog then show title, tag and archived state", async () => {
     const root = copyFixture();
     renameTarget(target(root, id(1)), "Renamed by claude-reindex");
     tagTarget(target(root, id(3)), "ｔａｇ one");
@@ -126,7 +126,7 @@ describe("rename, tag, archive: byte for byte what the Agent SDK 0.3.332 writes"
     expect(ours.get(id(16))?.archived).toBeUndefined();
   }, 120_000);
 
-  it("an archived session with a prompt typed after the mark counts as unarchived, for the SDK and for us", async () => {
+  it("an archived session with a prompt typed after the mark counts as unarchived, for the SDK and us", async () => {
     const root = copyFixture();
     const file = transcriptOf(root, id(1));
     archiveTarget(target(root, id(1)), true, new Date(Date.now() - 60_000));

@@ -75,7 +75,7 @@ function movedProject() {
 }
 
 describe("move-project", () => {
-  it("brings sessions, their folders, agent files and memory/ to the new path's directory, times and modes exact", async () => {
+  it("moves sessions, folders, agent files, memory/ to the new path's directory, times and modes exact", async () => {
     const p = movedProject();
     const bytes = new Map([p.a, p.b].map((s) => [s.id, fs.readFileSync(s.path)]));
     const modes = new Map([...p.times.keys()].map((r) => [r, fs.statSync(path.join(p.oldDir, r)).mode]));
@@ -201,7 +201,7 @@ describe("move-project", () => {
     expect(index.entries.map((e: { sessionId: string }) => e.sessionId)).toEqual([theirs.id]);
   });
 
-  it("a rerun finishes what a killed run left: a file in both places, one renamed aside, one not yet moved", async () => {
+  it("a rerun finishes a killed run's work: a file in both places, one renamed aside, one not yet moved", async () => {
     const p = movedProject();
     fs.mkdirSync(p.newDir, { mode: 0o700 });
     // Killed after linking a's transcript into place, before unlinking the old name.

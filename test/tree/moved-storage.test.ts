@@ -52,7 +52,8 @@ describe("doctor and moved project folders", () => {
     const { kind, out } = await doctor(tree.root);
     expect(kind).toBe("attention");
     expect(out).toContain(
-      `storage: 1 session of ${oldCwd}, which no longer exists; ${newCwd} has newer sessions: moved there?\n  fix: claude-reindex move-project ${oldCwd} ${newCwd}\n`,
+      `storage: 1 session of ${oldCwd}, which no longer exists; ${newCwd} has newer sessions: moved there?\n` +
+        `  fix: claude-reindex move-project ${oldCwd} ${newCwd}\n`,
     );
   });
 
@@ -68,7 +69,8 @@ describe("doctor and moved project folders", () => {
     const { kind, out } = await doctor(tree.root);
     expect(kind).toBe("done");
     expect(out).toContain(
-      `note: 1 project's folder no longer exists (${oldCwd}); if one was moved: claude-reindex move-project <old path> <new path>\n`,
+      `note: 1 project's folder no longer exists (${oldCwd}); ` +
+        "if one was moved: claude-reindex move-project <old path> <new path>\n",
     );
     expect(out).not.toContain("fix: claude-reindex move-project");
   });
@@ -113,12 +115,13 @@ describe("the ~/.claude/system/sessions layout", () => {
     return { root, from, times };
   }
 
-  it("doctor finds the transcripts outside projects/ and gives the migrate line; migrate --move carries each session whole, times exact", async () => {
+  it("doctor finds transcripts outside projects/ (fix: migrate); --move moves each session whole, exact", async () => {
     const s = systemSessions();
     const before = await doctor(s.root, true);
     expect(before.kind).toBe("attention");
     expect(before.out).toContain(
-      `storage: 2 session transcripts under ${s.from}, outside ${path.join(s.root, "projects")}: Claude Code reads sessions only from projects/`,
+      `storage: 2 session transcripts under ${s.from}, outside ${path.join(s.root, "projects")}: ` +
+        "Claude Code reads sessions only from projects/",
     );
     expect(before.out).toContain(`  fix: claude-reindex migrate --from ${s.from}\n`);
 

@@ -83,7 +83,7 @@ async function listIds(w: ReturnType<typeof world>): Promise<string[]> {
 }
 
 describe("delete and restore", () => {
-  it("moves the transcript, its folder and its kept copy into the trash, drops the index entry; restore puts all back byte for byte with its times", async () => {
+  it("trashes transcript, folder, kept copy, drops index entry; restore puts all back, bytes and times", async () => {
     const w = world();
     await rebuildProjects(
       [w.projectDir],
@@ -197,7 +197,7 @@ describe("delete and restore", () => {
 });
 
 describe("never a live session", () => {
-  it("refuses one written in the last 60 seconds (the clock is a parameter), and takes it once a minute has passed", async () => {
+  it("refuses one written in the last 60 s (the clock is a parameter), takes it once a minute has passed", async () => {
     const w = world();
     setMtime(w.a.path, NOW - 20_000);
     const size = fs.statSync(w.a.path).size;
@@ -218,7 +218,7 @@ describe("never a live session", () => {
     expect(await runRename({ ...later.command, title: "new" })).toEqual({ kind: "done", problems: [] });
   });
 
-  it("our own writes do not make a session live: rename, archive, tag in a row; a message appended after them does", async () => {
+  it("our own writes don't make a session live: rename, archive, tag in a row; a later message does", async () => {
     const w = world();
     const now = () => new Date(Date.now());
     expect((await runRename({ ...manage(w, w.b.id, { now }).command, title: "first" })).kind).toBe("done");
@@ -243,7 +243,8 @@ describe("never a live session", () => {
     expect(result).toEqual({
       kind: "failed",
       problems: [
-        `refused: session ${w.a.id} is live: agent-x.jsonl is open in process 4242 (claude); it may still be running: leave it first`,
+        `refused: session ${w.a.id} is live: agent-x.jsonl is open in process 4242 (claude); ` +
+          "it may still be running: leave it first",
       ],
     });
     expect(fs.existsSync(w.a.path)).toBe(true);

@@ -58,7 +58,7 @@ describe("the records rename and tag append", () => {
 });
 
 describe("appendMetadataLine", () => {
-  it("appends after the last byte; after a cut-off last line, a newline first; refuses an empty file and a link", () => {
+  it("appends after the last byte; after a cut-off last line, a newline first; refuses an empty file or a link", () => {
     const dir = tempDir();
     const whole = path.join(dir, "whole.jsonl");
     fs.writeFileSync(whole, '{"a":1}\n');
