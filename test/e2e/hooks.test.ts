@@ -257,7 +257,8 @@ describe("the launcher (hooks/launch), as Claude Code runs it", () => {
     expect(took).toBeLessThan(1_000);
     expect(entryOf(tree, a.id)).toMatchObject({ messageCount: 2 });
     await release();
-    expect(await eventually(() => entryOf(tree, a.id)?.messageCount === 4, 5_000)).toBe(true);
+    // The worker waits for its parent (here the test) to exit, at most 3 s, then for the lock.
+    expect(await eventually(() => entryOf(tree, a.id)?.messageCount === 4, 10_000)).toBe(true);
     console.log(`hooks/stop returned in ${took} ms; the worker merged after the lock was released`);
   });
 
@@ -289,6 +290,32 @@ describe("the launcher (hooks/launch), as Claude Code runs it", () => {
     expect(await eventually(() => entryOf(tree, a.id)?.fileMtime === transcriptMtime(), 2_000)).toBe(true);
     expect(JSON.parse(whileRunning).entries[0].fileMtime).toBe(1_763_000_000_000);
     console.log(`SessionEnd's entry current ${Date.now() - exited} ms after its parent exited`);
+  });
+
+  it("Stop's worker leaves the CPU to Claude Code: it merges once the process that ran it has exited", async () => {
+    const tree = new ClaudeTree();
+    const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
+    await rebuilt(tree);
+    tree.append(a, "a again", 1_763_000_100_000);
+    // A stand-in for Claude Code in `-p`: runs Stop through `sh -c`, works on for 1.5 s, exits.
+    const parent = execa(
+      process.execPath,
+      [
+        "-e",
+        `require("node:child_process").execFileSync("sh", ["-c", process.argv[1]], { input: process.argv[2] });
+         setTimeout(() => {}, 1500);`,
+        JSON.stringify(path.join(repo, "hooks/stop")),
+        JSON.stringify(stopInput(a)),
+      ],
+      { env: { CLAUDE_CONFIG_DIR: tree.root } },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const whileRunning = entryOf(tree, a.id)?.messageCount;
+    await parent;
+    const exited = Date.now();
+    expect(await eventually(() => entryOf(tree, a.id)?.messageCount === 4, 2_000)).toBe(true);
+    expect(whileRunning).toBe(2);
+    console.log(`Stop's entry current ${Date.now() - exited} ms after its parent exited`);
   });
 
   it("reports a missing bundle in one line and exits 0", async () => {

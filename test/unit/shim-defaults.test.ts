@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CHECK_BUDGET_MS } from "../../src/commands/shim-check-cli.ts";
 import { DEFAULT_NOTICE_DAYS } from "../../src/commands/shim-check-command.ts";
 import { resolveConfigRoot } from "../../src/layout/config-root.ts";
+import { KEEP_SESSIONS_KEY } from "../../src/layout/keep-guard.ts";
 import { DEFAULT_CHECK_MINUTES, shimStampPath } from "../../src/layout/shim-stamp.ts";
 import { DEFAULT_STALE_HOURS } from "../../src/rebuild/staleness.ts";
 
@@ -82,5 +83,16 @@ describe("what bin/claude repeats in sh", () => {
     expect(disagreements(shim, readme.replace("| `CLAUDE_REINDEX_NOTICE_DAYS`", "| `NOTICE`"))).toEqual([
       "CLAUDE_REINDEX_NOTICE_DAYS in README: [], not 1",
     ]);
+  });
+});
+
+describe("hooks/launch repeats the keep guard's key", () => {
+  it("reads install's manifest by the key the TypeScript writes, as JSON.stringify spells it", () => {
+    const launch = fs.readFileSync(path.join(repo, "hooks/launch"), "utf8");
+    const manifest = JSON.stringify({ record: { [KEEP_SESSIONS_KEY]: true } }, null, 2);
+    const pattern = /grep -q '([^']+)'/.exec(launch)?.[1];
+    expect(pattern).toBeDefined();
+    expect(new RegExp(pattern!.replace(/ \*/g, " *")).test(manifest)).toBe(true);
+    expect(pattern).toContain(`"${KEEP_SESSIONS_KEY}"`);
   });
 });
