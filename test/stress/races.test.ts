@@ -42,7 +42,9 @@ function hook(name: string, root: string, session: TreeSession, event: string) {
     source: "resume",
     reason: "other",
   });
-  return execa(path.join(repo, "hooks", name), [], { env: { CLAUDE_CONFIG_DIR: root }, input, reject: false });
+  // No waiting for the parent (here the test) to exit: these hooks are to race the other writers now.
+  const env = { CLAUDE_CONFIG_DIR: root, CLAUDE_REINDEX_HOOK_WAIT_TENTHS: "0" };
+  return execa(path.join(repo, "hooks", name), [], { env, input, reject: false });
 }
 
 /** Every transcript has its entry, and the entry is what a rebuild from scratch derives. */
@@ -132,6 +134,10 @@ describe("races on one project", () => {
     }
     const result = await claude;
     await Promise.all(hooks);
+    // Its own hooks (ours) merge its session once it has exited: within 2 s.
+    const deadline = Date.now() + 2_000;
+    const indexed = () => tree.readIndex(cwd).entries.some((e) => e.sessionId === id);
+    while (!indexed() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     const { failures } = await poller.stop();
     expect(result.exitCode, result.stderr).toBe(0);
     expect(failures).toEqual([]);
