@@ -11,7 +11,7 @@ import { rebuildProjects } from "../rebuild/rebuild-projects.ts";
 import { indexPathOf } from "../sessions-index/index-path.ts";
 import { removeOrphanedIndexTemporaryFiles } from "../sessions-index/index-store.ts";
 import { PlaceGuard } from "../system/place-guard.ts";
-import { describeFileError, openRegularFile } from "../system/regular-file.ts";
+import { describeFileError, readFileHead } from "../system/regular-file.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { errorText } from "../text/error-text.ts";
 import { terminalLine } from "../text/terminal-text.ts";
@@ -207,25 +207,14 @@ function plan(file: string, command: MigrateCommand): Plan {
 
 /** The first string `cwd` among the transcript's first records (queue-operation lines have none). */
 function firstCwd(file: string): string | null {
-  let fd: number;
-  try {
-    fd = openRegularFile(file).fd;
-  } catch {
-    return null;
-  }
-  try {
-    const buffer = Buffer.alloc(1 << 20);
-    const bytes = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    for (const line of buffer.toString("utf8", 0, bytes).split("\n")) {
-      try {
-        const cwd = (JSON.parse(line.trim()) as { cwd?: unknown } | null)?.cwd;
-        if (typeof cwd === "string" && cwd !== "") return cwd;
-      } catch {
-        // a torn or foreign line
-      }
+  const head = readFileHead(file, 1 << 20);
+  for (const line of head === null ? [] : head.split("\n")) {
+    try {
+      const cwd = (JSON.parse(line.trim()) as { cwd?: unknown } | null)?.cwd;
+      if (typeof cwd === "string" && cwd !== "") return cwd;
+    } catch {
+      // a torn or foreign line
     }
-    return null;
-  } finally {
-    fs.closeSync(fd);
   }
+  return null;
 }

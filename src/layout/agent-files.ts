@@ -3,7 +3,7 @@
 // or migrated whole.
 import fs from "node:fs";
 import path from "node:path";
-import { openRegularFile } from "../system/regular-file.ts";
+import { readFileHead } from "../system/regular-file.ts";
 
 /** The old layout's agent transcripts, beside the sessions. */
 export function isAgentFileName(name: string): boolean {
@@ -12,23 +12,15 @@ export function isAgentFileName(name: string): boolean {
 
 /** The session id on the first line of an old-layout agent transcript, or null. */
 export function agentSessionId(file: string): string | null {
-  let fd: number;
+  // A regular file only, never waited on (a FIFO), no link followed, its access time left as it was.
+  const head = readFileHead(file, 64 * 1024);
+  if (head === null) return null;
   try {
-    // A regular file only, never waited on (a FIFO), no link followed, its access time left as it was.
-    fd = openRegularFile(file).fd;
-  } catch {
-    return null;
-  }
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const bytes = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    const first = buffer.toString("utf8", 0, bytes).split("\n", 1)[0] ?? "";
+    const first = head.split("\n", 1)[0] ?? "";
     const id = (JSON.parse(first.replace(/^\uFEFF/, "")) as { sessionId?: unknown } | null)?.sessionId;
     return typeof id === "string" ? id : null;
   } catch {
     return null;
-  } finally {
-    fs.closeSync(fd);
   }
 }
 

@@ -82,6 +82,25 @@ export function readRegularFileOrNull(file: string, maxBytes?: number): string |
   }
 }
 
+/** The first `maxBytes` of a regular file as text (fewer when it is shorter), or null when it cannot be read. */
+export function readFileHead(file: string, maxBytes: number): string | null {
+  let opened: { fd: number; stat: fs.Stats };
+  try {
+    opened = openRegularFile(file);
+  } catch {
+    return null;
+  }
+  try {
+    const buffer = Buffer.alloc(Math.min(maxBytes, opened.stat.size));
+    const bytes = fs.readSync(opened.fd, buffer, 0, buffer.length, 0);
+    return buffer.toString("utf8", 0, bytes);
+  } catch {
+    return null;
+  } finally {
+    fs.closeSync(opened.fd);
+  }
+}
+
 /** A short reason for a failed open or read, for one line to the user. */
 export function describeFileError(error: unknown): string {
   const { code } = error as NodeJS.ErrnoException;
