@@ -4,26 +4,23 @@
 // project needs more than the stat pass (or anything goes wrong), it prints nothing and returns
 // false, and the full command runs.
 import os from "node:os";
-import v8 from "node:v8";
 import { rebuildAllIfUnchanged } from "../src/commands/rebuild-command.ts";
 import { resolveConfigRoot } from "../src/layout/config-root.ts";
 
 export function rebuildAllUnchanged(): boolean {
   let result: ReturnType<typeof rebuildAllIfUnchanged>;
-  // No optimizing compiler for a pass this short (as bin/claude runs dist/shim-check.cjs): its
-  // compiles cost more than they save. Back to V8's default before the full command, which reads.
-  v8.setFlagsFromString("--max-opt=1");
   try {
     const configRoot = resolveConfigRoot(process.env, os.homedir());
-    result = rebuildAllIfUnchanged({ configRoot, io: { stdout: process.stdout, stderr: process.stderr } });
+    result = rebuildAllIfUnchanged({
+      configRoot,
+      env: process.env,
+      io: { stdout: process.stdout, stderr: process.stderr },
+    });
   } catch {
     // The full command meets the same problem and says what it is.
     result = null;
   }
-  if (result === null) {
-    v8.setFlagsFromString("--max-opt=999");
-    return false;
-  }
+  if (result === null) return false;
   // A reader that stops early (`claude-reindex rebuild --all | head -0`) is not an error.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;

@@ -1,8 +1,16 @@
 // `claude-reindex rebuild`: merges the selected projects' indexes and reports what changed.
 import { projectsRoot } from "../layout/config-root.ts";
-import { type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
+import { hasLinkedProjectDir, type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
+import { treeListing } from "../layout/tree-listing.ts";
+import {
+  readTreeSignature,
+  rebuildSignaturePath,
+  saveTreeSignature,
+  TREE_SIGNATURE_FORMAT,
+} from "../layout/tree-signature.ts";
 import type { ProjectReport } from "../rebuild/rebuild-project.ts";
 import { type RebuildOptions, rebuildProjects, verifiedPass } from "../rebuild/rebuild-projects.ts";
+import { saveShimSignature } from "../rebuild/shim-signature.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { progressLine } from "../text/progress-line.ts";
 import { terminalLine } from "../text/terminal-text.ts";
@@ -41,7 +49,7 @@ export async function runRebuild(command: RebuildCommand): Promise<CommandResult
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return failed.length > 0 ? { kind: "failed", problems: [] } : done();
   }
-  writeReports(reports, command, io);
+  io.stdout.write(reportText(reports, command));
   return failedIfAny(failed.map((r) => r.problem ?? `${r.indexPath} could not be written`));
 }
 
@@ -51,13 +59,46 @@ export async function runRebuild(command: RebuildCommand): Promise<CommandResult
  * there is no project: then runRebuild does the whole run. bin/claude-reindex tries this first, from
  * a bundle of its own (dist/rebuild-unchanged.cjs) that loads nothing else.
  */
-export function rebuildAllIfUnchanged(command: { configRoot: string; io: CommandIo }): CommandResult | null {
-  const projectDirs = selectProjectDirs(command.configRoot, { kind: "all" });
+export function rebuildAllIfUnchanged(command: {
+  configRoot: string;
+  env: NodeJS.ProcessEnv;
+  io: CommandIo;
+}): CommandResult | null {
+  const { configRoot, env, io } = command;
+  const root = projectsRoot(configRoot);
+  const signatureFile = rebuildSignaturePath(configRoot);
+  // One find in place of a stat per transcript; when its bytes are those the last unchanged run saw,
+  // every stamp it checked still holds, and its report is this run's.
+  const listing = treeListing(root);
+  const saved = listing === null ? null : readTreeSignature(signatureFile);
+  const savedReport = saved?.listing.equals(listing as Buffer) ? reportOfSignature(saved.header) : null;
+  if (savedReport !== null) {
+    io.stdout.write(savedReport);
+    return done();
+  }
+  const projectDirs = selectProjectDirs(configRoot, { kind: "all" });
   if (projectDirs.length === 0) return null;
-  const { reports, pending } = verifiedPass(projectDirs, command.configRoot, false);
+  const { reports, pending } = verifiedPass(projectDirs, configRoot, false);
   if (pending.length > 0) return null;
-  writeReports(reports, { dryRun: false }, command.io);
+  const report = reportText(reports, { dryRun: false });
+  io.stdout.write(report);
+  // find does not look inside a project directory that is a link: such a listing is not the whole tree.
+  if (listing !== null && !hasLinkedProjectDir(configRoot)) {
+    const header = JSON.stringify({ format: TREE_SIGNATURE_FORMAT, report });
+    saveTreeSignature(signatureFile, { header, listing });
+    // Every stamp holds, so no index needs a repair: the shim's next check can compare in sh too.
+    saveShimSignature(configRoot, env, listing);
+  }
   return done();
+}
+
+function reportOfSignature(header: string): string | null {
+  try {
+    const { format, report } = JSON.parse(header) as { format?: unknown; report?: unknown };
+    return format === TREE_SIGNATURE_FORMAT && typeof report === "string" ? report : null;
+  } catch {
+    return null;
+  }
 }
 
 function totals(reports: ProjectReport[]) {
@@ -77,20 +118,20 @@ function totals(reports: ProjectReport[]) {
   };
 }
 
-function writeReports(reports: ProjectReport[], command: Pick<RebuildCommand, "dryRun">, io: CommandIo): void {
+/** What a run without --json prints: a line per index written (and skips of a single project), then the totals. */
+function reportText(reports: ProjectReport[], command: Pick<RebuildCommand, "dryRun">): string {
+  let text = "";
   for (const report of reports) {
     if (report.status === "written" || report.status === "would-write") {
       const verb = report.status === "written" ? "wrote" : "would write";
       const backup = report.backup ? ` (unusable index moved to ${terminalLine(report.backup)})` : "";
-      io.stdout.write(
+      text +=
         `${verb} ${terminalLine(report.indexPath)}: ${report.added} added, ` +
-          `${report.updated} updated, ${report.removed} removed, ${report.kept} ` +
-          `kept${backup}\n`,
-      );
+        `${report.updated} updated, ${report.removed} removed, ${report.kept} kept${backup}\n`;
     }
     if (report.skipped.length > 0 && reports.length === 1) {
       for (const { path, reason } of report.skipped)
-        io.stdout.write(`  skipped ${terminalLine(path)}: ${terminalLine(reason)}\n`);
+        text += `  skipped ${terminalLine(path)}: ${terminalLine(reason)}\n`;
     }
   }
   const t = totals(reports);
@@ -101,5 +142,5 @@ function writeReports(reports: ProjectReport[], command: Pick<RebuildCommand, "d
     ...(t.skipped > 0 ? [`${t.skipped} transcripts give no entry`] : []),
   ];
   const projects = `${reports.length} ${reports.length === 1 ? "project" : "projects"}`;
-  io.stdout.write(`${projects}: ${parts.join(", ")}${command.dryRun ? " (dry run: nothing changed)" : ""}\n`);
+  return `${text}${projects}: ${parts.join(", ")}${command.dryRun ? " (dry run: nothing changed)" : ""}\n`;
 }

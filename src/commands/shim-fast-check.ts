@@ -1,12 +1,8 @@
 // The shim's check without the repair machinery: the stat pass alone, small enough to load in a
 // few milliseconds. bin/shim-check.ts runs it; only when an index needs a repair does bin/claude
 // start the full `claude-reindex shim-check`.
-import path from "node:path";
-import { projectsRoot } from "../layout/config-root.ts";
-import { listProjectDirNames } from "../layout/project-dir.ts";
 import { checkedRecently, recordCheck } from "../layout/shim-stamp.ts";
-import { assessProject, DEFAULT_STALE_HOURS } from "../rebuild/staleness.ts";
-import { numberSetting } from "../system/environment-setting.ts";
+import { checkTreeFreshness } from "../rebuild/tree-freshness.ts";
 
 export interface FastShimCheck {
   configRoot: string;
@@ -23,11 +19,7 @@ export function fastShimCheck(check: FastShimCheck): "done" | "repair" {
   const { configRoot, env, now } = check;
   if (env.CLAUDE_REINDEX_DEBUG === "1") return "repair";
   if (checkedRecently(configRoot, env, now)) return "done";
-  const staleAfterMs = numberSetting(env, "CLAUDE_REINDEX_STALE_HOURS", DEFAULT_STALE_HOURS) * 3_600_000;
-  const root = projectsRoot(configRoot);
-  for (const name of listProjectDirNames(configRoot)) {
-    if (assessProject(configRoot, path.join(root, name), staleAfterMs, now.getTime()).stale) return "repair";
-  }
+  if (checkTreeFreshness(check) === "stale") return "repair";
   recordCheck(configRoot, now);
   return "done";
 }

@@ -5,6 +5,7 @@ import { managedSettingsDir } from "../layout/cleanup-period.ts";
 import { keepDueSessions, keepGuardOn } from "../layout/keep-guard.ts";
 import { type SessionFile, sessionFileFrom } from "../layout/session-file.ts";
 import { type ProjectReport, rebuildProject } from "../rebuild/rebuild-project.ts";
+import { renewShimSignature } from "../rebuild/shim-signature.ts";
 import type { LockOptions } from "../sessions-index/index-lock.ts";
 import { indexPathOf } from "../sessions-index/index-path.ts";
 import { lockStaleMsSetting } from "../system/environment-setting.ts";
@@ -83,6 +84,18 @@ export async function runSessionHook(run: HookRun): Promise<void> {
     else debug(`${path} does not exist yet`);
   } catch (error) {
     note(`unexpected error: ${errorText(error)}`);
+  } finally {
+    // Claude Code has exited (the launcher waits for it): the shim's next check can then find the
+    // tree as this check leaves it, and compare in sh without starting Node.
+    if (run.event === "SessionEnd") refreshShimSignature(run, note);
+  }
+}
+
+function refreshShimSignature(run: HookRun, note: (line: string) => void): void {
+  try {
+    renewShimSignature({ configRoot: run.configRoot, env: run.env, now: run.now() });
+  } catch (error) {
+    note(`checking every project's index: ${errorText(error)}`);
   }
 }
 

@@ -66,6 +66,15 @@ export function listProjectDirNames(configRoot: string): string[] {
     .sort();
 }
 
+/** Whether some entry of `projects/` is a symbolic link (a project directory kept elsewhere). */
+export function hasLinkedProjectDir(configRoot: string): boolean {
+  try {
+    return fs.readdirSync(projectsRoot(configRoot), { withFileTypes: true }).some((d) => d.isSymbolicLink());
+  } catch {
+    return true;
+  }
+}
+
 /** A name that stays inside `projects/` when joined to it: no separator, not "." or "..". */
 function isBareName(argument: string): boolean {
   return argument !== "." && argument !== ".." && !argument.includes("/") && !argument.includes(path.sep);

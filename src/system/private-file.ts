@@ -9,7 +9,7 @@ import { makeDirectory, replaceFile } from "./replace-file.ts";
  * losing one of these files only costs time on the next run. Made by root in a user's tree, the
  * files and directories are the user's.
  */
-export function writePrivateFile(file: string, content: string): void {
+export function writePrivateFile(file: string, content: string | Buffer): void {
   makeDirectory(path.dirname(file), 0o700);
   replaceFile(file, content, { newFileMode: 0o600, fsync: false });
 }
@@ -29,9 +29,14 @@ const PRIVATE_READ_FLAGS = (fs.constants.O_RDONLY |
  * than the stats of the transcripts.
  */
 export function readPrivateFile(file: string): string | null {
+  return readPrivateBytes(file)?.toString("utf8") ?? null;
+}
+
+/** As readPrivateFile, the bytes. */
+export function readPrivateBytes(file: string): Buffer | null {
   try {
-    const text = fs.readFileSync(file, { encoding: "utf8", flag: PRIVATE_READ_FLAGS });
-    return text === "" ? null : text;
+    const bytes = fs.readFileSync(file, { flag: PRIVATE_READ_FLAGS });
+    return bytes.length === 0 ? null : bytes;
   } catch {
     return null;
   }

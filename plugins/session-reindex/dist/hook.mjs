@@ -282,10 +282,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path16) {
-  if (!path16)
+function getElementAtPath(obj, path19) {
+  if (!path19)
     return obj;
-  return path16.reduce((acc, key) => acc?.[key], obj);
+  return path19.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -625,11 +625,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path16, issues) {
+function prefixIssues(path19, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path16);
+    iss.path.unshift(path19);
     return iss;
   });
 }
@@ -1087,16 +1087,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path16 = []) => {
+  const processError = (error3, path19 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path16, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path19, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
       } else {
-        const fullpath = [...path16, ...issue2.path];
+        const fullpath = [...path19, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -6672,7 +6672,7 @@ function readHookStdin(stream, limits) {
 }
 
 // src/hooks/session-hook.ts
-import fs23 from "node:fs";
+import fs24 from "node:fs";
 
 // src/layout/cleanup-period.ts
 import fs8 from "node:fs";
@@ -7667,9 +7667,12 @@ function writePrivateFile(file, content) {
 }
 var PRIVATE_READ_FLAGS = fs9.constants.O_RDONLY | fs9.constants.O_NOFOLLOW | fs9.constants.O_NONBLOCK;
 function readPrivateFile(file) {
+  return readPrivateBytes(file)?.toString("utf8") ?? null;
+}
+function readPrivateBytes(file) {
   try {
-    const text = fs9.readFileSync(file, { encoding: "utf8", flag: PRIVATE_READ_FLAGS });
-    return text === "" ? null : text;
+    const bytes = fs9.readFileSync(file, { flag: PRIVATE_READ_FLAGS });
+    return bytes.length === 0 ? null : bytes;
   } catch {
     return null;
   }
@@ -7915,6 +7918,13 @@ function listProjectDirNames(configRoot) {
     throw error2;
   }
   return dirents.filter((d) => d.isDirectory() || d.isSymbolicLink()).map((d) => d.name).sort();
+}
+function hasLinkedProjectDir(configRoot) {
+  try {
+    return fs14.readdirSync(projectsRoot(configRoot), { withFileTypes: true }).some((d) => d.isSymbolicLink());
+  } catch {
+    return true;
+  }
 }
 
 // src/layout/keep-guard.ts
@@ -9957,6 +9967,143 @@ function withPlan(report2, plan, status) {
   };
 }
 
+// src/layout/tree-listing.ts
+import { spawnSync } from "node:child_process";
+function treeListingArgs(projectsDir) {
+  return [
+    ...["-H", projectsDir, "-mindepth", "1", "-maxdepth", "2"],
+    ...["(", "-name", "*.jsonl", "-o", "-name", "sessions-index.json", ")", "-printf", "%y %i %s %T@ %P\\0"],
+    ...["-o", "(", "-type", "d", "-o", "-type", "l", ")", "-printf", "%y %P\\0"]
+  ];
+}
+function treeListing(projectsDir) {
+  try {
+    const run = spawnSync("find", treeListingArgs(projectsDir), {
+      stdio: ["ignore", "pipe", "ignore"],
+      maxBuffer: 1 << 30
+    });
+    return run.status === 0 && run.stdout.length > 0 ? run.stdout : null;
+  } catch {
+    return null;
+  }
+}
+
+// src/layout/tree-signature.ts
+import path16 from "node:path";
+var TREE_SIGNATURE_FORMAT = 1;
+function shimSignaturePath(configRoot) {
+  return path16.join(configRoot, "claude-reindex", "tree-signature");
+}
+function shimSignatureHeader(staleHours) {
+  return `claude-reindex tree signature ${TREE_SIGNATURE_FORMAT}, stale after ${staleHours} hours`;
+}
+function saveTreeSignature(file, signature) {
+  try {
+    writePrivateFile(file, Buffer.concat([Buffer.from(`${signature.header}
+`), signature.listing]));
+  } catch {
+  }
+}
+
+// src/layout/project-stamp.ts
+import fs23 from "node:fs";
+import path17 from "node:path";
+var STAMP_FORMAT = 2;
+function stampPath(configRoot, projectDir) {
+  return path17.join(configRoot, "claude-reindex", "verified", `${path17.basename(projectDir)}.json`);
+}
+function statIndexFile(indexPath) {
+  try {
+    const { ino, size, mtimeMs } = fs23.statSync(indexPath);
+    return { ino, size, mtimeMs };
+  } catch {
+    return null;
+  }
+}
+function verifiedEntries(configRoot, projectDir, indexPath, listing) {
+  if (listing.unreadable.length > 0) return null;
+  const stamp = readStamp(stampPath(configRoot, projectDir));
+  if (stamp === null || !sameIndex(stamp.index, statIndexFile(indexPath))) return null;
+  return stamp.sessions === listingSignature(listing) ? stamp.entries : null;
+}
+function listingSignature(listing) {
+  let signature = "";
+  for (const [id, file] of listing.sessions) signature += `${id}=${file.mtime};`;
+  return signature;
+}
+function sameIndex(a, b) {
+  if (a === null || b === null) return a === b;
+  return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+function readStamp(file) {
+  const text = readPrivateFile(file);
+  if (text === null) return null;
+  let stamp;
+  try {
+    stamp = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const { format: format2, index, sessions, entries } = stamp ?? {};
+  if (format2 !== STAMP_FORMAT || typeof entries !== "number") return null;
+  if (typeof sessions !== "string") return null;
+  if (index !== null && !isIndexFileStat(index)) return null;
+  return { index, sessions, entries };
+}
+function isIndexFileStat(value) {
+  const { ino, size, mtimeMs } = value ?? {};
+  return typeof ino === "number" && typeof size === "number" && typeof mtimeMs === "number";
+}
+
+// src/rebuild/staleness.ts
+var DEFAULT_STALE_HOURS = 24;
+function assessProject(configRoot, projectDir, staleAfterMs, now) {
+  let listing;
+  try {
+    listing = listSessionFiles(projectDir);
+  } catch {
+    return { stale: false, why: "cannot list" };
+  }
+  if (listing.sessions.size === 0) return { stale: false, why: "no sessions" };
+  const indexPath = indexPathOf(projectDir);
+  if (verifiedEntries(configRoot, projectDir, indexPath, listing) !== null) return { stale: false, why: "verified" };
+  const mtimes = [...listing.sessions.values()].map((file) => file.mtime);
+  const oldestAfter = (after) => mtimes.reduce((min, m) => m > after && m < min ? m : min, Infinity);
+  const newest = mtimes.reduce((max, m) => Math.max(max, m), Number.NEGATIVE_INFINITY);
+  const behindSince = (after) => Math.max(0, now - oldestAfter(after));
+  let text;
+  let indexMtime;
+  try {
+    const file = readRegularFile(indexPath, MAX_INDEX_BYTES);
+    indexMtime = file.stat.mtimeMs;
+    text = file.text;
+  } catch (error2) {
+    const why = error2.code === "ENOENT" ? "no index" : "index unreadable";
+    return { stale: true, why, behindMs: behindSince(-Infinity), listing };
+  }
+  const shape = indexShape(text);
+  if (shape === "other version") return { stale: false, why: "not our version" };
+  if (shape === "broken") return { stale: true, why: "index unreadable", behindMs: behindSince(-Infinity), listing };
+  if (newest - indexMtime > staleAfterMs || isFutureMtime(indexMtime, now))
+    return { stale: true, why: "index behind", behindMs: behindSince(indexMtime), listing };
+  return { stale: false, why: "recent enough" };
+}
+function indexShape(text) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return "broken";
+  }
+  const { version: version2, entries } = json ?? {};
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return "broken";
+  if (version2 !== void 0 && version2 !== 1) return "other version";
+  return version2 === 1 && Array.isArray(entries) ? "usable" : "broken";
+}
+
+// src/rebuild/tree-freshness.ts
+import path18 from "node:path";
+
 // src/system/environment-setting.ts
 function numberSetting(env, name, fallback) {
   const value = env[name];
@@ -9965,6 +10112,28 @@ function numberSetting(env, name, fallback) {
 }
 function lockStaleMsSetting(env) {
   return numberSetting(env, "CLAUDE_REINDEX_LOCK_STALE_MS", 0) || void 0;
+}
+
+// src/rebuild/tree-freshness.ts
+function checkTreeFreshness(check) {
+  const { configRoot, env, now } = check;
+  const root = projectsRoot(configRoot);
+  const staleAfterMs = numberSetting(env, "CLAUDE_REINDEX_STALE_HOURS", DEFAULT_STALE_HOURS) * 36e5;
+  for (const name of listProjectDirNames(configRoot)) {
+    if (assessProject(configRoot, path18.join(root, name), staleAfterMs, now.getTime()).stale) return "stale";
+  }
+  return "fresh";
+}
+
+// src/rebuild/shim-signature.ts
+function renewShimSignature(check) {
+  const listing = treeListing(projectsRoot(check.configRoot));
+  if (listing === null || hasLinkedProjectDir(check.configRoot) || checkTreeFreshness(check) === "stale") return;
+  saveShimSignature(check.configRoot, check.env, listing);
+}
+function saveShimSignature(configRoot, env, listing) {
+  const header = shimSignatureHeader(env.CLAUDE_REINDEX_STALE_HOURS || String(DEFAULT_STALE_HOURS));
+  saveTreeSignature(shimSignaturePath(configRoot), { header, listing });
 }
 
 // src/hooks/session-hook.ts
@@ -9996,10 +10165,10 @@ async function runSessionHook(run) {
     }
     const located = locateTranscript(run.configRoot, input.transcript_path);
     if (!located.ok) return note(`${located.problem}; nothing written`);
-    const { projectDir, sessionId, path: path16 } = located.value;
+    const { projectDir, sessionId, path: path19 } = located.value;
     if (sessionId !== input.session_id)
       debug(`session_id ${input.session_id} differs from the transcript's name; indexing ${sessionId}`);
-    if (!fs23.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
+    if (!fs24.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
     const options = {
       dryRun: false,
       cache: TranscriptCache.under(run.configRoot, { writable: true }),
@@ -10007,20 +10176,29 @@ async function runSessionHook(run) {
       lock: HOOK_LOCK,
       lockStaleMs: lockStaleMsSetting(run.env)
     };
-    if (run.event === "SessionStart" || !fs23.existsSync(indexPathOf(projectDir))) {
+    if (run.event === "SessionStart" || !fs24.existsSync(indexPathOf(projectDir))) {
       report(await rebuildProject(projectDir, options), note, debug);
       return;
     }
-    const file = sessionFile(sessionId, path16);
+    const file = sessionFile(sessionId, path19);
     if (file) report(await rebuildProject(projectDir, { ...options, only: file }), note, debug);
-    else debug(`${path16} does not exist yet`);
+    else debug(`${path19} does not exist yet`);
   } catch (error2) {
     note(`unexpected error: ${errorText(error2)}`);
+  } finally {
+    if (run.event === "SessionEnd") refreshShimSignature(run, note);
+  }
+}
+function refreshShimSignature(run, note) {
+  try {
+    renewShimSignature({ configRoot: run.configRoot, env: run.env, now: run.now() });
+  } catch (error2) {
+    note(`checking every project's index: ${errorText(error2)}`);
   }
 }
 function sessionFile(sessionId, filePath) {
   try {
-    const stat = fs23.lstatSync(filePath);
+    const stat = fs24.lstatSync(filePath);
     if (!stat.isFile()) return null;
     return sessionFileFrom(sessionId, filePath, stat);
   } catch {
