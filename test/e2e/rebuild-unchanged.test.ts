@@ -75,3 +75,21 @@ describe("rebuild --all when nothing changed", () => {
     expect((await run(cli, ["rebuild", "--all"], tree.root)).stdout).toBe("1 project: 0 written, 1 up to date");
   });
 });
+
+describe("the stat pass's entry", () => {
+  // It once lowered V8's top tier for its short run (--max-opt=1 implies --no-turbofan, which setting
+  // --max-opt back does not undo), and the full command that followed read 2 GB of transcripts without
+  // its optimizing compiler: a cold `rebuild --all` took three times as long.
+  it("leaves V8's optimizing compiler on for the full command that follows it", async () => {
+    const tree = new ClaudeTree();
+    tree.session("/w/app", ["first"]); // no index yet: the stat pass hands over to the full command
+    const script = [
+      `const handled = require(${JSON.stringify(path.join(repo, "dist/rebuild-unchanged.cjs"))}).rebuildAllUnchanged();`,
+      "function f(x) { return x * 2 + 1; }",
+      "%PrepareFunctionForOptimization(f); f(1); f(2); %OptimizeFunctionOnNextCall(f); f(3);",
+      "console.log(JSON.stringify({ handled, optimized: (%GetOptimizationStatus(f) & 16) !== 0 }));",
+    ].join("\n");
+    const probe = await run(process.execPath, ["--allow-natives-syntax", "-e", script], tree.root);
+    expect(JSON.parse(probe.stdout)).toEqual({ handled: false, optimized: true });
+  });
+});

@@ -1,0 +1,184 @@
+// The tree signature: a check that found every index fine saves one find's listing of the tree, and
+// bin/claude's next check compares a new listing in sh, starting no Node while the bytes agree. These
+// launch the real shim and count the times it starts node for its check (a recording `node` first on
+// PATH), so they also hold bin/claude's find and header equal to the TypeScript's.
+import fs from "node:fs";
+import path from "node:path";
+import { execa } from "execa";
+import { beforeAll, describe, expect, it } from "vitest";
+import { KEEP_SESSIONS_KEY } from "../../src/layout/keep-guard.ts";
+import { readTreeSignature, shimSignaturePath } from "../../src/layout/tree-signature.ts";
+import { renewShimSignature } from "../../src/rebuild/shim-signature.ts";
+import { ClaudeTree } from "../support/claude-tree.ts";
+import { writeStubClaude } from "../support/stub-claude.ts";
+import { tempDir } from "../support/temp.ts";
+
+const repo = path.resolve(import.meta.dirname, "../..");
+const cli = path.join(repo, "bin/claude-reindex");
+const APP = "/home/dev/app";
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(repo, "dist/shim-check.cjs"))) await execa("npm", ["run", "build"], { cwd: repo });
+});
+
+/** A tree, the shim on PATH before a stub claude, and a `node` that records each check it runs. */
+function setup() {
+  const tree = new ClaudeTree();
+  const a = tree.session(APP, ["first"]);
+  tree.session("/home/dev/lib", ["other"]);
+  const work = tempDir("claude-reindex-signature-");
+  const realDir = path.join(work, "real-bin");
+  writeStubClaude(realDir);
+  const nodeDir = path.join(work, "node-bin");
+  fs.mkdirSync(nodeDir);
+  const checks = path.join(work, "checks.txt");
+  fs.writeFileSync(
+    path.join(nodeDir, "node"),
+    `#!/bin/sh\necho "$*" >> '${checks}'\nexec '${process.execPath}' "$@"\n`,
+    {
+      mode: 0o755,
+    },
+  );
+  const env = {
+    CLAUDE_CONFIG_DIR: tree.root,
+    CLAUDE_REINDEX_REAL_CLAUDE: path.join(realDir, "claude"),
+    CLAUDE_REINDEX_CHECK_MINUTES: "0",
+    PATH: `${nodeDir}:${process.env.PATH}`,
+  };
+  const launch = async (extra: Record<string, string> = {}) => {
+    fs.rmSync(checks, { force: true });
+    const result = await execa(path.join(repo, "bin/claude"), ["-p", "hi"], {
+      env: { ...env, ...extra },
+      extendEnv: false,
+      reject: false,
+    });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const started = fs.existsSync(checks) ? fs.readFileSync(checks, "utf8") : "";
+    return { nodeChecks: started.split("\n").filter((line) => line.includes("shim-check")).length, result };
+  };
+  const signature = shimSignaturePath(tree.root);
+  return { tree, a, env, launch, signature };
+}
+
+const rebuildAll = (root: string) =>
+  execa(cli, ["rebuild", "--all"], { env: { CLAUDE_CONFIG_DIR: root }, reject: false });
+
+describe("the shim's tree signature", () => {
+  it("after a rebuild that found every index verified, a due check starts no Node until something changes", async () => {
+    const s = setup();
+    await rebuildAll(s.tree.root);
+    expect(fs.existsSync(s.signature)).toBe(false); // that run wrote indexes: nothing verified before it
+    expect((await s.launch()).nodeChecks).toBe(1);
+    await rebuildAll(s.tree.root);
+    expect(fs.existsSync(s.signature)).toBe(true);
+
+    const hit = await s.launch({ CLAUDE_REINDEX_DEBUG: "1" });
+    expect(hit.nodeChecks).toBe(0);
+    expect(hit.result.stderr).toContain("nothing changed under");
+    expect((await s.launch()).nodeChecks).toBe(0);
+
+    // One more turn: the listing differs; node checks, and the signature is gone for good (only a full
+    // check that finds every index fine saves one), so that later launches do not pay for the find.
+    s.tree.append(s.a, "one more turn");
+    expect((await s.launch()).nodeChecks).toBe(1);
+    expect(fs.existsSync(s.signature)).toBe(false);
+    expect((await s.launch()).nodeChecks).toBe(1);
+    expect(fs.existsSync(s.signature)).toBe(false);
+  });
+
+  it("is renewed by the SessionEnd hook once Claude Code has exited, and only when no index needs a repair", async () => {
+    const s = setup();
+    await rebuildAll(s.tree.root);
+    s.tree.append(s.a, "one more turn");
+    const sessionEnd = {
+      session_id: s.a.id,
+      transcript_path: s.a.path,
+      cwd: APP,
+      hook_event_name: "SessionEnd",
+      reason: "prompt_input_exit",
+    };
+    const ended = await execa(path.join(repo, "hooks/session-end"), [], {
+      input: JSON.stringify(sessionEnd),
+      env: { CLAUDE_CONFIG_DIR: s.tree.root, CLAUDE_REINDEX_HOOK_FOREGROUND: "1" },
+      reject: false,
+    });
+    expect(ended.exitCode).toBe(0);
+    expect(fs.existsSync(s.signature)).toBe(true);
+    expect((await s.launch()).nodeChecks).toBe(0);
+
+    // A project whose index lags by days: no signature, and the check repairs it.
+    const old = s.tree.session("/home/dev/old", ["left behind"], { mtime: Date.now() - 3 * 86_400_000 });
+    fs.writeFileSync(path.join(path.dirname(old.path), "sessions-index.json"), '{"version":1,"entries":[]}');
+    fs.utimesSync(path.join(path.dirname(old.path), "sessions-index.json"), 1_000_000, 1_000_000);
+    fs.rmSync(s.signature);
+    renewShimSignature({ configRoot: s.tree.root, env: {}, now: new Date() });
+    expect(fs.existsSync(s.signature)).toBe(false);
+    const repaired = await s.launch();
+    expect(repaired.nodeChecks).toBe(2); // the stat pass, then the repair
+    expect(s.tree.readIndex("/home/dev/old").entries).toHaveLength(1);
+  });
+
+  it("names the stale threshold it was made for, as bin/claude prints it", async () => {
+    const s = setup();
+    await rebuildAll(s.tree.root);
+    renewShimSignature({ configRoot: s.tree.root, env: { CLAUDE_REINDEX_STALE_HOURS: "48" }, now: new Date() });
+    expect(readTreeSignature(s.signature)?.header).toBe("claude-reindex tree signature 1, stale after 48 hours");
+    expect((await s.launch()).nodeChecks).toBe(1);
+    renewShimSignature({ configRoot: s.tree.root, env: { CLAUDE_REINDEX_STALE_HOURS: "48" }, now: new Date() });
+    expect((await s.launch({ CLAUDE_REINDEX_STALE_HOURS: "48" })).nodeChecks).toBe(0);
+  });
+
+  it("is never used with the keep guard on: what is due changes with time alone", async () => {
+    const s = setup();
+    await rebuildAll(s.tree.root);
+    await rebuildAll(s.tree.root);
+    expect((await s.launch()).nodeChecks).toBe(0);
+    // As install writes its manifest (JSON.stringify, two spaces).
+    const manifest = { [path.join(s.tree.root, "settings.json")]: { events: [], [KEEP_SESSIONS_KEY]: true } };
+    fs.writeFileSync(path.join(s.tree.root, "claude-reindex", "installed.json"), JSON.stringify(manifest, null, 2));
+    expect((await s.launch()).nodeChecks).toBeGreaterThan(0);
+  });
+
+  it("is not saved when a project directory is a link (find does not look inside it)", async () => {
+    const s = setup();
+    const elsewhere = tempDir("claude-reindex-linked-project-");
+    fs.symlinkSync(elsewhere, path.join(s.tree.root, "projects", "-home-dev-linked"));
+    await rebuildAll(s.tree.root);
+    await rebuildAll(s.tree.root);
+    renewShimSignature({ configRoot: s.tree.root, env: {}, now: new Date() });
+    expect(fs.existsSync(s.signature)).toBe(false);
+    expect(fs.existsSync(path.join(s.tree.root, "claude-reindex", "verified", "tree-signature"))).toBe(false);
+  });
+});
+
+describe("rebuild --all's tree signature", () => {
+  it("answers an unchanged tree with the report the stat pass gave, without the stamps", async () => {
+    const tree = new ClaudeTree();
+    const a = tree.session(APP, ["first"]);
+    tree.session("/home/dev/lib", ["other"]);
+    await rebuildAll(tree.root);
+    const verified = await rebuildAll(tree.root);
+    expect(verified.stdout).toBe("2 projects: 0 written, 2 up to date");
+    // The stamps stand for the stat pass; with the tree as the signature saw it, they are not read.
+    const stamps = path.join(tree.root, "claude-reindex", "verified");
+    for (const name of fs.readdirSync(stamps)) if (name.endsWith(".json")) fs.rmSync(path.join(stamps, name));
+    const statPassOnly = tempDir("claude-reindex-stat-pass-");
+    fs.mkdirSync(path.join(statPassOnly, "bin"));
+    fs.mkdirSync(path.join(statPassOnly, "dist"));
+    fs.copyFileSync(cli, path.join(statPassOnly, "bin/claude-reindex"));
+    fs.copyFileSync(
+      path.join(repo, "dist/rebuild-unchanged.cjs"),
+      path.join(statPassOnly, "dist/rebuild-unchanged.cjs"),
+    );
+    const alone = path.join(statPassOnly, "bin/claude-reindex");
+    const run = await execa(process.execPath, [alone, "rebuild", "--all"], { env: { CLAUDE_CONFIG_DIR: tree.root } });
+    expect(run.stdout).toBe("2 projects: 0 written, 2 up to date");
+    // A change: the full command (not in that copy) is needed.
+    tree.append(a, "more");
+    const changed = await execa(process.execPath, [alone, "rebuild", "--all"], {
+      env: { CLAUDE_CONFIG_DIR: tree.root },
+      reject: false,
+    });
+    expect(changed.stderr).toContain("not built yet");
+  });
+});
