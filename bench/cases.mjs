@@ -117,6 +117,13 @@ function shimLaunch(ctx, checkMinutes) {
   return { file: path.join(repo, "bin/claude"), args: ["-p", "hi"], env };
 }
 
+const shimSignature = (ctx) => path.join(ctx.dir, "claude-reindex", "tree-signature");
+
+/** The shim's check without a signature: its stat pass, as a launch without the hooks has it. */
+function dropShimSignature(ctx) {
+  fs.rmSync(shimSignature(ctx), { force: true });
+}
+
 /**
  * A second config root beside the tree whose `projects` links to the tree's, with the keep guard on:
  * the shim's check with the guard against the same check without it, side by side.
@@ -359,13 +366,34 @@ export const cases = [
       ...shimLaunch(ctx, 0),
       env: { ...shimLaunch(ctx, 0).env, CLAUDE_CONFIG_DIR: guardedRoot(ctx) },
     }),
-    baseline: { name: "the same check, keep guard off", command: (ctx) => shimLaunch(ctx, 0) },
+    baseline: {
+      name: "the same check, keep guard off",
+      setup: dropShimSignature,
+      command: (ctx) => shimLaunch(ctx, 0),
+    },
     goal: 1.5,
   },
   {
-    name: "shim launching a stub claude, nothing stale, check due (stat pass)",
+    name: "shim launching a stub claude, nothing stale, check due (stat pass: no signature, as without the hooks)",
     prepare: (ctx) => ctx.runOnce(rebuildAll(ctx)),
+    setup: dropShimSignature,
     command: (ctx) => shimLaunch(ctx, 0),
+    baseline: nodeE0,
+    goal: 1.5,
+    info: [stubDirectly],
+  },
+  {
+    name: "shim launching a stub claude, check due, nothing changed since the last session ended (signature)",
+    prepare: (ctx) => {
+      // Two runs: the first may write indexes; the second finds every one verified and saves the signature,
+      // as the SessionEnd hook does once Claude Code has exited.
+      ctx.runOnce(rebuildAll(ctx));
+      ctx.runOnce(rebuildAll(ctx));
+    },
+    command: (ctx) => shimLaunch(ctx, 0),
+    verify(ctx) {
+      if (!fs.existsSync(shimSignature(ctx))) throw new Error("the shim's check found a change: no signature");
+    },
     baseline: nodeE0,
     goal: 1.5,
     info: [stubDirectly],

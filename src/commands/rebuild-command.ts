@@ -74,6 +74,8 @@ export function rebuildAllIfUnchanged(command: {
   const savedReport = saved?.listing.equals(listing as Buffer) ? reportOfSignature(saved.header) : null;
   if (savedReport !== null) {
     io.stdout.write(savedReport);
+    // The shim's, if a launch removed it since: the tree is as a pass that found every index fine left it.
+    saveShimSignature(configRoot, env, listing as Buffer);
     return done();
   }
   const projectDirs = selectProjectDirs(configRoot, { kind: "all" });

@@ -5,7 +5,12 @@
 import { projectsRoot } from "../layout/config-root.ts";
 import { hasLinkedProjectDir } from "../layout/project-dir.ts";
 import { treeListing } from "../layout/tree-listing.ts";
-import { saveTreeSignature, shimSignatureHeader, shimSignaturePath } from "../layout/tree-signature.ts";
+import {
+  readTreeSignature,
+  saveTreeSignature,
+  shimSignatureHeader,
+  shimSignaturePath,
+} from "../layout/tree-signature.ts";
 import { DEFAULT_STALE_HOURS } from "./staleness.ts";
 import { checkTreeFreshness, type TreeCheck } from "./tree-freshness.ts";
 
@@ -20,8 +25,10 @@ export function renewShimSignature(check: TreeCheck): void {
   saveShimSignature(check.configRoot, check.env, listing);
 }
 
-/** Saves `listing`, taken before a pass that found every index fine, as the shim's signature. */
+/** Saves `listing`, taken before a pass that found every index fine, as the shim's signature (if it is not already). */
 export function saveShimSignature(configRoot: string, env: NodeJS.ProcessEnv, listing: Buffer): void {
   const header = shimSignatureHeader(env.CLAUDE_REINDEX_STALE_HOURS || String(DEFAULT_STALE_HOURS));
-  saveTreeSignature(shimSignaturePath(configRoot), { header, listing });
+  const file = shimSignaturePath(configRoot);
+  const saved = readTreeSignature(file);
+  if (saved?.header !== header || !saved.listing.equals(listing)) saveTreeSignature(file, { header, listing });
 }

@@ -9997,6 +9997,12 @@ function shimSignaturePath(configRoot) {
 function shimSignatureHeader(staleHours) {
   return `claude-reindex tree signature ${TREE_SIGNATURE_FORMAT}, stale after ${staleHours} hours`;
 }
+function readTreeSignature(file) {
+  const bytes = readPrivateBytes(file);
+  const newline = bytes?.indexOf(10) ?? -1;
+  if (bytes === null || newline === -1) return null;
+  return { header: bytes.toString("utf8", 0, newline), listing: bytes.subarray(newline + 1) };
+}
 function saveTreeSignature(file, signature) {
   try {
     writePrivateFile(file, Buffer.concat([Buffer.from(`${signature.header}
@@ -10133,7 +10139,9 @@ function renewShimSignature(check) {
 }
 function saveShimSignature(configRoot, env, listing) {
   const header = shimSignatureHeader(env.CLAUDE_REINDEX_STALE_HOURS || String(DEFAULT_STALE_HOURS));
-  saveTreeSignature(shimSignaturePath(configRoot), { header, listing });
+  const file = shimSignaturePath(configRoot);
+  const saved = readTreeSignature(file);
+  if (saved?.header !== header || !saved.listing.equals(listing)) saveTreeSignature(file, { header, listing });
 }
 
 // src/hooks/session-hook.ts
