@@ -3,7 +3,8 @@
 import path from "node:path";
 import { managedSettingsDir } from "../layout/cleanup-period.ts";
 import { projectsRoot } from "../layout/config-root.ts";
-import { keepDueSessions, keepGuardOn } from "../layout/keep-guard.ts";
+import { keepDueSessions } from "../layout/keep-guard.ts";
+import { keepGuardOn } from "../layout/keep-guard-switch.ts";
 import { findProjectDirs, listProjectDirNames } from "../layout/project-dir.ts";
 import { checkedRecently, recordCheck } from "../layout/shim-stamp.ts";
 import { repairStaleIndexes } from "../rebuild/stale-repair.ts";

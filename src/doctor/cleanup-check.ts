@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { type CleanupPlaces, cleanupPeriodInForce, DAY_MS } from "../layout/cleanup-period.ts";
 import { projectsRoot } from "../layout/config-root.ts";
-import { keepGuardOn } from "../layout/keep-guard.ts";
+import { keepGuardOn } from "../layout/keep-guard-switch.ts";
 import { listKeptSessions } from "../layout/kept-store.ts";
 import { listProjectDirNames } from "../layout/project-dir.ts";
 import { sessionIdOfFileName } from "../layout/session-file.ts";

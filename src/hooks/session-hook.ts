@@ -2,7 +2,8 @@
 // into the project's index through the rebuild layer. Never throws, never writes to stdout.
 import fs from "node:fs";
 import { managedSettingsDir } from "../layout/cleanup-period.ts";
-import { keepDueSessions, keepGuardOn } from "../layout/keep-guard.ts";
+import { keepDueSessions } from "../layout/keep-guard.ts";
+import { keepGuardOn } from "../layout/keep-guard-switch.ts";
 import { type SessionFile, sessionFileFrom } from "../layout/session-file.ts";
 import { type ProjectReport, rebuildProject } from "../rebuild/rebuild-project.ts";
 import { renewShimSignature } from "../rebuild/shim-signature.ts";

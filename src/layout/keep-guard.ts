@@ -9,7 +9,6 @@
 // the originals exist. When nothing is due the guard costs one listing and one lstat per transcript.
 import fs from "node:fs";
 import path from "node:path";
-import { readPrivateFile } from "../system/private-file.ts";
 import { errorText } from "../text/error-text.ts";
 import { isAgentFileName } from "./agent-files.ts";
 import { type CleanupPeriod, type CleanupPlaces, cleanupPeriodInForce, DAY_MS } from "./cleanup-period.ts";
@@ -19,9 +18,6 @@ import { listProjectDirNames } from "./project-dir.ts";
 import { sessionIdOfFileName } from "./session-file.ts";
 
 export const KEEP_MARGIN_DAYS = 7;
-
-/** The key in install's manifest (`<root>/claude-reindex/installed.json`) that turns the guard on. */
-export const KEEP_SESSIONS_KEY = "keepSessions";
 
 export interface KeepRun extends CleanupPlaces {
   now: Date;
@@ -35,21 +31,6 @@ export interface KeepReport {
   /** Files kept by this run (linked, copied or replaced), as `<project dir>/<relative path>`. */
   kept: string[];
   problems: string[];
-}
-
-/** Whether some install recorded `--keep-sessions` (read loosely: a damaged manifest means off). */
-export function keepGuardOn(configRoot: string): boolean {
-  const text = readPrivateFile(path.join(configRoot, "claude-reindex", "installed.json"));
-  if (text === null) return false;
-  try {
-    const manifest = JSON.parse(text) as unknown;
-    if (typeof manifest !== "object" || manifest === null) return false;
-    return Object.values(manifest).some(
-      (record) => typeof record === "object" && record !== null && record[KEEP_SESSIONS_KEY] === true,
-    );
-  } catch {
-    return false;
-  }
 }
 
 /** The mtime before which a transcript is due: past the cutoff less the margin. */

@@ -3,7 +3,7 @@
 import path from "node:path";
 import * as z from "zod";
 import { HOOK_EVENTS } from "../hooks/hook-event.ts";
-import { KEEP_SESSIONS_KEY } from "../layout/keep-guard.ts";
+import { KEEP_SESSIONS_KEY } from "../layout/keep-guard-switch.ts";
 import { readPrivateFile, writePrivateFile } from "../system/private-file.ts";
 import type { CreatedContainers } from "./hook-registration.ts";
 
@@ -17,7 +17,7 @@ const ManifestSchema = z.record(
     createdFile: z.boolean(),
     hooksKey: z.boolean(),
     events: z.array(z.enum(HOOK_EVENTS)),
-    /** `install --keep-sessions`: the keep guard is on (layout/keep-guard.ts). */
+    /** `install --keep-sessions`: the keep guard is on (layout/keep-guard-switch.ts). */
     [KEEP_SESSIONS_KEY]: z.boolean().optional(),
   }),
 );

@@ -80,8 +80,23 @@ describe(`the keep guard against Claude Code ${VERSION}'s cleanup`, () => {
     const install = await ours(["install", "--keep-sessions"]);
     expect(install.exitCode, install.stderr).toBe(0);
     expect(install.stdout).toContain("keep guard on");
+    // Every index current, as the hooks keep them: the shim's stat pass finds nothing to repair, and
+    // the guard alone must send the shim on to the full check.
+    expect((await ours(["rebuild", "--all"])).exitCode).toBe(0);
 
-    // A launch through the shim; Claude Code sweeps about 5 s in, while the stand-in holds its reply.
+    // What is kept at the moment the shim hands over to Claude Code: the real claude, behind a wrapper
+    // that lists kept/ and then execs it.
+    const keptDir = path.join(configDir, "claude-reindex", "kept", encodeProjectDirName(cwd));
+    const keptAtStart = path.join(base, "kept-at-start.txt");
+    const wrapper = path.join(base, "claude-wrapper");
+    fs.writeFileSync(
+      wrapper,
+      `#!/bin/sh\nls '${keptDir}' > '${keptAtStart}' 2>/dev/null\nexec '${realClaude}' "$@"\n`,
+      { mode: 0o755 },
+    );
+
+    // A launch through the shim, as people launch it (no CLAUDE_REINDEX_DEBUG); Claude Code sweeps
+    // about 5 s in, while the stand-in holds its reply.
     const launch = await execa(shim, ["-p", HOLD], {
       cwd,
       env: offlineEnv({
@@ -89,10 +104,9 @@ describe(`the keep guard against Claude Code ${VERSION}'s cleanup`, () => {
         home,
         configDir,
         extra: {
-          CLAUDE_REINDEX_REAL_CLAUDE: realClaude,
+          CLAUDE_REINDEX_REAL_CLAUDE: wrapper,
           CLAUDE_REINDEX_CHECK_MINUTES: "0",
           CLAUDE_REINDEX_MANAGED_SETTINGS_DIR: managed,
-          CLAUDE_REINDEX_DEBUG: "1",
         },
       }),
       extendEnv: false,
@@ -100,8 +114,10 @@ describe(`the keep guard against Claude Code ${VERSION}'s cleanup`, () => {
       timeout: 120_000,
     });
     expect(launch.exitCode, launch.stderr).toBe(0);
-    // The shim's check kept them before it started Claude Code.
-    expect(launch.stderr).toMatch(/keep guard: 2 due \(cleanupPeriodDays 30\), [1-9]\d* files kept now/);
+    // The shim's check kept them before it started Claude Code (not the SessionStart hook, later).
+    const keptNames = fs.readFileSync(keptAtStart, "utf8").split("\n");
+    expect(keptNames.filter((name) => name.endsWith(".jsonl")).sort()).toEqual(ids.map((id) => `${id}.jsonl`).sort());
+    expect(launch.stderr).not.toContain("claude-reindex:");
     for (const id of ids) expect(fs.existsSync(transcript(id)), `${id} swept`).toBe(false);
     expect(fs.existsSync(transcript(freshId))).toBe(true);
     expect(fs.existsSync(path.join(configDir, ".last-cleanup"))).toBe(true);

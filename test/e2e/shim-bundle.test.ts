@@ -17,6 +17,9 @@ describe("the shim's fast path", () => {
     expect(sources).toContain("bin/shim-check.ts");
     expect(sources.filter((s) => s.startsWith("node_modules/"))).toEqual([]);
     expect(sources.filter((s) => /transcript\/|sessions-index\/(?!index-path)|rebuild\/rebuild-/.test(s))).toEqual([]);
+    // It asks whether the keep guard is on, without the guard (settings read with zod and jsonc-parser).
+    expect(sources).toContain("src/layout/keep-guard-switch.ts");
+    expect(sources.filter((s) => /layout\/(keep-guard|cleanup-period)\.ts/.test(s))).toEqual([]);
   });
 
   it(

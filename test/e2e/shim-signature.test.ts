@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
-import { KEEP_SESSIONS_KEY } from "../../src/layout/keep-guard.ts";
+import { KEEP_SESSIONS_KEY } from "../../src/layout/keep-guard-switch.ts";
 import { readTreeSignature, shimSignaturePath } from "../../src/layout/tree-signature.ts";
 import { renewShimSignature } from "../../src/rebuild/shim-signature.ts";
 import { ClaudeTree } from "../support/claude-tree.ts";

@@ -6,11 +6,14 @@ import { runForget } from "../../src/commands/forget-command.ts";
 import { runInstall, runUninstall } from "../../src/commands/install-command.ts";
 import { runList } from "../../src/commands/list-command.ts";
 import { runPick } from "../../src/commands/pick-command.ts";
+import { runRebuild } from "../../src/commands/rebuild-command.ts";
 import { runRestore } from "../../src/commands/restore-command.ts";
+import { fastShimCheck } from "../../src/commands/shim-fast-check.ts";
 import { runWhy } from "../../src/commands/why-command.ts";
 import { runSessionHook } from "../../src/hooks/session-hook.ts";
 import { cleanupPeriodInForce } from "../../src/layout/cleanup-period.ts";
-import { keepDueSessions, keepGuardOn } from "../../src/layout/keep-guard.ts";
+import { keepDueSessions } from "../../src/layout/keep-guard.ts";
+import { keepGuardOn } from "../../src/layout/keep-guard-switch.ts";
 import { keptRoot, listKeptSessions } from "../../src/layout/kept-store.ts";
 import { ClaudeTree, captureIo, setMtime } from "../support/claude-tree.ts";
 import { writeStubClaude } from "../support/stub-claude.ts";
@@ -131,6 +134,28 @@ describe("the keep guard", () => {
     expect(listKeptSessions(w.tree.root)).toEqual([]);
     await hook("SessionStart");
     expect(listKeptSessions(w.tree.root).map((k) => k.sessionId)).toEqual([w.old.id, w.near.id]);
+  });
+
+  it("sends the shim's stat pass on to the full check when on, though no index is stale", async () => {
+    const w = world();
+    const io = captureIo().io;
+    await runRebuild({
+      configRoot: w.tree.root,
+      selection: { kind: "all" },
+      dryRun: false,
+      json: true,
+      now: () => NOW,
+      io,
+    });
+    const fast = () => fastShimCheck({ configRoot: w.tree.root, env: { CLAUDE_REINDEX_CHECK_MINUTES: "0" }, now: NOW });
+    expect(fast()).toBe("done"); // off
+    fs.writeFileSync(
+      path.join(w.tree.root, "claude-reindex", "installed.json"),
+      '{"x":{"createdFile":false,"hooksKey":false,"events":[],"keepSessions":true}}',
+    );
+    expect(fast()).toBe("repair");
+    // A check made recently is skipped whole, as the full check skips it.
+    expect(fastShimCheck({ configRoot: w.tree.root, env: {}, now: NOW })).toBe("done");
   });
 
   it("is turned on by install --keep-sessions and off by uninstall", async () => {

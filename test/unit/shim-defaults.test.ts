@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CHECK_BUDGET_MS } from "../../src/commands/shim-check-cli.ts";
 import { DEFAULT_NOTICE_DAYS } from "../../src/commands/shim-check-command.ts";
 import { resolveConfigRoot } from "../../src/layout/config-root.ts";
-import { KEEP_SESSIONS_KEY } from "../../src/layout/keep-guard.ts";
+import { KEEP_SESSIONS_KEY } from "../../src/layout/keep-guard-switch.ts";
 import { DEFAULT_CHECK_MINUTES, shimStampPath } from "../../src/layout/shim-stamp.ts";
 import { DEFAULT_STALE_HOURS } from "../../src/rebuild/staleness.ts";
 

@@ -282,10 +282,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path19) {
-  if (!path19)
+function getElementAtPath(obj, path20) {
+  if (!path20)
     return obj;
-  return path19.reduce((acc, key) => acc?.[key], obj);
+  return path20.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -625,11 +625,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path19, issues) {
+function prefixIssues(path20, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path19);
+    iss.path.unshift(path20);
     return iss;
   });
 }
@@ -1087,16 +1087,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path19 = []) => {
+  const processError = (error3, path20 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path19, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path20, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
       } else {
-        const fullpath = [...path19, ...issue2.path];
+        const fullpath = [...path20, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -7655,28 +7655,8 @@ function cleanupPeriodInForce(places) {
 }
 
 // src/layout/keep-guard.ts
-import fs15 from "node:fs";
-import path12 from "node:path";
-
-// src/system/private-file.ts
-import fs9 from "node:fs";
-import path8 from "node:path";
-function writePrivateFile(file, content) {
-  makeDirectory(path8.dirname(file), 448);
-  replaceFile(file, content, { newFileMode: 384, fsync: false });
-}
-var PRIVATE_READ_FLAGS = fs9.constants.O_RDONLY | fs9.constants.O_NOFOLLOW | fs9.constants.O_NONBLOCK;
-function readPrivateFile(file) {
-  return readPrivateBytes(file)?.toString("utf8") ?? null;
-}
-function readPrivateBytes(file) {
-  try {
-    const bytes = fs9.readFileSync(file, { flag: PRIVATE_READ_FLAGS });
-    return bytes.length === 0 ? null : bytes;
-  } catch {
-    return null;
-  }
-}
+import fs14 from "node:fs";
+import path11 from "node:path";
 
 // src/layout/agent-files.ts
 function isAgentFileName(name) {
@@ -7684,21 +7664,21 @@ function isAgentFileName(name) {
 }
 
 // src/layout/kept-store.ts
-import fs13 from "node:fs";
-import path11 from "node:path";
+import fs12 from "node:fs";
+import path10 from "node:path";
 
 // src/system/linked-copy.ts
-import fs11 from "node:fs";
-import path9 from "node:path";
+import fs10 from "node:fs";
+import path8 from "node:path";
 
 // src/system/file-times.ts
 import { execFileSync } from "node:child_process";
-import fs10 from "node:fs";
+import fs9 from "node:fs";
 function timesOf(stat) {
   return { atimeNs: stat.atimeNs, mtimeNs: stat.mtimeNs };
 }
 function setExactTimes(file, times) {
-  fs10.utimesSync(file, seconds(times.atimeNs), seconds(times.mtimeNs));
+  fs9.utimesSync(file, seconds(times.atimeNs), seconds(times.mtimeNs));
   if (matches(file, times)) return true;
   try {
     for (const [flag, ns] of [
@@ -7712,7 +7692,7 @@ function setExactTimes(file, times) {
   return matches(file, times);
 }
 function matches(file, times) {
-  const stat = fs10.lstatSync(file, { bigint: true });
+  const stat = fs9.lstatSync(file, { bigint: true });
   return stat.mtimeNs === times.mtimeNs && stat.atimeNs === times.atimeNs;
 }
 function seconds(ns) {
@@ -7727,29 +7707,29 @@ function decimalSeconds(ns) {
 // src/system/linked-copy.ts
 var TEMP_MARK2 = ".claude-reindex-place-";
 function placeFile(from, to, options = {}) {
-  const source = fs11.lstatSync(from, { bigint: true });
+  const source = fs10.lstatSync(from, { bigint: true });
   if (!source.isFile()) throw new Error(`${from} is not a regular file`);
   const existing = lstatOrNull(to);
   if (existing !== null) {
     if (isSameFile(source, existing)) return "same";
     if (!options.replace) return "conflict";
   }
-  const temp = path9.join(path9.dirname(to), `${TEMP_MARK2}${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const temp = path8.join(path8.dirname(to), `${TEMP_MARK2}${process.pid}-${Math.random().toString(36).slice(2)}`);
   let outcome = "linked";
   try {
     try {
-      fs11.linkSync(from, temp);
+      fs10.linkSync(from, temp);
     } catch (error2) {
       if (!cannotLink(error2)) throw error2;
       copyWithTimes(from, temp, source);
       outcome = "copied";
     }
     if (existing !== null) {
-      fs11.renameSync(temp, to);
+      fs10.renameSync(temp, to);
       return outcome;
     }
     try {
-      fs11.linkSync(temp, to);
+      fs10.linkSync(temp, to);
     } catch (error2) {
       if (error2.code !== "EEXIST") throw error2;
       const now = lstatOrNull(to);
@@ -7757,7 +7737,7 @@ function placeFile(from, to, options = {}) {
     }
     return outcome;
   } finally {
-    fs11.rmSync(temp, { force: true });
+    fs10.rmSync(temp, { force: true });
   }
 }
 function isSameFile(a, b) {
@@ -7770,8 +7750,8 @@ function isPlacementLeftover(name) {
   return name.startsWith(TEMP_MARK2);
 }
 function copyWithTimes(from, temp, source) {
-  fs11.copyFileSync(from, temp, fs11.constants.COPYFILE_EXCL);
-  fs11.chmodSync(temp, Number(source.mode & 0o777n));
+  fs10.copyFileSync(from, temp, fs10.constants.COPYFILE_EXCL);
+  fs10.chmodSync(temp, Number(source.mode & 0o777n));
   setExactTimes(temp, timesOf(source));
 }
 function cannotLink(error2) {
@@ -7780,7 +7760,7 @@ function cannotLink(error2) {
 }
 function lstatOrNull(file) {
   try {
-    return fs11.lstatSync(file, { bigint: true });
+    return fs10.lstatSync(file, { bigint: true });
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw error2;
@@ -7788,8 +7768,8 @@ function lstatOrNull(file) {
 }
 
 // src/system/place-guard.ts
-import fs12 from "node:fs";
-import path10 from "node:path";
+import fs11 from "node:fs";
+import path9 from "node:path";
 var NOT_THROUGH_LINKS = "claude-reindex does not write through links, so it was left as it is";
 var PlaceChangedError = class extends Error {
   code = "ELOOP";
@@ -7808,17 +7788,17 @@ var PlaceGuard = class {
    * a file) and the base still resolves to where it did. Components that do not exist yet end the walk.
    */
   problemWith(target) {
-    const relative = path10.relative(this.base, target);
-    if (relative.startsWith("..") || path10.isAbsolute(relative)) return `${target} is not inside ${this.base}`;
+    const relative = path9.relative(this.base, target);
+    if (relative.startsWith("..") || path9.isAbsolute(relative)) return `${target} is not inside ${this.base}`;
     const now = realPathOrNull(this.base);
     if (this.baseReal !== null && now !== null && now !== this.baseReal)
       return `${this.base} changed while claude-reindex ran (it led to ${this.baseReal}, now to ${now}); nothing was written there`;
     let current = this.base;
-    for (const part of relative.split(path10.sep).filter((p) => p !== "")) {
-      current = path10.join(current, part);
+    for (const part of relative.split(path9.sep).filter((p) => p !== "")) {
+      current = path9.join(current, part);
       let stat;
       try {
-        stat = fs12.lstatSync(current);
+        stat = fs11.lstatSync(current);
       } catch {
         return null;
       }
@@ -7834,14 +7814,14 @@ var PlaceGuard = class {
 };
 function realPathOrNull(p) {
   try {
-    return fs12.realpathSync(p);
+    return fs11.realpathSync(p);
   } catch {
     return null;
   }
 }
 function readLink(p) {
   try {
-    return fs12.readlinkSync(p);
+    return fs11.readlinkSync(p);
   } catch {
     return "?";
   }
@@ -7849,18 +7829,18 @@ function readLink(p) {
 
 // src/layout/kept-store.ts
 function keptRoot(configRoot) {
-  return path11.join(configRoot, "claude-reindex", "kept");
+  return path10.join(configRoot, "claude-reindex", "kept");
 }
 function sessionFolderFiles(projectDir, sessionId) {
-  return treeFiles(path11.join(projectDir, sessionId)).map((relative) => path11.join(sessionId, relative));
+  return treeFiles(path10.join(projectDir, sessionId)).map((relative) => path10.join(sessionId, relative));
 }
 function keepFile(configRoot, projectDirName, relative, checkedDirs = /* @__PURE__ */ new Set()) {
-  const from = path11.join(projectsRoot(configRoot), projectDirName, relative);
-  const to = path11.join(keptRoot(configRoot), projectDirName, relative);
-  const dir = path11.dirname(to);
+  const from = path10.join(projectsRoot(configRoot), projectDirName, relative);
+  const to = path10.join(keptRoot(configRoot), projectDirName, relative);
+  const dir = path10.dirname(to);
   if (!checkedDirs.has(dir)) {
-    const base = path11.dirname(keptRoot(configRoot));
-    fs13.mkdirSync(base, { recursive: true, mode: 448 });
+    const base = path10.dirname(keptRoot(configRoot));
+    fs12.mkdirSync(base, { recursive: true, mode: 448 });
     makeDirsBelow(base, dir);
     checkedDirs.add(dir);
   }
@@ -7870,34 +7850,34 @@ function treeFiles(dir) {
   const found = [];
   let dirents;
   try {
-    dirents = fs13.readdirSync(dir, { withFileTypes: true });
+    dirents = fs12.readdirSync(dir, { withFileTypes: true });
   } catch {
     return found;
   }
   for (const d of dirents) {
     if (isPlacementLeftover(d.name)) continue;
     if (d.isFile()) found.push(d.name);
-    else if (d.isDirectory()) for (const f of treeFiles(path11.join(dir, d.name))) found.push(path11.join(d.name, f));
+    else if (d.isDirectory()) for (const f of treeFiles(path10.join(dir, d.name))) found.push(path10.join(d.name, f));
   }
   return found.sort();
 }
 function makeDirsBelow(base, dir) {
-  const relative = path11.relative(base, dir);
-  if (relative.startsWith("..") || path11.isAbsolute(relative)) throw new Error(`${dir} is not inside ${base}`);
+  const relative = path10.relative(base, dir);
+  if (relative.startsWith("..") || path10.isAbsolute(relative)) throw new Error(`${dir} is not inside ${base}`);
   let current = base;
-  for (const part of ["", ...relative.split(path11.sep).filter((p) => p !== "")]) {
-    current = part === "" ? current : path11.join(current, part);
+  for (const part of ["", ...relative.split(path10.sep).filter((p) => p !== "")]) {
+    current = part === "" ? current : path10.join(current, part);
     try {
-      fs13.mkdirSync(current, { mode: 448 });
+      fs12.mkdirSync(current, { mode: 448 });
     } catch (error2) {
       if (error2.code !== "EEXIST") throw error2;
     }
-    if (!fs13.lstatSync(current).isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
+    if (!fs12.lstatSync(current).isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
   }
 }
 
 // src/layout/project-dir.ts
-import fs14 from "node:fs";
+import fs13 from "node:fs";
 var MAX_ENCODED_LENGTH = 200;
 function encodeProjectDirName(workingDir) {
   const encoded = workingDir.replace(/[^a-zA-Z0-9]/g, "-");
@@ -7912,7 +7892,7 @@ function javaStringHash(text) {
 function listProjectDirNames(configRoot) {
   let dirents;
   try {
-    dirents = fs14.readdirSync(projectsRoot(configRoot), { withFileTypes: true });
+    dirents = fs13.readdirSync(projectsRoot(configRoot), { withFileTypes: true });
   } catch (error2) {
     if (error2.code === "ENOENT") return [];
     throw error2;
@@ -7921,7 +7901,7 @@ function listProjectDirNames(configRoot) {
 }
 function hasLinkedProjectDir(configRoot) {
   try {
-    return fs14.readdirSync(projectsRoot(configRoot), { withFileTypes: true }).some((d) => d.isSymbolicLink());
+    return fs13.readdirSync(projectsRoot(configRoot), { withFileTypes: true }).some((d) => d.isSymbolicLink());
   } catch {
     return true;
   }
@@ -7929,9 +7909,77 @@ function hasLinkedProjectDir(configRoot) {
 
 // src/layout/keep-guard.ts
 var KEEP_MARGIN_DAYS = 7;
+function keepThresholdMs(period, now, marginDays = KEEP_MARGIN_DAYS) {
+  return now.getTime() - Math.max(0, period.days - marginDays) * DAY_MS;
+}
+function keepDueSessions(run) {
+  const period = cleanupPeriodInForce(run);
+  const threshold = keepThresholdMs(period, run.now, run.marginDays);
+  const report2 = { period, due: 0, kept: [], problems: [...period.problems] };
+  const root = projectsRoot(run.configRoot);
+  const checkedDirs = /* @__PURE__ */ new Set();
+  for (const projectDirName of listProjectDirNames(run.configRoot)) {
+    const projectDir = path11.join(root, projectDirName);
+    let names;
+    try {
+      names = fs14.readdirSync(projectDir);
+    } catch {
+      continue;
+    }
+    const present = new Set(names);
+    for (const name of names) {
+      const sessionId = sessionIdOfFileName(name);
+      if (sessionId === null && !isAgentFileName(name)) continue;
+      let stat;
+      try {
+        stat = fs14.lstatSync(`${projectDir}${path11.sep}${name}`);
+      } catch {
+        continue;
+      }
+      if (!stat.isFile() || stat.mtimeMs >= threshold) continue;
+      report2.due++;
+      const files = [name];
+      if (sessionId !== null && present.has(sessionId)) files.push(...sessionFolderFiles(projectDir, sessionId));
+      for (const relative of files) {
+        try {
+          const outcome = keepFile(run.configRoot, projectDirName, relative, checkedDirs);
+          if (outcome !== "same") report2.kept.push(path11.join(projectDirName, relative));
+        } catch (error2) {
+          report2.problems.push(`could not keep ${path11.join(projectDir, relative)}: ${errorText(error2)}`);
+        }
+      }
+    }
+  }
+  return report2;
+}
+
+// src/layout/keep-guard-switch.ts
+import path13 from "node:path";
+
+// src/system/private-file.ts
+import fs15 from "node:fs";
+import path12 from "node:path";
+function writePrivateFile(file, content) {
+  makeDirectory(path12.dirname(file), 448);
+  replaceFile(file, content, { newFileMode: 384, fsync: false });
+}
+var PRIVATE_READ_FLAGS = fs15.constants.O_RDONLY | fs15.constants.O_NOFOLLOW | fs15.constants.O_NONBLOCK;
+function readPrivateFile(file) {
+  return readPrivateBytes(file)?.toString("utf8") ?? null;
+}
+function readPrivateBytes(file) {
+  try {
+    const bytes = fs15.readFileSync(file, { flag: PRIVATE_READ_FLAGS });
+    return bytes.length === 0 ? null : bytes;
+  } catch {
+    return null;
+  }
+}
+
+// src/layout/keep-guard-switch.ts
 var KEEP_SESSIONS_KEY = "keepSessions";
 function keepGuardOn(configRoot) {
-  const text = readPrivateFile(path12.join(configRoot, "claude-reindex", "installed.json"));
+  const text = readPrivateFile(path13.join(configRoot, "claude-reindex", "installed.json"));
   if (text === null) return false;
   try {
     const manifest = JSON.parse(text);
@@ -7943,53 +7991,10 @@ function keepGuardOn(configRoot) {
     return false;
   }
 }
-function keepThresholdMs(period, now, marginDays = KEEP_MARGIN_DAYS) {
-  return now.getTime() - Math.max(0, period.days - marginDays) * DAY_MS;
-}
-function keepDueSessions(run) {
-  const period = cleanupPeriodInForce(run);
-  const threshold = keepThresholdMs(period, run.now, run.marginDays);
-  const report2 = { period, due: 0, kept: [], problems: [...period.problems] };
-  const root = projectsRoot(run.configRoot);
-  const checkedDirs = /* @__PURE__ */ new Set();
-  for (const projectDirName of listProjectDirNames(run.configRoot)) {
-    const projectDir = path12.join(root, projectDirName);
-    let names;
-    try {
-      names = fs15.readdirSync(projectDir);
-    } catch {
-      continue;
-    }
-    const present = new Set(names);
-    for (const name of names) {
-      const sessionId = sessionIdOfFileName(name);
-      if (sessionId === null && !isAgentFileName(name)) continue;
-      let stat;
-      try {
-        stat = fs15.lstatSync(`${projectDir}${path12.sep}${name}`);
-      } catch {
-        continue;
-      }
-      if (!stat.isFile() || stat.mtimeMs >= threshold) continue;
-      report2.due++;
-      const files = [name];
-      if (sessionId !== null && present.has(sessionId)) files.push(...sessionFolderFiles(projectDir, sessionId));
-      for (const relative of files) {
-        try {
-          const outcome = keepFile(run.configRoot, projectDirName, relative, checkedDirs);
-          if (outcome !== "same") report2.kept.push(path12.join(projectDirName, relative));
-        } catch (error2) {
-          report2.problems.push(`could not keep ${path12.join(projectDir, relative)}: ${errorText(error2)}`);
-        }
-      }
-    }
-  }
-  return report2;
-}
 
 // src/rebuild/rebuild-project.ts
 import fs22 from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/system/directory-lock.ts
 import fs16 from "node:fs";
@@ -8600,10 +8605,10 @@ function messageCountOf(chain) {
 }
 
 // src/sessions-index/index-path.ts
-import path13 from "node:path";
+import path14 from "node:path";
 var INDEX_FILE_NAME = "sessions-index.json";
 function indexPathOf(projectDir) {
-  return path13.join(projectDir, INDEX_FILE_NAME);
+  return path14.join(projectDir, INDEX_FILE_NAME);
 }
 var MAX_INDEX_BYTES = 512 * 1024 * 1024;
 
@@ -8858,7 +8863,7 @@ import fs21 from "node:fs";
 // src/transcript/transcript-cache.ts
 import crypto from "node:crypto";
 import fs18 from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/transcript/transcript-state.ts
 var TranscriptState = class _TranscriptState {
@@ -8958,10 +8963,10 @@ var TranscriptCache = class _TranscriptCache {
   dir;
   writable;
   static under(configRoot, options) {
-    return new _TranscriptCache(path14.join(configRoot, "claude-reindex", "transcript-cache"), options.writable);
+    return new _TranscriptCache(path15.join(configRoot, "claude-reindex", "transcript-cache"), options.writable);
   }
   fileFor(transcript) {
-    return path14.join(this.dir, path14.basename(path14.dirname(transcript.path)), `${transcript.sessionId}.json`);
+    return path15.join(this.dir, path15.basename(path15.dirname(transcript.path)), `${transcript.sessionId}.json`);
   }
   /** The saved state of this transcript, when it still describes the file's first bytes. */
   load(transcript, fd, size) {
@@ -9002,10 +9007,10 @@ var TranscriptCache = class _TranscriptCache {
   /** Drops saved states of transcripts that are gone from a project. */
   prune(projectDir, liveSessionIds) {
     if (!this.writable) return;
-    const dir = path14.join(this.dir, path14.basename(projectDir));
+    const dir = path15.join(this.dir, path15.basename(projectDir));
     for (const name of directoryNames(dir)) {
       if (name.endsWith(".json") && !liveSessionIds.has(name.slice(0, -".json".length))) {
-        fs18.rmSync(path14.join(dir, name), { force: true });
+        fs18.rmSync(path15.join(dir, name), { force: true });
       }
     }
   }
@@ -9838,7 +9843,7 @@ function unchangedReport(projectDir, indexPath, kept) {
 async function rebuildProject(projectDir, options, knownListing) {
   const indexPath = indexPathOf(projectDir);
   const report2 = unchangedReport(projectDir, indexPath, 0);
-  const place = new PlaceGuard(path15.dirname(projectDir));
+  const place = new PlaceGuard(path16.dirname(projectDir));
   const linked = place.problemWith(indexPath);
   if (linked !== null) return failed(report2, linked);
   const first = readIndex(indexPath);
@@ -9864,7 +9869,7 @@ async function rebuildProject(projectDir, options, knownListing) {
   };
   const plan = (current) => mergeIndex({
     current,
-    projectDirName: path15.basename(projectDir),
+    projectDirName: path16.basename(projectDir),
     sessions: listing.sessions,
     derive,
     transcriptExists: (sessionId) => fs22.existsSync(sessionFilePath(projectDir, sessionId)),
@@ -9989,10 +9994,10 @@ function treeListing(projectsDir) {
 }
 
 // src/layout/tree-signature.ts
-import path16 from "node:path";
+import path17 from "node:path";
 var TREE_SIGNATURE_FORMAT = 1;
 function shimSignaturePath(configRoot) {
-  return path16.join(configRoot, "claude-reindex", "tree-signature");
+  return path17.join(configRoot, "claude-reindex", "tree-signature");
 }
 function shimSignatureHeader(staleHours) {
   return `claude-reindex tree signature ${TREE_SIGNATURE_FORMAT}, stale after ${staleHours} hours`;
@@ -10013,10 +10018,10 @@ function saveTreeSignature(file, signature) {
 
 // src/layout/project-stamp.ts
 import fs23 from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 var STAMP_FORMAT = 2;
 function stampPath(configRoot, projectDir) {
-  return path17.join(configRoot, "claude-reindex", "verified", `${path17.basename(projectDir)}.json`);
+  return path18.join(configRoot, "claude-reindex", "verified", `${path18.basename(projectDir)}.json`);
 }
 function statIndexFile(indexPath) {
   try {
@@ -10108,7 +10113,7 @@ function indexShape(text) {
 }
 
 // src/rebuild/tree-freshness.ts
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/system/environment-setting.ts
 function numberSetting(env, name, fallback) {
@@ -10126,7 +10131,7 @@ function checkTreeFreshness(check) {
   const root = projectsRoot(configRoot);
   const staleAfterMs = numberSetting(env, "CLAUDE_REINDEX_STALE_HOURS", DEFAULT_STALE_HOURS) * 36e5;
   for (const name of listProjectDirNames(configRoot)) {
-    if (assessProject(configRoot, path18.join(root, name), staleAfterMs, now.getTime()).stale) return "stale";
+    if (assessProject(configRoot, path19.join(root, name), staleAfterMs, now.getTime()).stale) return "stale";
   }
   return "fresh";
 }
@@ -10173,7 +10178,7 @@ async function runSessionHook(run) {
     }
     const located = locateTranscript(run.configRoot, input.transcript_path);
     if (!located.ok) return note(`${located.problem}; nothing written`);
-    const { projectDir, sessionId, path: path19 } = located.value;
+    const { projectDir, sessionId, path: path20 } = located.value;
     if (sessionId !== input.session_id)
       debug(`session_id ${input.session_id} differs from the transcript's name; indexing ${sessionId}`);
     if (!fs24.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
@@ -10188,9 +10193,9 @@ async function runSessionHook(run) {
       report(await rebuildProject(projectDir, options), note, debug);
       return;
     }
-    const file = sessionFile(sessionId, path19);
+    const file = sessionFile(sessionId, path20);
     if (file) report(await rebuildProject(projectDir, { ...options, only: file }), note, debug);
-    else debug(`${path19} does not exist yet`);
+    else debug(`${path20} does not exist yet`);
   } catch (error2) {
     note(`unexpected error: ${errorText(error2)}`);
   } finally {
