@@ -1,7 +1,7 @@
 // Entry point of the check bin/claude runs before Claude Code starts, bundled on its own as
 // dist/shim-check.cjs (CommonJS: no module loader to start, nothing else to load). Exit 0: no
 // index needs a repair (or the check ran recently); exit 3: bin/claude runs
-// `claude-reindex shim-check`, which repairs and reports.
+// `claude-reindex shim-check`, which repairs and reports (and keeps, with the keep guard on).
 import os from "node:os";
 import { fastShimCheck } from "../src/commands/shim-fast-check.ts";
 import { resolveConfigRoot } from "../src/layout/config-root.ts";
