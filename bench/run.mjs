@@ -1,4 +1,4 @@
-// npm run bench [-- --dir D] [--scale S] [--runs N] [--cli PATH] [--json [FILE]] [--only TEXT]
+// npm run bench [-- --dir D] [--scale S] [--runs N] [--cli PATH] [--json [FILE]] [--only TEXT]...
 //               [--memory-probe time|proc]
 //
 // Generates (or reuses) the benchmark tree, then runs every case in cases.mjs: ours and its
@@ -24,7 +24,7 @@ function parseArgs(argv) {
     runs: 5,
     cli: path.join(REPO, "bin", "claude-reindex"),
     json: null,
-    only: null,
+    only: [],
     memoryProbe: null,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -37,7 +37,7 @@ function parseArgs(argv) {
     else if (a === "--scale") o.scale = Number(value());
     else if (a === "--runs") o.runs = Number(value());
     else if (a === "--cli") o.cli = path.resolve(value());
-    else if (a === "--only") o.only = value();
+    else if (a === "--only") o.only.push(value());
     else if (a === "--memory-probe") o.memoryProbe = value();
     else if (a === "--json")
       o.json =
@@ -317,7 +317,7 @@ async function main() {
   const probe = detectMemoryProbe(opts.memoryProbe);
   const notes = [catNote(ctx)];
 
-  const selected = cases.filter((c) => !opts.only || c.name.includes(opts.only));
+  const selected = cases.filter((c) => opts.only.length === 0 || opts.only.some((text) => c.name.includes(text)));
   const results = [];
   for (const c of selected) results.push(await runCase(ctx, c, opts, probe));
 

@@ -83,8 +83,9 @@ describe("the stat pass's entry", () => {
   it("leaves V8's optimizing compiler on for the full command that follows it", async () => {
     const tree = new ClaudeTree();
     tree.session("/w/app", ["first"]); // no index yet: the stat pass hands over to the full command
+    const entry = JSON.stringify(path.join(repo, "dist/rebuild-unchanged.cjs"));
     const script = [
-      `const handled = require(${JSON.stringify(path.join(repo, "dist/rebuild-unchanged.cjs"))}).rebuildAllUnchanged();`,
+      `const handled = require(${entry}).rebuildAllUnchanged();`,
       "function f(x) { return x * 2 + 1; }",
       "%PrepareFunctionForOptimization(f); f(1); f(2); %OptimizeFunctionOnNextCall(f); f(3);",
       "console.log(JSON.stringify({ handled, optimized: (%GetOptimizationStatus(f) & 16) !== 0 }));",

@@ -64,7 +64,7 @@ const rebuildAll = (root: string) =>
   execa(cli, ["rebuild", "--all"], { env: { CLAUDE_CONFIG_DIR: root }, reject: false });
 
 describe("the shim's tree signature", () => {
-  it("after a rebuild that found every index verified, a due check starts no Node until something changes", async () => {
+  it("after a rebuild that found every index verified, a due check starts no Node until a change", async () => {
     const s = setup();
     await rebuildAll(s.tree.root);
     expect(fs.existsSync(s.signature)).toBe(false); // that run wrote indexes: nothing verified before it
@@ -86,7 +86,7 @@ describe("the shim's tree signature", () => {
     expect(fs.existsSync(s.signature)).toBe(false);
   });
 
-  it("is renewed by the SessionEnd hook once Claude Code has exited, and only when no index needs a repair", async () => {
+  it("is renewed by the SessionEnd hook after Claude Code's exit, only when no index needs a repair", async () => {
     const s = setup();
     await rebuildAll(s.tree.root);
     s.tree.append(s.a, "one more turn");
