@@ -55,9 +55,10 @@ export async function runRebuild(command: RebuildCommand): Promise<CommandResult
 
 /**
  * `claude-reindex rebuild --all` when every project's verified stamp holds: the same report as
- * runRebuild's, from the stat pass alone. Null (nothing written) when some project needs more, or
- * there is no project: then runRebuild does the whole run. bin/claude-reindex tries this first, from
- * a bundle of its own (dist/rebuild-unchanged.cjs) that loads nothing else.
+ * runRebuild's, from the stat pass alone, or from the tree's signature alone when the tree is as the
+ * last such run found it. Null (nothing written) when some project needs more, or there is no
+ * project: then runRebuild does the whole run. bin/claude-reindex tries this first, from a bundle of
+ * its own (dist/rebuild-unchanged.cjs) that loads nothing else.
  */
 export function rebuildAllIfUnchanged(command: {
   configRoot: string;

@@ -2,7 +2,7 @@
 // to two levels, and every transcript (`*.jsonl`) and index in a project directory with its inode,
 // size and mtime to the nanosecond. Its bytes are a signature: equal listings mean that nothing a
 // stat pass looks at has changed (see tree-signature.ts). bin/claude runs the same find in sh, where
-// it costs less than starting Node (test/unit/shim-defaults.test.ts holds the two equal). It needs
+// it costs less than starting Node (test/e2e/shim-signature.test.ts holds the two equal). It needs
 // GNU find's -printf; where find lacks it, there is no listing, and every check does its stat pass.
 import { spawnSync } from "node:child_process";
 

@@ -1,7 +1,7 @@
 // The shim's signature of the tree: once Claude Code has exited, the SessionEnd hook saves the tree
-// listing when no index needs a repair, so that bin/claude's next check compares it in sh and starts
-// no Node until something changes. Apart from the check itself, whose bundle must not load
-// child_process.
+// listing when no index needs a repair (and `rebuild --all` when every stamp holds), so that
+// bin/claude's next check compares it in sh and starts no Node until something changes. Apart from
+// the check itself (tree-freshness.ts), which the shim's small bundle runs without find.
 import { projectsRoot } from "../layout/config-root.ts";
 import { hasLinkedProjectDir } from "../layout/project-dir.ts";
 import { treeListing } from "../layout/tree-listing.ts";
