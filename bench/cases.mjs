@@ -117,6 +117,31 @@ function shimLaunch(ctx, checkMinutes) {
   return { file: path.join(repo, "bin/claude"), args: ["-p", "hi"], env };
 }
 
+/**
+ * Node doing only what any check of every transcript must: list the tree, either with one find (as
+ * the signature is taken) or with a readdir per project and an lstat per transcript.
+ */
+function nodeFloor(ctx, how) {
+  const script =
+    how === "find"
+      ? `require("child_process").spawnSync("find", ${JSON.stringify([
+          "-H",
+          ctx.projectsDir,
+          "-mindepth",
+          "1",
+          "-maxdepth",
+          "2",
+          "-name",
+          "*.jsonl",
+          "-printf",
+          "%y %i %s %T@ %P\\0",
+        ])}, { stdio: ["ignore", "pipe", "ignore"], maxBuffer: 1 << 30 });`
+      : `const fs = require("fs"); const root = ${JSON.stringify(ctx.projectsDir)};
+         for (const d of fs.readdirSync(root)) for (const f of fs.readdirSync(root + "/" + d))
+           if (f.endsWith(".jsonl")) fs.lstatSync(root + "/" + d + "/" + f);`;
+  return { file: process.execPath, args: ["-e", script] };
+}
+
 const shimSignature = (ctx) => path.join(ctx.dir, "claude-reindex", "tree-signature");
 
 /** The shim's check without a signature: its stat pass, as a launch without the hooks has it. */
@@ -236,6 +261,14 @@ export const cases = [
     command: rebuildAll,
     baseline: { name: "node -e 0", command: () => ({ file: process.execPath, args: ["-e", "0"] }) },
     goal: 1.5,
+    // The floor of any Node command that must look at every transcript to see an append.
+    info: [
+      {
+        name: "floor: node with one find of the tree (spawnSync, output kept)",
+        command: (ctx) => nodeFloor(ctx, "find"),
+      },
+      { name: "floor: node with a readdir and an lstat per transcript", command: (ctx) => nodeFloor(ctx, "lstat") },
+    ],
   },
   {
     name: "rebuild --all after one turn appended to a ≥60 MB transcript",
