@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { readTreeSignature, shimSignaturePath } from "../../src/layout/tree-signature.ts";
 import { deriveTranscript } from "../../src/transcript/transcript.ts";
 import { installClaudeCode, runClaudeCode } from "../support/claude-code.mjs";
 import { startInteractive } from "../support/claude-code-tmux.mjs";
@@ -145,6 +146,10 @@ describe.each(RELEASES)("the real Claude Code %s with the hooks installed", (ver
     expectExactEntry(p, id);
     expect(hookLog(p)).toBe("");
     console.log(`${version} -p: entries current ${waits.join(", ")} ms after Claude Code exited`);
+    // After the last exit, SessionEnd's worker saves the shim's tree signature (every index is fine).
+    const deadline = Date.now() + 20_000;
+    while (workersOf(p.configDir).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(readTreeSignature(shimSignaturePath(p.configDir))?.header).toMatch(/^claude-reindex tree signature 1,/);
   }, 300_000);
 });
 
