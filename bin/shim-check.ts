@@ -1,19 +1,31 @@
 // Entry point of the check bin/claude runs before Claude Code starts, bundled on its own as
-// dist/shim-check.cjs (CommonJS: no module loader to start, nothing else to load). Exit 0: no
-// index needs a repair (or the check ran recently); exit 3: bin/claude runs
-// `claude-reindex shim-check`, which repairs and reports (and keeps, with the keep guard on).
+// dist/shim-check.cjs (CommonJS: no module loader to start, nothing else to load). With the keep guard
+// on it loads dist/shim-keep.cjs (the guard, with zod and jsonc-parser) and keeps first. Exit 0: no index
+// needs a repair (or the check ran recently); exit 3, or 4 once the guard has kept: bin/claude runs
+// `claude-reindex shim-check`, which repairs and reports.
 import os from "node:os";
-import { fastShimCheck } from "../src/commands/shim-fast-check.ts";
+import path from "node:path";
+import { fastShimCheck, KEPT_THEN_REPAIR, NEEDS_REPAIR } from "../src/commands/shim-fast-check.ts";
 import { resolveConfigRoot } from "../src/layout/config-root.ts";
 
-const NEEDS_REPAIR = 3;
+type ShimKeep = typeof import("../src/commands/keep-before-launch.ts");
 
 // Ctrl-C during the check skips it: Claude Code starts.
 process.once("SIGINT", () => process.exit(0));
+let kept = false;
 try {
   const configRoot = resolveConfigRoot(process.env, os.homedir());
-  process.exitCode = fastShimCheck({ configRoot, env: process.env, now: new Date() }) === "done" ? 0 : NEEDS_REPAIR;
+  const now = new Date();
+  const keep = () => {
+    // A file of its own beside this one, loaded only now (esbuild leaves a computed require alone).
+    const { keepBeforeLaunch } = require(path.join(__dirname, "shim-keep.cjs")) as ShimKeep;
+    const env = process.env;
+    keepBeforeLaunch({ configRoot, workingDir: process.cwd(), env, now, stderr: process.stderr, limitCopies: true });
+    kept = true;
+  };
+  const outcome = fastShimCheck({ configRoot, env: process.env, now, keep });
+  process.exitCode = outcome === "done" ? 0 : kept ? KEPT_THEN_REPAIR : NEEDS_REPAIR;
 } catch {
-  // Whatever went wrong here, the full check tries again and says what it was.
+  // Whatever went wrong here, the full check tries again (keeping too) and says what it was.
   process.exitCode = NEEDS_REPAIR;
 }

@@ -27,8 +27,9 @@ const common = {
 // The shim's check before every launch whose check is due: one CommonJS file, which Node starts
 // faster than an ES module (no module loader, no chunks to resolve).
 const SHIM_CHECK = "bin/shim-check.ts";
-// \`rebuild --all\` on a tree where nothing changed: the stat pass alone, CommonJS for the same reason.
-const STAT_PASS_ENTRIES = [SHIM_CHECK, "bin/rebuild-unchanged.ts"];
+// The keep guard, which dist/shim-check.cjs loads only when the guard is on (it brings zod and
+// jsonc-parser). \`rebuild --all\` on a tree where nothing changed: the stat pass alone. CommonJS too.
+const STAT_PASS_ENTRIES = [SHIM_CHECK, "bin/shim-keep.ts", "bin/rebuild-unchanged.ts"];
 await build({ ...common, entryPoints: STAT_PASS_ENTRIES, format: "cjs", outExtension: { ".js": ".cjs" }, banner: {} });
 // The commands, and the worker that rebuilds start by path: shared code in chunks.
 await build({

@@ -1,17 +1,11 @@
 // `claude-reindex shim-check`, run by bin/claude before it starts Claude Code: the call to runShimCheck,
 // which fails open (whatever goes wrong is one line on stderr, and the exit status is 0).
-import { shimStampPath } from "../layout/shim-stamp.ts";
-import { numberSetting } from "../system/environment-setting.ts";
-import { armWatchdog } from "../system/watchdog.ts";
 import { errorText } from "../text/error-text.ts";
 import { defineCliCommand } from "./cli-definition.ts";
 import { done } from "./command-result.ts";
+import { armCheckBudget } from "./shim-check-budget.ts";
 
-/**
- * The check is cut off this long after node started (CLAUDE_REINDEX_CHECK_BUDGET_MS), so that with the
- * shell around it Claude Code starts within 2 s.
- */
-export const DEFAULT_CHECK_BUDGET_MS = 1500;
+export { DEFAULT_CHECK_BUDGET_MS } from "./shim-check-budget.ts";
 
 export const shimCheckCli = defineCliCommand({
   name: "shim-check",
@@ -24,16 +18,8 @@ is one line on stderr, and Claude Code starts either way.`,
   internal: true,
   outcomes: { done: "whatever the check found or failed to do (the shim starts Claude Code either way)" },
   async run(_values, context) {
-    // Claude Code starts within 2 s whatever the session files hold: past its budget (counted from this
-    // process's start, performance.now()) the check is cut off. A check cut off counts as a check, so a
-    // tree that defeats it costs one launch in CLAUDE_REINDEX_CHECK_MINUTES.
-    const budgetMs = numberSetting(context.env, "CLAUDE_REINDEX_CHECK_BUDGET_MS", DEFAULT_CHECK_BUDGET_MS);
-    const disarm = armWatchdog(
-      Math.max(100, budgetMs - performance.now()),
-      `claude-reindex: the index check took longer than ${budgetMs} ms; starting Claude ` +
-        `Code (claude-reindex doctor tells what is wrong)`,
-      { file: shimStampPath(context.configRoot), text: `${context.now().toISOString()}\n` },
-    );
+    // Claude Code starts within 2 s whatever the session files hold: past its budget the check is cut off.
+    const disarm = armCheckBudget(context.configRoot, context.env, context.now());
     try {
       const { runShimCheck } = await import("./shim-check-command.ts");
       await runShimCheck({

@@ -1,9 +1,7 @@
 // `claude-reindex shim-check`, run by bin/claude before Claude Code starts: rebuilds the indexes that lag
 // by more than the stale threshold, current project first. On the fast path: no heavy module here.
 import path from "node:path";
-import { managedSettingsDir } from "../layout/cleanup-period.ts";
 import { projectsRoot } from "../layout/config-root.ts";
-import { keepDueSessions } from "../layout/keep-guard.ts";
 import { keepGuardOn } from "../layout/keep-guard-switch.ts";
 import { findProjectDirs, listProjectDirNames } from "../layout/project-dir.ts";
 import { checkedRecently, recordCheck } from "../layout/shim-stamp.ts";
@@ -11,6 +9,8 @@ import { repairStaleIndexes } from "../rebuild/stale-repair.ts";
 import { numberSetting } from "../system/environment-setting.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { formatDuration } from "../text/duration.ts";
+import { keepBeforeLaunch } from "./keep-before-launch.ts";
+import { KEPT_THEN_REPAIR, STAT_PASS_STATUS } from "./shim-fast-check.ts";
 
 export interface ShimCheck {
   configRoot: string;
@@ -39,16 +39,12 @@ export async function runShimCheck(check: ShimCheck): Promise<void> {
     debug("indexes checked recently (CLAUDE_REINDEX_CHECK_MINUTES)");
     return;
   }
-  // First, and before Claude Code starts (its sweep begins about 5 s later): the keep guard.
-  if (keepGuardOn(configRoot)) {
-    const kept = keepDueSessions({
-      configRoot,
-      workingDir: check.workingDir,
-      managedDir: managedSettingsDir(env),
-      now: check.now(),
-    });
-    for (const problem of kept.problems) io.stderr.write(`claude-reindex: ${problem}\n`);
-    debug(`keep guard: ${kept.due} due (cleanupPeriodDays ${kept.period.days}), ${kept.kept.length} files kept now`);
+  // First, and before Claude Code starts (its sweep begins about 5 s later): the keep guard, unless the
+  // stat pass of this launch ran it already (bin/claude passes on its exit status).
+  if (env[STAT_PASS_STATUS] === String(KEPT_THEN_REPAIR)) {
+    debug("keep guard: ran in the stat pass");
+  } else if (keepGuardOn(configRoot)) {
+    keepBeforeLaunch({ configRoot, workingDir: check.workingDir, env, now: check.now(), stderr: io.stderr });
   }
   const noticeAfterMs = numberSetting(env, "CLAUDE_REINDEX_NOTICE_DAYS", DEFAULT_NOTICE_DAYS) * 86_400_000;
   const { repaired } = await repairStaleIndexes({

@@ -1,27 +1,36 @@
 // The shim's check without the repair machinery: the stat pass alone, small enough to load in a
-// few milliseconds. bin/shim-check.ts runs it; only when an index needs a repair, or the keep guard
-// is on, does bin/claude start the full `claude-reindex shim-check`.
+// few milliseconds, and the keep guard when it is on. bin/shim-check.ts runs it; only when an index
+// needs a repair does bin/claude start the full `claude-reindex shim-check`.
 import { keepGuardOn } from "../layout/keep-guard-switch.ts";
 import { checkedRecently, recordCheck } from "../layout/shim-stamp.ts";
 import { checkTreeFreshness } from "../rebuild/tree-freshness.ts";
+
+/** dist/shim-check.cjs's exit status when an index needs a repair: bin/claude runs the full check. */
+export const NEEDS_REPAIR = 3;
+/** The same, after the stat pass ran the keep guard: the full check need not keep again. */
+export const KEPT_THEN_REPAIR = 4;
+/** bin/claude hands the stat pass's exit status to the full check in this variable. */
+export const STAT_PASS_STATUS = "CLAUDE_REINDEX_STAT_PASS_STATUS";
 
 export interface FastShimCheck {
   configRoot: string;
   env: NodeJS.ProcessEnv;
   now: Date;
+  /** Runs the keep guard (called only when it is on, before the staleness pass). */
+  keep: () => void;
 }
 
 /**
  * "done" when the check was made recently or no project's index needs a repair (then the check is
- * recorded, as `runShimCheck` records it); "repair" when one does, when the keep guard is on (the full
- * check keeps what is due), or when the decisions should be traced (CLAUDE_REINDEX_DEBUG=1):
- * `claude-reindex shim-check` does all three.
+ * recorded, as `runShimCheck` records it); "repair" when one does, or when the decisions should be
+ * traced (CLAUDE_REINDEX_DEBUG=1): `claude-reindex shim-check` does both. With the keep guard on,
+ * `keep` runs first, as the full check runs it first.
  */
 export function fastShimCheck(check: FastShimCheck): "done" | "repair" {
   const { configRoot, env, now } = check;
   if (env.CLAUDE_REINDEX_DEBUG === "1") return "repair";
   if (checkedRecently(configRoot, env, now)) return "done";
-  if (keepGuardOn(configRoot)) return "repair";
+  if (keepGuardOn(configRoot)) check.keep();
   if (checkTreeFreshness(check) === "stale") return "repair";
   recordCheck(configRoot, now);
   return "done";

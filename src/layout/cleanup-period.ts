@@ -2,11 +2,13 @@
 // deletes every `projects/*/*.jsonl` whose mtime is older than that many days (README "What Claude
 // Code deletes"). The settings are read as Claude Code merges them (managed over local over project
 // over user); a file that does not parse, or whose value Claude Code rejects, is passed over (Claude
-// Code ignores such a file whole) and named in `problems`.
+// Code ignores such a file whole) and named in `problems`. The schema uses zod/mini: the same checks as
+// zod's classic API, and about half the load time, which the shim's keep guard (dist/shim-keep.cjs) pays on
+// every launch whose check is due.
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "jsonc-parser";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { readRegularFile } from "../system/regular-file.ts";
 
 export const DEFAULT_CLEANUP_PERIOD_DAYS = 30;
@@ -31,7 +33,7 @@ export interface CleanupPeriod {
   problems: string[];
 }
 
-const RetentionSchema = z.looseObject({ cleanupPeriodDays: z.number().int().positive().optional() });
+const RetentionSchema = z.looseObject({ cleanupPeriodDays: z.optional(z.int().check(z.positive())) });
 
 /** Managed settings' folder per platform (Claude Code's own choice; tests pass another). */
 export function defaultManagedSettingsDir(platform: NodeJS.Platform = process.platform): string {

@@ -22,6 +22,8 @@ export const KEEP_MARGIN_DAYS = 7;
 export interface KeepRun extends CleanupPlaces {
   now: Date;
   marginDays?: number;
+  /** Called before each copy (where the kept store cannot hard-link the transcripts). */
+  beforeCopy?: () => void;
 }
 
 export interface KeepReport {
@@ -71,7 +73,7 @@ export function keepDueSessions(run: KeepRun): KeepReport {
       if (sessionId !== null && present.has(sessionId)) files.push(...sessionFolderFiles(projectDir, sessionId));
       for (const relative of files) {
         try {
-          const outcome = keepFile(run.configRoot, projectDirName, relative, checkedDirs);
+          const outcome = keepFile(run.configRoot, projectDirName, relative, checkedDirs, run.beforeCopy);
           if (outcome !== "same") report.kept.push(path.join(projectDirName, relative));
         } catch (error) {
           report.problems.push(`could not keep ${path.join(projectDir, relative)}: ${errorText(error)}`);

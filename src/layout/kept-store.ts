@@ -60,6 +60,7 @@ export function keepFile(
   projectDirName: string,
   relative: string,
   checkedDirs: Set<string> = new Set(),
+  beforeCopy?: () => void,
 ): PlaceOutcome {
   const from = path.join(projectsRoot(configRoot), projectDirName, relative);
   const to = path.join(keptRoot(configRoot), projectDirName, relative);
@@ -70,7 +71,7 @@ export function keepFile(
     makeDirsBelow(base, dir);
     checkedDirs.add(dir);
   }
-  return placeFile(from, to, { replace: true });
+  return placeFile(from, to, { replace: true, beforeCopy });
 }
 
 /** Every kept session, by project directory then id. */

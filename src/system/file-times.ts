@@ -6,7 +6,6 @@
 // The one place times are kept: migrate's transfers (file-transfer.ts), the keep guard's and restore's
 // copies (linked-copy.ts) and move-project come here. A file whose times have no sub-microsecond part
 // costs no process.
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 
 export interface ExactTimes {
@@ -30,7 +29,9 @@ export function setExactTimes(file: string, times: ExactTimes): boolean {
       ["-a", times.atimeNs],
       ["-m", times.mtimeNs],
     ] as const) {
-      execFileSync("touch", ["-c", "-h", flag, "-d", `@${decimalSeconds(ns)}`, "--", file], { stdio: "ignore" });
+      childProcess().execFileSync("touch", ["-c", "-h", flag, "-d", `@${decimalSeconds(ns)}`, "--", file], {
+        stdio: "ignore",
+      });
     }
   } catch {
     // no GNU touch: the microsecond from utimes stays
@@ -49,7 +50,7 @@ export function setExactTimesMany(list: readonly { file: string; times: ExactTim
   });
   if (off.length > 1) {
     try {
-      execFileSync("python3", ["-c", PYTHON_UTIME], {
+      childProcess().execFileSync("python3", ["-c", PYTHON_UTIME], {
         input: JSON.stringify(off.map(({ file, times }) => [file, String(times.atimeNs), String(times.mtimeNs)])),
         stdio: ["pipe", "ignore", "ignore"],
         timeout: 60_000,
@@ -66,6 +67,14 @@ export function setExactTimesMany(list: readonly { file: string; times: ExactTim
 const PYTHON_UTIME =
   "import json, os, sys\nfor p, a, m in json.load(sys.stdin):\n" +
   "    os.utime(p, ns=(int(a), int(m)), follow_symlinks=False)\n";
+
+/**
+ * node:child_process, loaded when a process is needed (rarely): loading it costs ~15 ms, which the shim's
+ * keep guard (dist/shim-keep.cjs, with this module) would otherwise pay on every launch whose check is due.
+ */
+function childProcess(): typeof import("node:child_process") {
+  return process.getBuiltinModule("node:child_process");
+}
 
 function matches(file: string, times: ExactTimes): boolean {
   const stat = fs.lstatSync(file, { bigint: true });

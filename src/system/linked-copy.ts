@@ -20,6 +20,8 @@ export type PlaceOutcome =
 export interface PlaceOptions {
   /** A destination that differs is replaced (by rename) instead of reported: for names we own. */
   replace?: boolean;
+  /** Called before a copy (no hard link could be made), which takes time in proportion to the bytes. */
+  beforeCopy?: () => void;
 }
 
 const TEMP_MARK = ".claude-reindex-place-";
@@ -40,6 +42,7 @@ export function placeFile(from: string, to: string, options: PlaceOptions = {}):
       fs.linkSync(from, temp);
     } catch (error) {
       if (!cannotLink(error)) throw error;
+      options.beforeCopy?.();
       copyWithTimes(from, temp, source);
       outcome = "copied";
     }

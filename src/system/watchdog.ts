@@ -1,7 +1,5 @@
 // A hard time limit on this process that holds even while its main thread is stuck in synchronous code (a
 // pathological input, a blocking read): a worker thread with its own timer ends the process.
-import { Worker } from "node:worker_threads";
-
 const WATCHDOG = `
 const { workerData } = require("node:worker_threads");
 const fs = require("node:fs");
@@ -32,6 +30,9 @@ export function armWatchdog(
   /** A file to write (by temporary name and rename) before the end: a stamp that the work was cut off. */
   record?: { file: string; text: string },
 ): () => Promise<void> {
+  // Loaded when armed: node:worker_threads takes ~10 ms to load, which the shim's stat pass (where a limit
+  // is armed only before a copy) would otherwise pay on every launch.
+  const { Worker } = process.getBuiltinModule("node:worker_threads");
   const worker = new Worker(WATCHDOG, {
     eval: true,
     workerData: { deadline: Date.now() + budgetMs, message, record },

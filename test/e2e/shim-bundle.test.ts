@@ -1,6 +1,8 @@
 // The shim's fast path, read from what was built: dist/shim-check.cjs (what bin/claude runs before every
 // launch whose check is due) bundles only our own small modules, never zod, a lock, an atomic writer or
-// any other package. esbuild names each bundled source in a `// path` comment: those are what is checked.
+// any other package; dist/shim-keep.cjs, which it loads when the keep guard is on, adds zod and
+// jsonc-parser (settings are outside data), nothing else. esbuild names each bundled source in a `// path`
+// comment: those are what is checked.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -20,6 +22,16 @@ describe("the shim's fast path", () => {
     // It asks whether the keep guard is on, without the guard (settings read with zod and jsonc-parser).
     expect(sources).toContain("src/layout/keep-guard-switch.ts");
     expect(sources.filter((s) => /layout\/(keep-guard|cleanup-period)\.ts/.test(s))).toEqual([]);
+  });
+
+  it("dist/shim-keep.cjs (loaded only with the keep guard on) bundles the guard, zod and jsonc-parser only", () => {
+    const sources = bundledSources(fs.readFileSync(path.join(repo, "dist/shim-keep.cjs"), "utf8"));
+    expect(sources).toEqual(
+      expect.arrayContaining(["bin/shim-keep.ts", "src/layout/keep-guard.ts", "src/layout/cleanup-period.ts"]),
+    );
+    const packages = new Set(sources.filter((s) => s.startsWith("node_modules/")).map((s) => s.split("/")[1]));
+    expect([...packages].sort()).toEqual(["jsonc-parser", "zod"]);
+    expect(sources.filter((s) => /transcript\/|sessions-index\/|rebuild\//.test(s))).toEqual([]);
   });
 
   it(

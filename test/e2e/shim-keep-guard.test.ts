@@ -11,9 +11,9 @@ import { tempDir } from "../support/temp.ts";
 
 /**
  * The keep guard through bin/claude as people launch it: no CLAUDE_REINDEX_DEBUG, every index current,
- * so the shim's stat pass (dist/shim-check.cjs) finds nothing to repair. With the guard on it must
- * still hand over to the full check, which keeps what Claude Code's cleanup is about to delete before
- * the real claude starts.
+ * so the shim's stat pass (dist/shim-check.cjs) finds nothing to repair. With the guard on, the stat
+ * pass keeps what Claude Code's cleanup is about to delete before the real claude starts, itself
+ * (dist/shim-keep.cjs), and starts the full check only when an index needs a repair.
  */
 const repo = path.resolve(import.meta.dirname, "../..");
 const shim = path.join(repo, "bin/claude");
@@ -41,6 +41,17 @@ async function setup(keepSessions: boolean) {
   const realDir = path.join(work, "real-bin");
   writeStubClaude(realDir);
   const record = path.join(work, "record.json");
+  // A node first on PATH that notes each start (the stat pass's status it was handed, and its arguments).
+  const nodeDir = path.join(work, "node-bin");
+  const nodeLog = path.join(work, "node.log");
+  fs.mkdirSync(nodeDir);
+  fs.writeFileSync(
+    path.join(nodeDir, "node"),
+    `#!/bin/sh\nprintf '%s|%s\\n' "\${CLAUDE_REINDEX_STAT_PASS_STATUS:-}" "$*" >>'${nodeLog}'\n` +
+      `exec '${process.execPath}' "$@"\n`,
+    { mode: 0o755 },
+  );
+  const nodeStarts = () => (fs.existsSync(nodeLog) ? fs.readFileSync(nodeLog, "utf8").split("\n").slice(0, -1) : []);
   const env = {
     CLAUDE_CONFIG_DIR: tree.root,
     HOME: home,
@@ -62,12 +73,13 @@ async function setup(keepSessions: boolean) {
         STUB_RECORD: record,
         // What the check does, not its time budget (test/e2e/hostile-trees.test.ts).
         CLAUDE_REINDEX_CHECK_BUDGET_MS: "120000",
+        PATH: `${nodeDir}:${env.PATH}`,
       },
       extendEnv: false,
       reject: false,
     });
   const kept = (relative: string) => path.join(keptRoot(tree.root), projectDirName, relative);
-  return { tree, cwd, old, fresh, folderFile, record, launch, kept, project: tree.projectDir(cwd) };
+  return { tree, cwd, old, fresh, folderFile, record, launch, kept, nodeStarts, project: tree.projectDir(cwd) };
 }
 
 describe("bin/claude with the keep guard on", () => {
@@ -90,6 +102,38 @@ describe("bin/claude with the keep guard on", () => {
     // Nothing was stale: the index is as it was, and the check is recorded.
     expect(fs.readFileSync(s.tree.indexPath(s.cwd))).toEqual(index);
     expect(fs.existsSync(shimStampPath(s.tree.root))).toBe(true);
+    // By the stat pass alone: the full `claude-reindex shim-check` never started.
+    expect(s.nodeStarts().filter((line) => !line.includes(path.join(repo, "real-bin")))).toEqual([
+      `|--max-opt=1 ${repo}/bin/../dist/shim-check.cjs`,
+      expect.stringMatching(/^\|.*real-bin\/claude -p hello$/),
+    ]);
+  });
+
+  it("keeps, then has the full check repair a stale index without keeping again", async () => {
+    const s = await setup(true);
+    fs.rmSync(s.tree.indexPath(s.cwd));
+    // A settings file Claude Code ignores: the stat pass says so, as the full check would; said once,
+    // since the full check does not keep again.
+    const settings = path.join(s.tree.root, "settings.json");
+    fs.writeFileSync(settings, '{"cleanupPeriodDays": 0}\n');
+
+    const result = await s.launch();
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toBe(
+      `claude-reindex: cleanupPeriodDays 0 in ${settings} is not a whole number of days of at least 1; ` +
+        "Claude Code ignores that file\n" +
+        "claude-reindex: repaired 1 stale session index (up to 40 days behind)",
+    );
+    expect(fs.statSync(s.kept(`${s.old.id}.jsonl`)).ino).toBe(
+      fs.statSync(path.join(s.project, `${s.old.id}.jsonl`)).ino,
+    );
+    expect(fs.existsSync(s.kept(`${s.fresh.id}.jsonl`))).toBe(false);
+    expect(fs.existsSync(s.tree.indexPath(s.cwd))).toBe(true);
+    expect(fs.existsSync(shimStampPath(s.tree.root))).toBe(true);
+    // The full check was started, told that the guard has kept (status 4).
+    expect(s.nodeStarts().filter((line) => line.endsWith(" shim-check"))).toEqual([
+      `4|${repo}/bin/../dist/claude-reindex.mjs shim-check`,
+    ]);
   });
 
   it("keeps nothing with the guard off", async () => {

@@ -4,17 +4,20 @@ import { describe, expect, it } from "vitest";
 import { runDoctor } from "../../src/commands/doctor-command.ts";
 import { runForget } from "../../src/commands/forget-command.ts";
 import { runInstall, runUninstall } from "../../src/commands/install-command.ts";
+import { keepBeforeLaunch } from "../../src/commands/keep-before-launch.ts";
 import { runList } from "../../src/commands/list-command.ts";
 import { runPick } from "../../src/commands/pick-command.ts";
 import { runRebuild } from "../../src/commands/rebuild-command.ts";
 import { runRestore } from "../../src/commands/restore-command.ts";
-import { fastShimCheck } from "../../src/commands/shim-fast-check.ts";
+import { runShimCheck } from "../../src/commands/shim-check-command.ts";
+import { fastShimCheck, KEPT_THEN_REPAIR, STAT_PASS_STATUS } from "../../src/commands/shim-fast-check.ts";
 import { runWhy } from "../../src/commands/why-command.ts";
 import { runSessionHook } from "../../src/hooks/session-hook.ts";
 import { cleanupPeriodInForce } from "../../src/layout/cleanup-period.ts";
 import { keepDueSessions } from "../../src/layout/keep-guard.ts";
 import { keepGuardOn } from "../../src/layout/keep-guard-switch.ts";
 import { keptRoot, listKeptSessions } from "../../src/layout/kept-store.ts";
+import { shimStampPath } from "../../src/layout/shim-stamp.ts";
 import { ClaudeTree, captureIo, setMtime } from "../support/claude-tree.ts";
 import { writeStubClaude } from "../support/stub-claude.ts";
 import { tempDir } from "../support/temp.ts";
@@ -136,7 +139,7 @@ describe("the keep guard", () => {
     expect(listKeptSessions(w.tree.root).map((k) => k.sessionId)).toEqual([w.old.id, w.near.id]);
   });
 
-  it("sends the shim's stat pass on to the full check when on, though no index is stale", async () => {
+  it("is run by the shim's stat pass when on, first, and the stat pass decides alone", async () => {
     const w = world();
     const io = captureIo().io;
     await runRebuild({
@@ -147,15 +150,68 @@ describe("the keep guard", () => {
       now: () => NOW,
       io,
     });
-    const fast = () => fastShimCheck({ configRoot: w.tree.root, env: { CLAUDE_REINDEX_CHECK_MINUTES: "0" }, now: NOW });
+    const stderr = captureIo().io.stderr;
+    let keeps = 0;
+    const keep = () => {
+      keeps++;
+      const env = { CLAUDE_REINDEX_MANAGED_SETTINGS_DIR: w.places.managedDir };
+      keepBeforeLaunch({ configRoot: w.tree.root, workingDir: w.places.workingDir, env, now: NOW, stderr });
+    };
+    const fast = (env: NodeJS.ProcessEnv = { CLAUDE_REINDEX_CHECK_MINUTES: "0" }) =>
+      fastShimCheck({ configRoot: w.tree.root, env, now: NOW, keep });
     expect(fast()).toBe("done"); // off
+    expect(keeps).toBe(0);
     fs.writeFileSync(
       path.join(w.tree.root, "claude-reindex", "installed.json"),
       '{"x":{"createdFile":false,"hooksKey":false,"events":[],"keepSessions":true}}',
     );
+    // On, nothing stale: kept, and no full check needed.
+    expect(fast()).toBe("done");
+    expect(keeps).toBe(1);
+    expect(listKeptSessions(w.tree.root).map((k) => k.sessionId)).toEqual([w.old.id, w.near.id]);
+    // On, an index stale: kept first, then the full check.
+    w.tree.session(APP, ["newer"], { mtime: fs.statSync(w.tree.indexPath(APP)).mtimeMs + 2 * DAY });
     expect(fast()).toBe("repair");
-    // A check made recently is skipped whole, as the full check skips it.
-    expect(fastShimCheck({ configRoot: w.tree.root, env: {}, now: NOW })).toBe("done");
+    expect(keeps).toBe(2);
+    // A check made recently is skipped whole, the guard with it, as the full check skips it.
+    fs.utimesSync(shimStampPath(w.tree.root), NOW, NOW);
+    expect(fast({})).toBe("done");
+    expect(keeps).toBe(2);
+    // Tracing: the full check does it all (and says so).
+    expect(fast({ CLAUDE_REINDEX_DEBUG: "1", CLAUDE_REINDEX_CHECK_MINUTES: "0" })).toBe("repair");
+    expect(keeps).toBe(2);
+  });
+
+  it("is run by the full shim check unless the stat pass of this launch ran it (status 4)", async () => {
+    const w = world();
+    fs.mkdirSync(path.join(w.tree.root, "claude-reindex"), { recursive: true });
+    fs.writeFileSync(
+      path.join(w.tree.root, "claude-reindex", "installed.json"),
+      '{"x":{"createdFile":false,"hooksKey":false,"events":[],"keepSessions":true}}',
+    );
+    const check = async (env: NodeJS.ProcessEnv) => {
+      const captured = captureIo();
+      await runShimCheck({
+        configRoot: w.tree.root,
+        workingDir: w.places.workingDir,
+        env,
+        now: () => NOW,
+        io: captured.io,
+      });
+      return captured;
+    };
+    const base = {
+      CLAUDE_REINDEX_CHECK_MINUTES: "0",
+      CLAUDE_REINDEX_MANAGED_SETTINGS_DIR: w.places.managedDir,
+      CLAUDE_REINDEX_DEBUG: "1",
+    };
+    const told = await check({ ...base, [STAT_PASS_STATUS]: String(KEPT_THEN_REPAIR) });
+    expect(told.stderr()).toContain("claude-reindex: keep guard: ran in the stat pass\n");
+    expect(listKeptSessions(w.tree.root)).toEqual([]);
+    // Any other status (3: the stat pass did not keep, or failed): the full check keeps.
+    const untold = await check({ ...base, [STAT_PASS_STATUS]: "3" });
+    expect(untold.stderr()).toContain("claude-reindex: keep guard: 3 due (cleanupPeriodDays 30), ");
+    expect(listKeptSessions(w.tree.root).map((k) => k.sessionId)).toEqual([w.old.id, w.near.id]);
   });
 
   it("is turned on by install --keep-sessions and off by uninstall", async () => {

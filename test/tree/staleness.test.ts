@@ -70,7 +70,7 @@ describe("assessProject (the shim's staleness rules)", () => {
 
 describe("fastShimCheck (the stat pass bin/claude runs before the full check)", () => {
   const check = (tree: ClaudeTree, env: NodeJS.ProcessEnv = { CLAUDE_REINDEX_CHECK_MINUTES: "0" }) =>
-    fastShimCheck({ configRoot: tree.root, env, now: new Date(NOW) });
+    fastShimCheck({ configRoot: tree.root, env, now: new Date(NOW), keep: () => expect.fail("the guard is off") });
 
   it("records the check when no index needs a repair, and defers to the full check when one does", async () => {
     const tree = new ClaudeTree();

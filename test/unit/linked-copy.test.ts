@@ -30,7 +30,7 @@ describe("placeFile", () => {
     const dir = tempDir();
     const from = source(dir);
     const to = path.join(dir, "b.jsonl");
-    expect(placeFile(from, to)).toBe("linked");
+    expect(placeFile(from, to, { beforeCopy: () => expect.fail("a link is no copy") })).toBe("linked");
     expect(fs.statSync(to).ino).toBe(fs.statSync(from).ino);
     expect(placeFile(from, to)).toBe("same");
     const other = path.join(dir, "c.jsonl");
@@ -61,7 +61,10 @@ describe("placeFile", () => {
     const elsewhere = fs.mkdtempSync("/dev/shm/claude-reindex-test-");
     madeElsewhere.push(elsewhere);
     const to = path.join(elsewhere, "a.jsonl");
-    expect(placeFile(from, to)).toBe("copied");
+    let copies = 0;
+    const beforeCopy = () => copies++;
+    expect(placeFile(from, to, { beforeCopy })).toBe("copied");
+    expect(copies).toBe(1);
     const [a, b] = [fs.statSync(from, { bigint: true }), fs.statSync(to, { bigint: true })];
     expect(fs.readFileSync(to)).toEqual(fs.readFileSync(from));
     expect(b.mode).toBe(a.mode);
@@ -70,10 +73,12 @@ describe("placeFile", () => {
     expect(a.mtimeNs).toBe(MTIME_NS);
     expect(b.mtimeNs).toBe(MTIME_NS);
     expect(b.atimeNs).toBe(ATIME_NS);
-    expect(placeFile(from, to)).toBe("same");
+    expect(placeFile(from, to, { beforeCopy })).toBe("same");
+    expect(copies).toBe(1);
     fs.appendFileSync(from, '{"x":2}\n');
     expect(placeFile(from, to)).toBe("conflict");
-    expect(placeFile(from, to, { replace: true })).toBe("copied");
+    expect(placeFile(from, to, { replace: true, beforeCopy })).toBe("copied");
+    expect(copies).toBe(2);
     expect(fs.readFileSync(to)).toEqual(fs.readFileSync(from));
     expect(fs.readdirSync(elsewhere)).toEqual(["a.jsonl"]);
   });
