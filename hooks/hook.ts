@@ -1,4 +1,4 @@
-// The hooks' worker: `node dist/hook.mjs <SessionStart|Stop|SessionEnd> [--after-exit-of <pid>]`,
+// The hooks' worker: `node dist/hook.mjs <SessionStart|Stop|SessionEnd>`,
 // started by hooks/launch (detached) or run in the foreground. Reads Claude Code's hook JSON on
 // stdin, calls the library, exits 0 whatever happens, and keeps stdout empty.
 import os from "node:os";
@@ -14,24 +14,17 @@ setTimeout(() => process.exit(0), 180_000).unref();
 
 async function main(): Promise<void> {
   let event: HookEvent;
-  let afterExitOf: number | undefined;
   try {
-    const { positionals, values } = parseArgs({
-      allowPositionals: true,
-      options: { "after-exit-of": { type: "string" } },
-    });
+    const { positionals } = parseArgs({ allowPositionals: true, options: {} });
     if (positionals.length !== 1 || !isHookEvent(positionals[0]!)) throw new Error("bad arguments");
     event = positionals[0];
-    const pid = Number(values["after-exit-of"]);
-    if (values["after-exit-of"] !== undefined && Number.isInteger(pid)) afterExitOf = pid;
   } catch {
-    process.stderr.write(`usage: hook.mjs <${HOOK_EVENTS.join("|")}> [--after-exit-of <pid>]\n`);
+    process.stderr.write(`usage: hook.mjs <${HOOK_EVENTS.join("|")}>\n`);
     return;
   }
   await runHookWorker({
     event,
     stdin: process.stdin,
-    afterExitOf,
     configRoot: resolveConfigRoot(process.env, os.homedir()),
     env: process.env,
     now: () => new Date(),

@@ -1,4 +1,4 @@
-// Other processes (not children of ours): whether one still runs, and waiting for it to exit.
+// Other processes (not children of ours): whether one still runs.
 import fs from "node:fs";
 
 /** Whether process `pid` still runs: it exists and (where /proc tells) is not a zombie. */
@@ -22,17 +22,4 @@ export function isRunning(pid: number): boolean {
  */
 export function isGone(pid: number): boolean {
   return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid);
-}
-
-/**
- * Resolves when `pid` has exited (true) or after `timeoutMs` (false), polling every `pollMs`.
- * Another process's exit cannot be awaited without polling on every platform Node runs on.
- */
-export async function waitForExit(pid: number, timeoutMs: number, pollMs = 25): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (isRunning(pid)) {
-    if (Date.now() >= deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-  }
-  return true;
 }

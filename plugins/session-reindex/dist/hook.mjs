@@ -15,33 +15,6 @@ function isHookEvent(word) {
   return HOOK_EVENTS.includes(word);
 }
 
-// src/system/process-exit.ts
-import fs from "node:fs";
-function isRunning(pid) {
-  try {
-    process.kill(pid, 0);
-  } catch (error2) {
-    return error2.code === "EPERM";
-  }
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return true;
-  }
-}
-function isGone(pid) {
-  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid);
-}
-async function waitForExit(pid, timeoutMs, pollMs = 25) {
-  const deadline = Date.now() + timeoutMs;
-  while (isRunning(pid)) {
-    if (Date.now() >= deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-  }
-  return true;
-}
-
 // src/hooks/hook-input.ts
 import path4 from "node:path";
 
@@ -6370,14 +6343,14 @@ function projectsRoot(configRoot) {
 }
 
 // src/layout/session-file.ts
-import fs3 from "node:fs";
+import fs2 from "node:fs";
 import path2 from "node:path";
 
 // src/system/directory-names.ts
-import fs2 from "node:fs";
+import fs from "node:fs";
 function directoryNames(dir) {
   try {
-    return fs2.readdirSync(dir);
+    return fs.readdirSync(dir);
   } catch {
     return [];
   }
@@ -6411,12 +6384,12 @@ function isFutureMtime(mtimeMs, nowMs) {
 function listSessionFiles(projectDir) {
   const sessions = /* @__PURE__ */ new Map();
   const unreadable = [];
-  for (const name of fs3.readdirSync(projectDir)) {
+  for (const name of fs2.readdirSync(projectDir)) {
     const sessionId = sessionIdOfFileName(name);
     if (sessionId === null) continue;
     const filePath = `${projectDir}${path2.sep}${name}`;
     try {
-      const stat = fs3.lstatSync(filePath);
+      const stat = fs2.lstatSync(filePath);
       if (stat.isSymbolicLink()) {
         unreadable.push({
           path: filePath,
@@ -6437,11 +6410,11 @@ function sessionFilePath(projectDir, sessionId) {
 }
 
 // src/system/real-path.ts
-import fs4 from "node:fs";
+import fs3 from "node:fs";
 import path3 from "node:path";
 function realPathOrSelf(p) {
   try {
-    return fs4.realpathSync(p);
+    return fs3.realpathSync(p);
   } catch {
     return path3.resolve(p);
   }
@@ -6501,6 +6474,27 @@ import path6 from "node:path";
 // src/system/replace-file.ts
 import fs5 from "node:fs";
 import path5 from "node:path";
+
+// src/system/process-exit.ts
+import fs4 from "node:fs";
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+  } catch (error2) {
+    return error2.code === "EPERM";
+  }
+  try {
+    const stat = fs4.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return true;
+  }
+}
+function isGone(pid) {
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid);
+}
+
+// src/system/replace-file.ts
 var TEMP_MARK = ".claude-reindex-";
 var TEMP_SUFFIX = ".tmp";
 var WRITER = /^(\d+)-[0-9a-f]{8}$/;
@@ -10336,7 +10330,7 @@ function report(result, note, debug) {
 }
 
 // src/hooks/hook-worker.ts
-var HOOK_WORKER_LIMITS = { stdinMs: 2e4, exitWaitMs: 9e4 };
+var HOOK_WORKER_LIMITS = { stdinMs: 2e4 };
 async function runHookWorker(worker) {
   const limits = { ...HOOK_WORKER_LIMITS, ...worker.limits };
   const note = (line) => {
@@ -10346,10 +10340,6 @@ async function runHookWorker(worker) {
   };
   const read = await readHookStdin(worker.stdin, { maxBytes: MAX_HOOK_INPUT_BYTES, timeoutMs: limits.stdinMs });
   if (!read.ok) return note(`${read.problem}; nothing written`);
-  if (worker.afterExitOf !== void 0 && worker.afterExitOf > 1) {
-    const exited = await waitForExit(worker.afterExitOf, limits.exitWaitMs);
-    if (!exited) note(`Claude Code (pid ${worker.afterExitOf}) still runs after ${limits.exitWaitMs} ms; merging now`);
-  }
   await runSessionHook({
     event: worker.event,
     input: read.text,
@@ -10366,25 +10356,18 @@ process.on("SIGHUP", () => {
 setTimeout(() => process.exit(0), 18e4).unref();
 async function main() {
   let event;
-  let afterExitOf;
   try {
-    const { positionals, values } = parseArgs({
-      allowPositionals: true,
-      options: { "after-exit-of": { type: "string" } }
-    });
+    const { positionals } = parseArgs({ allowPositionals: true, options: {} });
     if (positionals.length !== 1 || !isHookEvent(positionals[0])) throw new Error("bad arguments");
     event = positionals[0];
-    const pid = Number(values["after-exit-of"]);
-    if (values["after-exit-of"] !== void 0 && Number.isInteger(pid)) afterExitOf = pid;
   } catch {
-    process.stderr.write(`usage: hook.mjs <${HOOK_EVENTS.join("|")}> [--after-exit-of <pid>]
+    process.stderr.write(`usage: hook.mjs <${HOOK_EVENTS.join("|")}>
 `);
     return;
   }
   await runHookWorker({
     event,
     stdin: process.stdin,
-    afterExitOf,
     configRoot: resolveConfigRoot(process.env, os.homedir()),
     env: process.env,
     now: () => /* @__PURE__ */ new Date(),
