@@ -118,6 +118,23 @@ describe("the shim's tree signature", () => {
     expect(s.tree.readIndex("/home/dev/old").entries).toHaveLength(1);
   });
 
+  it("a launch it answers counts as a check: the next ones within the minutes skip even the find", async () => {
+    const s = setup();
+    await rebuildAll(s.tree.root);
+    expect((await s.launch()).nodeChecks).toBe(1); // records the check (claude-reindex/shim-checked)
+    await rebuildAll(s.tree.root); // every stamp holds: saves the signatures
+    const stamp = path.join(s.tree.root, "claude-reindex", "shim-checked");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(stamp, hourAgo, hourAgo);
+    const answered = await s.launch({ CLAUDE_REINDEX_CHECK_MINUTES: "15", CLAUDE_REINDEX_DEBUG: "1" });
+    expect(answered.nodeChecks).toBe(0);
+    expect(answered.result.stderr).toContain("nothing changed under");
+    expect(Date.now() - fs.statSync(stamp).mtimeMs).toBeLessThan(60_000);
+    const next = await s.launch({ CLAUDE_REINDEX_CHECK_MINUTES: "15", CLAUDE_REINDEX_DEBUG: "1" });
+    expect(next.result.stderr).toContain("checked less than 15 minutes ago");
+    expect(next.result.stderr).not.toContain("nothing changed under");
+  });
+
   it("names the stale threshold it was made for, as bin/claude prints it", async () => {
     const s = setup();
     await rebuildAll(s.tree.root);
