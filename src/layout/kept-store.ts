@@ -8,6 +8,7 @@ import path from "node:path";
 import { directoryNames } from "../system/directory-names.ts";
 import { isPlacementLeftover, type PlaceOutcome, placeFile } from "../system/linked-copy.ts";
 import { PlaceChangedError, PlaceGuard } from "../system/place-guard.ts";
+import { removeEmptyDirs } from "../system/remove-empty-dirs.ts";
 import { agentSessionId, isAgentFileName } from "./agent-files.ts";
 import { projectsRoot } from "./config-root.ts";
 import { mirroredSessions } from "./session-file.ts";
@@ -232,21 +233,6 @@ function treeFiles(dir: string): string[] {
     else if (d.isDirectory()) for (const f of treeFiles(path.join(dir, d.name))) found.push(path.join(d.name, f));
   }
   return found.sort();
-}
-
-function removeEmptyDirs(dir: string): void {
-  let dirents: fs.Dirent[];
-  try {
-    dirents = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const d of dirents) if (d.isDirectory()) removeEmptyDirs(path.join(dir, d.name));
-  try {
-    fs.rmdirSync(dir);
-  } catch {
-    // not empty: something not ours is in it
-  }
 }
 
 /** Creates `dir` and every folder between `base` and it, 0700; refuses a link or a non-folder on the way. */

@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { recoverTransfersIn, transferFile } from "../system/file-transfer.ts";
+import { removeEmptyDirs } from "../system/remove-empty-dirs.ts";
 import { makeDirectory } from "../system/replace-file.ts";
 import { projectsRoot } from "./config-root.ts";
 import { keptRoot, sessionFilesIn } from "./kept-store.ts";
@@ -189,20 +190,5 @@ function removeEmptyTrashDirs(configRoot: string, projectDirName: string): void 
       }
       d = path.dirname(d);
     }
-  }
-}
-
-function removeEmptyDirs(dir: string): void {
-  let dirents: fs.Dirent[];
-  try {
-    dirents = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const d of dirents) if (d.isDirectory()) removeEmptyDirs(path.join(dir, d.name));
-  try {
-    fs.rmdirSync(dir);
-  } catch {
-    // not empty: something not ours is in it
   }
 }
