@@ -4,7 +4,6 @@
 // stat pass looks at has changed (see tree-signature.ts). bin/claude runs the same find in sh, where
 // it costs less than starting Node (test/e2e/shim-signature.test.ts holds the two equal). It needs
 // GNU find's -printf; where find lacks it, there is no listing, and every check does its stat pass.
-import { spawnSync } from "node:child_process";
 
 /**
  * find's arguments. Records end in NUL, which no file name holds: `<type> <inode> <size> <mtime as
@@ -23,6 +22,8 @@ export function treeListingArgs(projectsDir: string): string[] {
 /** The listing of `projectsDir`, or null when find is missing, lacks -printf or could not list all of it. */
 export function treeListing(projectsDir: string): Buffer | null {
   try {
+    // Loaded here, not at the top: the hooks' bundle holds this module and needs it only at SessionEnd.
+    const { spawnSync } = process.getBuiltinModule("node:child_process");
     const run = spawnSync("find", treeListingArgs(projectsDir), {
       stdio: ["ignore", "pipe", "ignore"],
       maxBuffer: 1 << 30,

@@ -10076,7 +10076,6 @@ function withPlan(report2, plan, status) {
 }
 
 // src/layout/tree-listing.ts
-import { spawnSync } from "node:child_process";
 function treeListingArgs(projectsDir) {
   return [
     ...["-H", projectsDir, "-mindepth", "1", "-maxdepth", "2"],
@@ -10086,6 +10085,7 @@ function treeListingArgs(projectsDir) {
 }
 function treeListing(projectsDir) {
   try {
+    const { spawnSync } = process.getBuiltinModule("node:child_process");
     const run = spawnSync("find", treeListingArgs(projectsDir), {
       stdio: ["ignore", "pipe", "ignore"],
       maxBuffer: 1 << 30
