@@ -63,8 +63,10 @@ export function keepFile(
   checkedDirs: Set<string> = new Set(),
   beforeCopy?: () => void,
 ): PlaceOutcome {
-  const from = path.join(projectsRoot(configRoot), projectDirName, relative);
-  const to = path.join(keptRoot(configRoot), projectDirName, relative);
+  // Plain concatenation below the two roots: `projectDirName` is a bare name and `relative` a path that
+  // path.join made, and path.join's normalisation of the whole is measurable over thousands of files.
+  const from = `${projectsRoot(configRoot)}${path.sep}${projectDirName}${path.sep}${relative}`;
+  const to = `${keptRoot(configRoot)}${path.sep}${projectDirName}${path.sep}${relative}`;
   const dir = path.dirname(to);
   if (!checkedDirs.has(dir)) {
     const base = path.dirname(keptRoot(configRoot));
@@ -242,12 +244,18 @@ function makeDirsBelow(base: string, dir: string): void {
   let current = base;
   for (const part of ["", ...relative.split(path.sep).filter((p) => p !== "")]) {
     current = part === "" ? current : path.join(current, part);
-    try {
-      fs.mkdirSync(current, { mode: 0o700 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    // Mostly there already: a stat first spares the thrown EEXIST of a mkdir (the guard runs this for
+    // every project directory on every due launch).
+    let found = fs.lstatSync(current, { throwIfNoEntry: false });
+    if (found === undefined) {
+      try {
+        fs.mkdirSync(current, { mode: 0o700 });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      }
+      found = fs.lstatSync(current);
     }
-    if (!fs.lstatSync(current).isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
+    if (!found.isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
   }
 }
 

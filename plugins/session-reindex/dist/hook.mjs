@@ -7938,8 +7938,8 @@ function sessionFolderFiles(projectDir, sessionId) {
   return treeFiles(path10.join(projectDir, sessionId)).map((relative) => path10.join(sessionId, relative));
 }
 function keepFile(configRoot, projectDirName, relative, checkedDirs = /* @__PURE__ */ new Set(), beforeCopy) {
-  const from = path10.join(projectsRoot(configRoot), projectDirName, relative);
-  const to = path10.join(keptRoot(configRoot), projectDirName, relative);
+  const from = `${projectsRoot(configRoot)}${path10.sep}${projectDirName}${path10.sep}${relative}`;
+  const to = `${keptRoot(configRoot)}${path10.sep}${projectDirName}${path10.sep}${relative}`;
   const dir = path10.dirname(to);
   if (!checkedDirs.has(dir)) {
     const base = path10.dirname(keptRoot(configRoot));
@@ -7970,12 +7970,16 @@ function makeDirsBelow(base, dir) {
   let current = base;
   for (const part of ["", ...relative.split(path10.sep).filter((p) => p !== "")]) {
     current = part === "" ? current : path10.join(current, part);
-    try {
-      fs12.mkdirSync(current, { mode: 448 });
-    } catch (error2) {
-      if (error2.code !== "EEXIST") throw error2;
+    let found = fs12.lstatSync(current, { throwIfNoEntry: false });
+    if (found === void 0) {
+      try {
+        fs12.mkdirSync(current, { mode: 448 });
+      } catch (error2) {
+        if (error2.code !== "EEXIST") throw error2;
+      }
+      found = fs12.lstatSync(current);
     }
-    if (!fs12.lstatSync(current).isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
+    if (!found.isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
   }
 }
 
