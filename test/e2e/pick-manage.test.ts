@@ -5,45 +5,20 @@ import path from "node:path";
 import { execa } from "execa";
 import stringWidth from "string-width";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ClaudeTree } from "../support/claude-tree.ts";
-import { writeStubClaude } from "../support/stub-claude.ts";
+import { pickerWorkspace, threeSessions } from "../support/picker-workspace.ts";
 import { tempDir } from "../support/temp.ts";
 import { TmuxPane } from "../support/tmux-pane.ts";
 
 const repo = path.resolve(import.meta.dirname, "../..");
-const cli = path.join(repo, "bin/claude-reindex");
-const HOUR = 3_600_000;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(repo, "dist/claude-reindex.mjs"))) await execa("npm", ["run", "build"], { cwd: repo });
 });
 
 function setup() {
-  const tree = new ClaudeTree();
-  const work = fs.realpathSync(tempDir());
-  const app = path.join(work, "app");
-  const api = path.join(work, "it's api");
-  fs.mkdirSync(app);
-  fs.mkdirSync(api);
-  const now = Date.now();
-  const at = (ago: number) => ({ start: new Date(now - ago), mtime: now - ago + 60_000 });
-  const old = tree.session(app, ["an old question about parsers"], at(50 * HOUR));
-  const zebra = tree.session(api, ["the zebra migration plan"], at(3 * HOUR));
-  const newest = tree.session(app, ["the newest work on the app"], at(HOUR));
-  const stubDir = path.join(work, "bin");
-  writeStubClaude(stubDir);
   const proc = tempDir("claude-reindex-proc-");
-  const env = {
-    CLAUDE_CONFIG_DIR: tree.root,
-    STUB_RECORD: path.join(work, "record.json"),
-    PATH: `${stubDir}:${process.env.PATH}`,
-    TERM: "xterm-256color",
-    CLAUDE_REINDEX_PROC_ROOT: proc,
-  };
-  const command = `cd '${work}' && env ${Object.entries(env)
-    .map(([k, v]) => `${k}='${v}'`)
-    .join(" ")} '${cli}' pick`;
-  return { tree, app, api, old, zebra, newest, env, work, proc, command };
+  const w = pickerWorkspace({ apiName: "it's api", env: { CLAUDE_REINDEX_PROC_ROOT: proc } });
+  return { ...w, ...threeSessions(w), proc };
 }
 
 const lastLine = (file: string) => JSON.parse(fs.readFileSync(file, "utf8").trimEnd().split("\n").at(-1)!);
@@ -102,7 +77,7 @@ describe("pick: the action keys", () => {
       for (const line of (await pane.screen()).split("\n")) expect(stringWidth(line)).toBeLessThanOrEqual(120);
       await pane.keys("Escape");
       expect(await pane.exitCode()).toBe("130");
-      expect(fs.existsSync(s.env.STUB_RECORD)).toBe(false);
+      expect(fs.existsSync(s.record)).toBe(false);
     } finally {
       await pane.kill();
     }
@@ -159,7 +134,7 @@ describe("pick: the action keys", () => {
       expect(await pane.exitCode()).toBe("0");
       const printed = pane.output().toString("utf8");
       expect(printed).toContain(`cd '${s.api.replace("'", "'\\''")}' && claude --resume ${s.zebra.id}\r\n`);
-      expect(fs.existsSync(s.env.STUB_RECORD)).toBe(false);
+      expect(fs.existsSync(s.record)).toBe(false);
     } finally {
       await pane.kill();
     }

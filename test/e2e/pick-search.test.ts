@@ -3,14 +3,11 @@ import path from "node:path";
 import { execa } from "execa";
 import stringWidth from "string-width";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ClaudeTree } from "../support/claude-tree.ts";
-import { readStubRecord, writeStubClaude } from "../support/stub-claude.ts";
-import { tempDir } from "../support/temp.ts";
+import { HOUR, pickerWorkspace } from "../support/picker-workspace.ts";
+import { readStubRecord } from "../support/stub-claude.ts";
 import { TmuxPane } from "../support/tmux-pane.ts";
 
 const repo = path.resolve(import.meta.dirname, "../..");
-const cli = path.join(repo, "bin/claude-reindex");
-const HOUR = 3_600_000;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(repo, "dist/claude-reindex.mjs"))) await execa("npm", ["run", "build"], { cwd: repo });
@@ -21,35 +18,16 @@ beforeAll(async () => {
  * (neither its title nor its first or last prompt), and is in the title of none.
  */
 function setup() {
-  const tree = new ClaudeTree();
-  const work = fs.realpathSync(tempDir());
-  const app = path.join(work, "app");
-  const api = path.join(work, "api");
-  fs.mkdirSync(app);
-  fs.mkdirSync(api);
-  const now = Date.now();
-  const at = (ago: number) => ({ start: new Date(now - ago), mtime: now - ago + 60_000 });
+  const w = pickerWorkspace();
   const filler = (n: number) => Array.from({ length: n }, (_, i) => `ordinary step ${i}`);
-  const said = tree.session(
-    api,
+  const said = w.tree.session(
+    w.api,
     ["an old question about parsers", ...filler(8), "why does the walrus parser drop tokens", ...filler(8)],
-    at(50 * HOUR),
+    w.at(50 * HOUR),
   );
-  const other = tree.session(app, ["the zebra migration plan", "a parser for zebra files"], at(3 * HOUR));
-  tree.session(app, ["the newest work on the app"], at(HOUR));
-  const stubDir = path.join(work, "bin");
-  writeStubClaude(stubDir);
-  const record = path.join(work, "record.json");
-  const env = {
-    CLAUDE_CONFIG_DIR: tree.root,
-    STUB_RECORD: record,
-    PATH: `${stubDir}:${process.env.PATH}`,
-    TERM: "xterm-256color",
-  };
-  const envLine = Object.entries(env)
-    .map(([k, v]) => `${k}='${v}'`)
-    .join(" ");
-  return { tree, work, api, said, other, record, command: `cd '${work}' && env ${envLine} '${cli}' pick` };
+  const other = w.tree.session(w.app, ["the zebra migration plan", "a parser for zebra files"], w.at(3 * HOUR));
+  w.tree.session(w.app, ["the newest work on the app"], w.at(HOUR));
+  return { ...w, said, other };
 }
 
 const fits = (screen: string, columns: number, lines: number) => {

@@ -3,14 +3,12 @@ import path from "node:path";
 import { execa } from "execa";
 import stringWidth from "string-width";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ClaudeTree } from "../support/claude-tree.ts";
-import { readStubRecord, writeStubClaude } from "../support/stub-claude.ts";
-import { tempDir } from "../support/temp.ts";
+import { HOUR, pickerWorkspace, threeSessions } from "../support/picker-workspace.ts";
+import { readStubRecord } from "../support/stub-claude.ts";
 import { TmuxPane } from "../support/tmux-pane.ts";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 const cli = path.join(repo, "bin/claude-reindex");
-const HOUR = 3_600_000;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(repo, "dist/claude-reindex.mjs"))) await execa("npm", ["run", "build"], { cwd: repo });
@@ -18,34 +16,8 @@ beforeAll(async () => {
 
 /** Two projects whose directories exist, sessions of different ages, a stub claude on PATH. */
 function setup() {
-  const tree = new ClaudeTree();
-  const work = fs.realpathSync(tempDir());
-  const app = path.join(work, "app");
-  const api = path.join(work, "api");
-  fs.mkdirSync(app);
-  fs.mkdirSync(api);
-  const now = Date.now();
-  // Transcripts last written a minute after they started: pickers sort and age by that mtime.
-  const at = (ago: number) => ({ start: new Date(now - ago), mtime: now - ago + 60_000 });
-  const old = tree.session(app, ["an old question about parsers"], at(50 * HOUR));
-  const zebra = tree.session(api, ["the zebra migration plan"], at(3 * HOUR));
-  const newest = tree.session(app, ["the newest work on the app"], at(HOUR));
-  const stubDir = path.join(work, "bin");
-  writeStubClaude(stubDir);
-  const record = path.join(work, "record.json");
-  const env = {
-    CLAUDE_CONFIG_DIR: tree.root,
-    STUB_RECORD: record,
-    PATH: `${stubDir}:${process.env.PATH}`,
-    TERM: "xterm-256color",
-  };
-  return { tree, app, api, old, zebra, newest, env, record, work };
-}
-
-function envLine(env: Record<string, string>): string {
-  return Object.entries(env)
-    .map(([k, v]) => `${k}='${v}'`)
-    .join(" ");
+  const w = pickerWorkspace();
+  return { ...w, ...threeSessions(w) };
 }
 
 describe("list", () => {
@@ -100,7 +72,7 @@ describe("pick", () => {
 
   it("in a real 80x24 terminal: type to filter, Enter resumes the chosen session with claude --resume", async () => {
     const s = setup();
-    const pane = await TmuxPane.start(`cd '${s.work}' && env ${envLine(s.env)} '${cli}' pick`, 80, 24, s.work);
+    const pane = await TmuxPane.start(s.command, 80, 24, s.work);
     try {
       const first = await pane.waitFor((x) => x.includes("the newest work on the app"), "the first screen");
       expect(first).toContain("the zebra migration plan");
@@ -147,12 +119,7 @@ describe("pick", () => {
           start: new Date(now - (i + 10) * HOUR),
           mtime: now - (i + 10) * HOUR,
         });
-      const pane = await TmuxPane.start(
-        `cd '${s.work}' && env ${envLine(s.env)} '${cli}' pick`,
-        columns,
-        lines,
-        s.work,
-      );
+      const pane = await TmuxPane.start(s.command, columns, lines, s.work);
       try {
         const fits = (screen: string) => {
           const rows = screen.split("\n");
@@ -202,7 +169,7 @@ describe("pick", () => {
 
   it("Ctrl-C leaves the picker with 130 and resumes nothing", async () => {
     const s = setup();
-    const pane = await TmuxPane.start(`cd '${s.work}' && env ${envLine(s.env)} '${cli}' pick`, 80, 24, s.work);
+    const pane = await TmuxPane.start(s.command, 80, 24, s.work);
     try {
       await pane.waitFor((x) => x.includes("the newest work on the app"), "the first screen");
       await pane.keys("C-c");
