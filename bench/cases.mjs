@@ -144,9 +144,27 @@ function nodeFloor(ctx, how) {
 
 const shimSignature = (ctx) => path.join(ctx.dir, "claude-reindex", "tree-signature");
 
-/** The shim's check without a signature: its stat pass, as a launch without the hooks has it. */
+/** The shim's check without a signature: the listing and the stat pass, as the first check after install has it. */
 function dropShimSignature(ctx) {
   fs.rmSync(shimSignature(ctx), { force: true });
+}
+
+const signatureBefore = (ctx) => path.join(ctx.dir, ".bench-signature-before-a-turn");
+const checkStamp = (ctx) => path.join(ctx.dir, "claude-reindex", "shim-checked");
+/** The transcript whose turn the signature misses, and its mtime before the case. */
+let turnTaker = null;
+
+/**
+ * Before each round: a signature that one transcript has changed since (its mtime a minute after its
+ * index's, within the stale hours), as after a session without the hooks or one killed before its SessionEnd hook.
+ * The stamp holds a mark that only a Node check would rewrite.
+ */
+function signatureBeforeATurn(ctx) {
+  fs.copyFileSync(signatureBefore(ctx), shimSignature(ctx));
+  const transcript = path.join(ctx.projectsDir, turnTaker.rel);
+  const turn = fs.statSync(path.join(path.dirname(transcript), "sessions-index.json")).mtimeMs / 1000 + 60;
+  fs.utimesSync(transcript, turn, turn);
+  fs.writeFileSync(checkStamp(ctx), "bench\n");
 }
 
 /**
@@ -407,7 +425,30 @@ export const cases = [
     goal: 1.5,
   },
   {
-    name: "shim launching a stub claude, nothing stale, check due (stat pass: no signature, as without the hooks)",
+    name: "shim launching a stub claude, check due, a turn since the signature (no hooks, or a killed session)",
+    prepare: (ctx) => {
+      ctx.runOnce(rebuildAll(ctx));
+      ctx.runOnce(rebuildAll(ctx));
+      fs.copyFileSync(shimSignature(ctx), signatureBefore(ctx));
+      const rel = ctx.transcripts[0].rel;
+      turnTaker = { rel, mtime: fs.statSync(path.join(ctx.projectsDir, rel)).mtime };
+    },
+    setup: signatureBeforeATurn,
+    command: (ctx) => shimLaunch(ctx, 0),
+    verify(ctx) {
+      if (fs.readFileSync(checkStamp(ctx), "utf8") !== "bench\n") throw new Error("the shim's check started Node");
+    },
+    teardown: (ctx) => {
+      fs.utimesSync(path.join(ctx.projectsDir, turnTaker.rel), turnTaker.mtime, turnTaker.mtime);
+      fs.rmSync(signatureBefore(ctx), { force: true });
+      dropShimSignature(ctx);
+    },
+    baseline: nodeE0,
+    goal: 1.5,
+    info: [stubDirectly],
+  },
+  {
+    name: "shim launching a stub claude, nothing stale, check due, no signature (the first check after install)",
     prepare: (ctx) => ctx.runOnce(rebuildAll(ctx)),
     setup: dropShimSignature,
     command: (ctx) => shimLaunch(ctx, 0),

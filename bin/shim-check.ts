@@ -5,6 +5,7 @@
 // `claude-reindex shim-check`, which repairs and reports.
 import os from "node:os";
 import path from "node:path";
+import { checkDeadline } from "../src/commands/shim-check-budget.ts";
 import { fastShimCheck, KEPT_THEN_REPAIR, NEEDS_REPAIR } from "../src/commands/shim-fast-check.ts";
 import { resolveConfigRoot } from "../src/layout/config-root.ts";
 
@@ -23,7 +24,9 @@ try {
     keepBeforeLaunch({ configRoot, workingDir: process.cwd(), env, now, stderr: process.stderr, limitCopies: true });
     kept = true;
   };
-  const outcome = fastShimCheck({ configRoot, env: process.env, now, keep });
+  const deadline = checkDeadline(process.env, now);
+  const stderr = process.stderr;
+  const outcome = fastShimCheck({ configRoot, env: process.env, now, deadline, clock: Date.now, stderr, keep });
   process.exitCode = outcome === "done" ? 0 : kept ? KEPT_THEN_REPAIR : NEEDS_REPAIR;
 } catch {
   // Whatever went wrong here, the full check tries again (keeping too) and says what it was.

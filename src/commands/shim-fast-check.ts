@@ -3,7 +3,9 @@
 // needs a repair does bin/claude start the full `claude-reindex shim-check`.
 import { keepGuardOn } from "../layout/keep-guard-switch.ts";
 import { checkedRecently, recordCheck } from "../layout/shim-stamp.ts";
+import { adoptShimListing } from "../rebuild/shim-signature.ts";
 import { checkTreeFreshness } from "../rebuild/tree-freshness.ts";
+import { checkBudgetMs, overBudgetMessage } from "./shim-check-budget.ts";
 
 /** dist/shim-check.cjs's exit status when an index needs a repair: bin/claude runs the full check. */
 export const NEEDS_REPAIR = 3;
@@ -16,22 +18,32 @@ export interface FastShimCheck {
   configRoot: string;
   env: NodeJS.ProcessEnv;
   now: Date;
+  /** When the check must end (`checkDeadline`), against `clock` (ms since the epoch) before each project. */
+  deadline: number;
+  clock: () => number;
+  stderr: { write(text: string): unknown };
   /** Runs the keep guard (called only when it is on, before the staleness pass). */
   keep: () => void;
 }
 
 /**
  * "done" when the check was made recently or no project's index needs a repair (then the check is
- * recorded, as `runShimCheck` records it); "repair" when one does, or when the decisions should be
- * traced (CLAUDE_REINDEX_DEBUG=1): `claude-reindex shim-check` does both. With the keep guard on,
- * `keep` runs first, as the full check runs it first.
+ * recorded, as `runShimCheck` records it, and bin/claude's listing becomes the signature); "repair"
+ * when one does, or when the decisions should be traced (CLAUDE_REINDEX_DEBUG=1): `claude-reindex
+ * shim-check` does both. With the keep guard on, `keep` runs first, as the full check runs it first.
  */
 export function fastShimCheck(check: FastShimCheck): "done" | "repair" {
   const { configRoot, env, now } = check;
   if (env.CLAUDE_REINDEX_DEBUG === "1") return "repair";
   if (checkedRecently(configRoot, env, now)) return "done";
   if (keepGuardOn(configRoot)) check.keep();
-  if (checkTreeFreshness(check) === "stale") return "repair";
+  const overBudget = () => check.clock() > check.deadline;
+  const freshness = checkTreeFreshness({ configRoot, env, now, overBudget });
+  if (freshness === "stale") return "repair";
+  // Cut off, it counts as a check all the same (as the full check's watchdog has it): a tree that defeats
+  // it costs one launch in CLAUDE_REINDEX_CHECK_MINUTES, never the 2 s in which Claude Code starts.
+  if (freshness === "cut off") check.stderr.write(`${overBudgetMessage(checkBudgetMs(env))}\n`);
+  else adoptShimListing(configRoot, env);
   recordCheck(configRoot, now);
   return "done";
 }

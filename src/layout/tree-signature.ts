@@ -16,6 +16,14 @@ export function shimSignaturePath(configRoot: string): string {
   return path.join(configRoot, "claude-reindex", "tree-signature");
 }
 
+/**
+ * Where the bin/claude of process `pid` writes the listing it takes before a check (in sh, the same bytes as
+ * a signature); the shim's stat pass makes it the signature when it finds every index fine (adoptShimListing).
+ */
+export function shimListingPath(configRoot: string, pid: number | string): string {
+  return path.join(configRoot, "claude-reindex", `tree-listing.${pid}`);
+}
+
 export function rebuildSignaturePath(configRoot: string): string {
   return path.join(configRoot, "claude-reindex", "verified", "tree-signature");
 }

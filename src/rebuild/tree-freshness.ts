@@ -10,14 +10,20 @@ export interface TreeCheck {
   configRoot: string;
   env: NodeJS.ProcessEnv;
   now: Date;
+  /** Asked before each project: true ends the check as "cut off". */
+  overBudget?: () => boolean;
 }
 
-/** "fresh" when no project's index needs a repair (CLAUDE_REINDEX_STALE_HOURS), else "stale". */
-export function checkTreeFreshness(check: TreeCheck): "fresh" | "stale" {
+/**
+ * "fresh" when no project's index needs a repair (CLAUDE_REINDEX_STALE_HOURS), "stale" when one does,
+ * "cut off" when `overBudget` said so before every project was looked at.
+ */
+export function checkTreeFreshness(check: TreeCheck): "fresh" | "stale" | "cut off" {
   const { configRoot, env, now } = check;
   const root = projectsRoot(configRoot);
   const staleAfterMs = numberSetting(env, "CLAUDE_REINDEX_STALE_HOURS", DEFAULT_STALE_HOURS) * 3_600_000;
   for (const name of listProjectDirNames(configRoot)) {
+    if (check.overBudget?.()) return "cut off";
     if (assessProject(configRoot, path.join(root, name), staleAfterMs, now.getTime()).stale) return "stale";
   }
   return "fresh";

@@ -7,9 +7,11 @@ import path from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { KEEP_SESSIONS_KEY } from "../../src/layout/keep-guard-switch.ts";
-import { readTreeSignature, shimSignaturePath } from "../../src/layout/tree-signature.ts";
+import { treeListing } from "../../src/layout/tree-listing.ts";
+import { readTreeSignature, shimListingPath, shimSignaturePath } from "../../src/layout/tree-signature.ts";
 import { renewShimSignature } from "../../src/rebuild/shim-signature.ts";
-import { ClaudeTree } from "../support/claude-tree.ts";
+import { checkTreeFreshness } from "../../src/rebuild/tree-freshness.ts";
+import { ClaudeTree, setMtime } from "../support/claude-tree.ts";
 import { writeStubClaude } from "../support/stub-claude.ts";
 import { tempDir } from "../support/temp.ts";
 
@@ -60,6 +62,17 @@ function setup() {
   return { tree, a, env, launch, signature };
 }
 
+/** What the shim's find lists now, as the TypeScript takes it. */
+function listingNow(root: string): Buffer {
+  const listing = treeListing(path.join(root, "projects"));
+  if (listing === null) throw new Error("find cannot list the tree");
+  return listing;
+}
+
+/** The shims' listings still on disk. */
+const listingsLeft = (root: string) =>
+  fs.readdirSync(path.join(root, "claude-reindex")).filter((name) => name.startsWith("tree-listing"));
+
 const rebuildAll = (root: string) =>
   execa(cli, ["rebuild", "--all"], { env: { CLAUDE_CONFIG_DIR: root }, reject: false });
 
@@ -68,7 +81,6 @@ describe("the shim's tree signature", () => {
     const s = setup();
     await rebuildAll(s.tree.root);
     expect(fs.existsSync(s.signature)).toBe(false); // that run wrote indexes: nothing verified before it
-    expect((await s.launch()).nodeChecks).toBe(1);
     await rebuildAll(s.tree.root);
     expect(fs.existsSync(s.signature)).toBe(true);
 
@@ -77,13 +89,19 @@ describe("the shim's tree signature", () => {
     expect(hit.result.stderr).toContain("nothing changed under");
     expect((await s.launch()).nodeChecks).toBe(0);
 
-    // One more turn: the listing differs; node checks, and the signature is gone for good (only a full
-    // check that finds every index fine saves one), so that later launches do not pay for the find.
+    // One more turn: the listing differs only in a transcript newer than before, and its project's index
+    // is the file the signature's check read, so the shim judges in sh; the new listing is the signature.
     s.tree.append(s.a, "one more turn");
+    expect((await s.launch()).nodeChecks).toBe(0);
+    expect(readTreeSignature(s.signature)?.listing.equals(listingNow(s.tree.root))).toBe(true);
+
+    // A rewritten index is beyond sh (is it still JSON?): node checks, finds every index fine, and makes the
+    // listing the shim took before it the signature; the launch after that starts no Node.
+    fs.writeFileSync(s.tree.indexPath(APP), fs.readFileSync(s.tree.indexPath(APP)));
     expect((await s.launch()).nodeChecks).toBe(1);
-    expect(fs.existsSync(s.signature)).toBe(false);
-    expect((await s.launch()).nodeChecks).toBe(1);
-    expect(fs.existsSync(s.signature)).toBe(false);
+    expect(readTreeSignature(s.signature)?.listing.equals(listingNow(s.tree.root))).toBe(true);
+    expect(listingsLeft(s.tree.root)).toEqual([]);
+    expect((await s.launch()).nodeChecks).toBe(0);
   });
 
   it("is renewed by the SessionEnd hook after Claude Code's exit, only when no index needs a repair", async () => {
@@ -165,6 +183,153 @@ describe("the shim's tree signature", () => {
     renewShimSignature({ configRoot: s.tree.root, env: {}, now: new Date() });
     expect(fs.existsSync(s.signature)).toBe(false);
     expect(fs.existsSync(path.join(s.tree.root, "claude-reindex", "verified", "tree-signature"))).toBe(false);
+  });
+});
+
+type Setup = ReturnType<typeof setup>;
+
+/** A tree whose signature the shim's own checks made: the first launch repairs, the second finds all fine. */
+async function primed(env: Record<string, string> = {}, prepare: (s: Setup) => void = () => {}) {
+  const s = setup();
+  prepare(s);
+  expect((await s.launch(env)).nodeChecks).toBe(2);
+  expect((await s.launch(env)).nodeChecks).toBe(1);
+  expect(readTreeSignature(s.signature)?.listing.equals(listingNow(s.tree.root))).toBe(true);
+  return s;
+}
+
+const HOUR = 3_600_000;
+const mtimeOf = (file: string) => fs.statSync(file).mtimeMs;
+
+interface Change {
+  change: string;
+  /** Whether the shim must answer in sh (no Node); otherwise the Node check must run. */
+  inSh: boolean;
+  apply: (s: Setup) => void;
+}
+
+const CHANGES: Change[] = [
+  { change: "a turn appended", inSh: true, apply: (s) => s.tree.append(s.a, "one more turn") },
+  { change: "a new session beside an index", inSh: true, apply: (s) => void s.tree.session(APP, ["new"]) },
+  { change: "a transcript deleted", inSh: true, apply: (s) => fs.rmSync(s.a.path) },
+  {
+    change: "a project deleted",
+    inSh: true,
+    apply: (s) => fs.rmSync(s.tree.projectDir("/home/dev/lib"), { recursive: true }),
+  },
+  {
+    change: "a project folder without transcripts",
+    inSh: true,
+    apply: (s) => void s.tree.projectDir("/home/dev/empty"),
+  },
+  {
+    change: "a session folder and an agent transcript",
+    inSh: true,
+    apply: (s) => {
+      fs.mkdirSync(path.join(path.dirname(s.a.path), s.a.id, "subagents"), { recursive: true });
+      fs.writeFileSync(path.join(path.dirname(s.a.path), "agent-0123abcd.jsonl"), "{}\n");
+    },
+  },
+  {
+    change: "a transcript newer than its index by less than the stale hours",
+    inSh: true,
+    apply: (s) => setMtime(s.a.path, mtimeOf(s.tree.indexPath(APP)) + 23 * HOUR),
+  },
+  {
+    change: "a transcript newer than its index by more than the stale hours",
+    inSh: false,
+    apply: (s) => setMtime(s.a.path, mtimeOf(s.tree.indexPath(APP)) + 25 * HOUR),
+  },
+  {
+    change: "an index rewritten",
+    inSh: false,
+    apply: (s) => fs.writeFileSync(s.tree.indexPath(APP), fs.readFileSync(s.tree.indexPath(APP))),
+  },
+  { change: "an index deleted", inSh: false, apply: (s) => fs.rmSync(s.tree.indexPath(APP)) },
+  { change: "a new project with a session", inSh: false, apply: (s) => void s.tree.session("/home/dev/new", ["x"]) },
+  {
+    change: "a project folder replaced by a link",
+    inSh: false,
+    apply: (s) => {
+      const dir = s.tree.projectDir("/home/dev/lib");
+      const elsewhere = path.join(tempDir("claude-reindex-moved-project-"), "lib");
+      fs.renameSync(dir, elsewhere);
+      fs.symlinkSync(elsewhere, dir);
+    },
+  },
+  {
+    change: "a transcript replaced by a link",
+    inSh: false,
+    apply: (s) => {
+      const elsewhere = path.join(tempDir("claude-reindex-moved-transcript-"), "t.jsonl");
+      fs.renameSync(s.a.path, elsewhere);
+      fs.symlinkSync(elsewhere, s.a.path);
+    },
+  },
+];
+
+describe("the shim's judgement in sh, held to the Node check's", () => {
+  it("without the hooks, the stat pass makes the listing the shim took before it the signature", async () => {
+    const s = setup();
+    expect((await s.launch()).nodeChecks).toBe(2); // no index yet: the stat pass, then the repair
+    // The repair changed the tree after the listing: neither it nor a signature is kept.
+    expect(fs.existsSync(s.signature)).toBe(false);
+    expect(listingsLeft(s.tree.root)).toEqual([]);
+    expect((await s.launch()).nodeChecks).toBe(1);
+    expect(readTreeSignature(s.signature)).toEqual({
+      header: "claude-reindex tree signature 1, stale after 24 hours",
+      listing: listingNow(s.tree.root),
+    });
+    expect(fs.statSync(s.signature).mode & 0o777).toBe(0o600);
+    for (const turn of ["two", "three"]) {
+      s.tree.append(s.a, turn);
+      expect((await s.launch()).nodeChecks).toBe(0);
+    }
+  });
+
+  it.each(CHANGES)("$change", async ({ apply, inSh }) => {
+    const s = await primed();
+    apply(s);
+    const judged = checkTreeFreshness({ configRoot: s.tree.root, env: {}, now: new Date() });
+    const { nodeChecks } = await s.launch();
+    // Never more lenient than the Node check: whatever sh answers, Node finds fresh too.
+    if (nodeChecks === 0) expect(judged).toBe("fresh");
+    if (inSh) {
+      expect(nodeChecks).toBe(0);
+      expect(readTreeSignature(s.signature)?.listing.equals(listingNow(s.tree.root))).toBe(true);
+    } else {
+      expect(nodeChecks).toBeGreaterThan(0);
+    }
+  });
+
+  it("removes the listings of shims that were killed, never one whose shim still runs", async () => {
+    const s = await primed();
+    const dead = shimListingPath(s.tree.root, 2 ** 22 + 1); // above Linux's largest pid_max
+    const alive = shimListingPath(s.tree.root, process.pid);
+    for (const file of [dead, alive]) fs.writeFileSync(file, "left\n");
+    s.tree.append(s.a, "one more turn");
+    expect((await s.launch()).nodeChecks).toBe(0);
+    expect(listingsLeft(s.tree.root)).toEqual([path.basename(alive)]);
+  });
+
+  it("leaves to Node a session beside an index that no check has read (the index may be broken)", async () => {
+    const s = await primed({}, (t) => {
+      const dir = t.tree.projectDir("/home/dev/indexed");
+      fs.writeFileSync(path.join(dir, "sessions-index.json"), '{"version":1,"entries":['); // no sessions: not read
+    });
+    s.tree.session("/home/dev/indexed", ["now one"]);
+    expect(checkTreeFreshness({ configRoot: s.tree.root, env: {}, now: new Date() })).toBe("stale");
+    expect((await s.launch()).nodeChecks).toBe(2);
+    expect(s.tree.readIndex("/home/dev/indexed").entries).toHaveLength(1);
+  });
+
+  it("leaves to Node a stale threshold that is not a plain number (Node reads it as the default)", async () => {
+    const env = { CLAUDE_REINDEX_STALE_HOURS: "48h" };
+    const s = await primed(env);
+    expect(readTreeSignature(s.signature)?.header).toBe("claude-reindex tree signature 1, stale after 48h hours");
+    setMtime(s.a.path, mtimeOf(s.tree.indexPath(APP)) + 30 * HOUR);
+    expect(checkTreeFreshness({ configRoot: s.tree.root, env, now: new Date() })).toBe("stale");
+    expect((await s.launch(env)).nodeChecks).toBe(2);
   });
 });
 

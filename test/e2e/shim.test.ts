@@ -193,6 +193,28 @@ describe("bin/claude, the shim", () => {
     expect(lines[1]).toBe("claude-reindex: repaired 1 stale session index (up to 100 days behind)");
   });
 
+  it("counts its time limit from when the shim began its check; a stat pass cut off counts as a check", async () => {
+    const s = setup();
+    // A find that takes 0.6 s: the shim's listing spends more than the whole budget before node starts.
+    const slow = path.join(s.work, "slow-bin");
+    fs.mkdirSync(slow);
+    const find = (await execa("sh", ["-c", "command -v find"])).stdout.trim();
+    fs.writeFileSync(path.join(slow, "find"), `#!/bin/sh\nsleep 0.6\nexec '${find}' "$@"\n`, { mode: 0o755 });
+    const result = await s.launch(["go"], {
+      PATH: `${s.shimDir}:${slow}:${s.realDir}:${process.env.PATH}`,
+      env: { CLAUDE_REINDEX_CHECK_BUDGET_MS: "500", STUB_EXIT: "0" },
+    });
+    expect(result.exitCode).toBe(0);
+    expect(readStubRecord(s.record).argv).toEqual(["go"]);
+    // The stat pass stops before its first project (both are stale), says so in one line, and records the check.
+    expect(result.stderr).toBe(
+      "claude-reindex: the index check took longer than 500 ms; " +
+        "starting Claude Code (claude-reindex doctor tells what is wrong)",
+    );
+    expect(fs.existsSync(s.tree.indexPath(s.cwd))).toBe(false);
+    expect(fs.existsSync(path.join(s.tree.root, "claude-reindex", "shim-checked"))).toBe(true);
+  });
+
   it("starts Claude Code when Ctrl-C interrupts a long repair", async () => {
     const s = setup();
     // Enough history that the first repair takes a few seconds: ~300 MB of ordinary records.

@@ -158,7 +158,7 @@ describe("the keep guard", () => {
       keepBeforeLaunch({ configRoot: w.tree.root, workingDir: w.places.workingDir, env, now: NOW, stderr });
     };
     const fast = (env: NodeJS.ProcessEnv = { CLAUDE_REINDEX_CHECK_MINUTES: "0" }) =>
-      fastShimCheck({ configRoot: w.tree.root, env, now: NOW, keep });
+      fastShimCheck({ configRoot: w.tree.root, env, now: NOW, deadline: Infinity, clock: Date.now, stderr, keep });
     expect(fast()).toBe("done"); // off
     expect(keeps).toBe(0);
     fs.writeFileSync(

@@ -70,7 +70,15 @@ describe("assessProject (the shim's staleness rules)", () => {
 
 describe("fastShimCheck (the stat pass bin/claude runs before the full check)", () => {
   const check = (tree: ClaudeTree, env: NodeJS.ProcessEnv = { CLAUDE_REINDEX_CHECK_MINUTES: "0" }) =>
-    fastShimCheck({ configRoot: tree.root, env, now: new Date(NOW), keep: () => expect.fail("the guard is off") });
+    fastShimCheck({
+      configRoot: tree.root,
+      env,
+      now: new Date(NOW),
+      deadline: Number.POSITIVE_INFINITY,
+      clock: Date.now,
+      stderr: process.stderr,
+      keep: () => expect.fail("the guard is off"),
+    });
 
   it("records the check when no index needs a repair, and defers to the full check when one does", async () => {
     const tree = new ClaudeTree();
@@ -92,6 +100,31 @@ describe("fastShimCheck (the stat pass bin/claude runs before the full check)", 
 
     // A transcript more than a day newer than its index, in any project, needs the full check.
     tree.session("/elsewhere", ["three"], { mtime: fs.statSync(tree.indexPath("/elsewhere")).mtimeMs + 2 * DAY });
+    expect(check(tree)).toBe("repair");
+  });
+
+  it("asks its clock before each project, and cut off by its deadline counts as a check that repairs nothing", () => {
+    const tree = new ClaudeTree();
+    tree.projectDir("/a"); // looked at in time: no sessions
+    tree.session("/b", ["two"], { mtime: NOW - 10 * DAY }); // stale, but past the deadline
+    const err = captureIo();
+    let asked = 0;
+    const cutOff = fastShimCheck({
+      configRoot: tree.root,
+      env: { CLAUDE_REINDEX_CHECK_MINUTES: "0", CLAUDE_REINDEX_CHECK_BUDGET_MS: "900" },
+      now: new Date(NOW),
+      deadline: 0,
+      clock: () => asked++,
+      stderr: err.io.stderr,
+      keep: () => expect.fail("the guard is off"),
+    });
+    expect(cutOff).toBe("done");
+    expect(asked).toBe(2); // in time for the first project (0 is not past 0), then cut off
+    expect(err.stderr()).toBe(
+      "claude-reindex: the index check took longer than 900 ms; " +
+        "starting Claude Code (claude-reindex doctor tells what is wrong)\n",
+    );
+    expect(fs.existsSync(shimStampPath(tree.root))).toBe(true);
     expect(check(tree)).toBe("repair");
   });
 

@@ -4,11 +4,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CHECK_BEGAN_SETTING } from "../../src/commands/shim-check-budget.ts";
 import { DEFAULT_CHECK_BUDGET_MS } from "../../src/commands/shim-check-cli.ts";
 import { DEFAULT_NOTICE_DAYS } from "../../src/commands/shim-check-command.ts";
 import { resolveConfigRoot } from "../../src/layout/config-root.ts";
 import { KEEP_SESSIONS_KEY } from "../../src/layout/keep-guard-switch.ts";
 import { DEFAULT_CHECK_MINUTES, shimStampPath } from "../../src/layout/shim-stamp.ts";
+import { shimListingPath, shimSignaturePath } from "../../src/layout/tree-signature.ts";
+import { TREE_LISTING_SETTING } from "../../src/rebuild/shim-signature.ts";
 import { DEFAULT_STALE_HOURS } from "../../src/rebuild/staleness.ts";
 
 const repo = path.resolve(import.meta.dirname, "../..");
@@ -40,6 +43,11 @@ function disagreements(shimText: string, readmeText: string): string[] {
   // The stamp whose age the shim reads with find -mmin.
   expectOne("stamp", matches(shimText, /^\s*stamp=(\$root\/\S+)$/m), shimStampPath("$root"));
   if (!shimText.includes('find "$stamp" -prune -mmin')) found.push("the stamp is not what find reads");
+  // The signature, the listing it compares, and how it tells the stat pass of both.
+  expectOne("signature", matches(shimText, /^\s*signature=(\$root\/\S+)$/m), shimSignaturePath("$root"));
+  expectOne("listing", matches(shimText, /^\s*listing=(\$root\/\S+)$/m), shimListingPath("$root", "$$"));
+  expectOne("the listing's variable", matches(shimText, /(\w+)=\$handover /), TREE_LISTING_SETTING);
+  expectOne("the time's variable", [...new Set(matches(shimText, /(\w+)=\$began /))], CHECK_BEGAN_SETTING);
   // The default the shim itself uses.
   expectOne(
     "CLAUDE_REINDEX_CHECK_MINUTES in use",
@@ -69,16 +77,19 @@ function disagreements(shimText: string, readmeText: string): string[] {
 }
 
 describe("what bin/claude repeats in sh", () => {
-  it("the config root, the stamp path and every default agree with the TypeScript (and README)", () => {
+  it("the config root, the stamp, signature and listing paths and the defaults agree with the TypeScript", () => {
     expect(disagreements(shim, readme)).toEqual([]);
   });
 
-  it("catches a changed default, a moved stamp and a missing README row", () => {
+  it("catches a changed default, a moved stamp, a renamed variable and a missing README row", () => {
     expect(disagreements(shim.replace(":-15}", ":-20}"), readme)).toEqual([
       'CLAUDE_REINDEX_CHECK_MINUTES in use: ["20"], not 15',
     ]);
     expect(disagreements(shim.replace("/claude-reindex/shim-checked", "/shim-checked"), readme)).toEqual([
       'stamp: ["$root/shim-checked"], not $root/claude-reindex/shim-checked',
+    ]);
+    expect(disagreements(shim.replace("=$handover ", "=$handover LISTING=$handover "), readme)).toEqual([
+      `the listing's variable: ["${TREE_LISTING_SETTING}","LISTING"], not ${TREE_LISTING_SETTING}`,
     ]);
     expect(disagreements(shim, readme.replace("| `CLAUDE_REINDEX_NOTICE_DAYS`", "| `NOTICE`"))).toEqual([
       "CLAUDE_REINDEX_NOTICE_DAYS in README: [], not 1",

@@ -10238,6 +10238,7 @@ function checkTreeFreshness(check) {
   const root = projectsRoot(configRoot);
   const staleAfterMs = numberSetting(env, "CLAUDE_REINDEX_STALE_HOURS", DEFAULT_STALE_HOURS) * 36e5;
   for (const name of listProjectDirNames(configRoot)) {
+    if (check.overBudget?.()) return "cut off";
     if (assessProject(configRoot, path19.join(root, name), staleAfterMs, now.getTime()).stale) return "stale";
   }
   return "fresh";
@@ -10246,7 +10247,7 @@ function checkTreeFreshness(check) {
 // src/rebuild/shim-signature.ts
 function renewShimSignature(check) {
   const listing = treeListing(projectsRoot(check.configRoot));
-  if (listing === null || hasLinkedProjectDir(check.configRoot) || checkTreeFreshness(check) === "stale") return;
+  if (listing === null || hasLinkedProjectDir(check.configRoot) || checkTreeFreshness(check) !== "fresh") return;
   saveShimSignature(check.configRoot, check.env, listing);
 }
 function saveShimSignature(configRoot, env, listing) {
