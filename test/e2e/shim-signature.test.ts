@@ -151,6 +151,13 @@ describe("the shim's tree signature", () => {
     const next = await s.launch({ CLAUDE_REINDEX_CHECK_MINUTES: "15", CLAUDE_REINDEX_DEBUG: "1" });
     expect(next.result.stderr).toContain("checked less than 15 minutes ago");
     expect(next.result.stderr).not.toContain("nothing changed under");
+
+    // A stamp deleted with the caches is made anew (private), not left missing for every launch to find.
+    fs.rmSync(stamp);
+    expect((await s.launch({ CLAUDE_REINDEX_CHECK_MINUTES: "15" })).nodeChecks).toBe(0);
+    expect(fs.statSync(stamp).mode & 0o777).toBe(0o600);
+    const after = await s.launch({ CLAUDE_REINDEX_CHECK_MINUTES: "15", CLAUDE_REINDEX_DEBUG: "1" });
+    expect(after.result.stderr).toContain("checked less than 15 minutes ago");
   });
 
   it("names the stale threshold it was made for, as bin/claude prints it", async () => {
