@@ -168,6 +168,21 @@ function signatureBeforeATurn(ctx) {
 }
 
 /**
+ * Before each round: the signature the prepare step saved, and one project's index rewritten since (a new
+ * file with the same bytes and mtime), as Claude Code 2.1.29 rewrites it, or a Stop hook of a session killed
+ * before its SessionEnd hook. The stamp holds a mark that only a Node check would rewrite.
+ */
+function indexRewrittenSinceTheSignature(ctx) {
+  fs.copyFileSync(signatureBefore(ctx), shimSignature(ctx));
+  const index = path.join(ctx.projectsDir, path.dirname(ctx.transcripts[0].rel), "sessions-index.json");
+  const { atime, mtime } = fs.statSync(index);
+  fs.copyFileSync(index, `${index}.bench`);
+  fs.utimesSync(`${index}.bench`, atime, mtime);
+  fs.renameSync(`${index}.bench`, index);
+  fs.writeFileSync(checkStamp(ctx), "bench\n");
+}
+
+/**
  * A second config root beside the tree whose `projects` links to the tree's, with the keep guard on:
  * the shim's check with the guard against the same check without it, side by side.
  */
@@ -253,6 +268,25 @@ const claudeWithHooks = {
     command: (ctx) => ctx.state.places.command(ctx.state.places.without, ["-p", "hi"]),
   },
   goal: 1.15,
+};
+
+/**
+ * What any check that starts Node after listing the tree costs at least: the shim's find, in sh, then
+ * `node -e 0`. A check without a signature can answer from nothing less.
+ */
+const findThenNode = {
+  name: "floor: sh running the shim's find of the tree, then node -e 0",
+  command: (ctx) => ({
+    file: "/bin/sh",
+    args: [
+      "-c",
+      `find -H "$1" -mindepth 1 -maxdepth 2 \\( -name '*.jsonl' -o -name sessions-index.json \\) ` +
+        `-printf '%y %i %s %T@ %P\\0' -o \\( -type d -o -type l \\) -printf '%y %P\\0' >/dev/null; exec "$2" -e 0`,
+      "sh",
+      ctx.projectsDir,
+      process.execPath,
+    ],
+  }),
 };
 
 const stubDirectly = {
@@ -448,13 +482,35 @@ export const cases = [
     info: [stubDirectly],
   },
   {
+    name: "shim launching a stub claude, check due, an index rewritten since the signature (2.1.29, a killed session)",
+    prepare: (ctx) => {
+      ctx.runOnce(rebuildAll(ctx));
+      ctx.runOnce(rebuildAll(ctx));
+      fs.copyFileSync(shimSignature(ctx), signatureBefore(ctx));
+    },
+    setup: indexRewrittenSinceTheSignature,
+    command: (ctx) => shimLaunch(ctx, 0),
+    verify(ctx) {
+      if (fs.readFileSync(checkStamp(ctx), "utf8") === "bench\n") throw new Error("the shim's check did not run Node");
+      if (fs.readFileSync(shimSignature(ctx)).equals(fs.readFileSync(signatureBefore(ctx))))
+        throw new Error("the shim's check found an index stale: the signature was not renewed");
+    },
+    teardown: (ctx) => {
+      fs.rmSync(signatureBefore(ctx), { force: true });
+      dropShimSignature(ctx);
+    },
+    baseline: nodeE0,
+    goal: 1.5,
+    info: [stubDirectly, findThenNode],
+  },
+  {
     name: "shim launching a stub claude, nothing stale, check due, no signature (the first check after install)",
     prepare: (ctx) => ctx.runOnce(rebuildAll(ctx)),
     setup: dropShimSignature,
     command: (ctx) => shimLaunch(ctx, 0),
     baseline: nodeE0,
     goal: 1.5,
-    info: [stubDirectly],
+    info: [stubDirectly, findThenNode],
   },
   {
     name: "shim launching a stub claude, check due, nothing changed since the last session ended (signature)",

@@ -1,5 +1,6 @@
 // `claude-reindex rebuild`: merges the selected projects' indexes and reports what changed.
 import { projectsRoot } from "../layout/config-root.ts";
+import { listedProjects } from "../layout/listed-tree.ts";
 import { hasLinkedProjectDir, type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
 import { treeListing } from "../layout/tree-listing.ts";
 import {
@@ -81,7 +82,9 @@ export function rebuildAllIfUnchanged(command: {
   }
   const projectDirs = selectProjectDirs(configRoot, { kind: "all" });
   if (projectDirs.length === 0) return null;
-  const { reports, pending } = verifiedPass(projectDirs, configRoot, false);
+  // The stamps are checked against the listing, taken before: a change since then changes the next one.
+  const listed = listing === null ? undefined : listedProjects(root, listing);
+  const { reports, pending } = verifiedPass(projectDirs, configRoot, false, undefined, listed);
   if (pending.length > 0) return null;
   const report = reportText(reports, { dryRun: false });
   io.stdout.write(report);

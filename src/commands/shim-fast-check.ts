@@ -3,7 +3,7 @@
 // needs a repair does bin/claude start the full `claude-reindex shim-check`.
 import { keepGuardOn } from "../layout/keep-guard-switch.ts";
 import { checkedRecently, recordCheck } from "../layout/shim-stamp.ts";
-import { adoptShimListing } from "../rebuild/shim-signature.ts";
+import { adoptShimListing, handedOverProjects } from "../rebuild/shim-signature.ts";
 import { checkTreeFreshness } from "../rebuild/tree-freshness.ts";
 import { checkBudgetMs, overBudgetMessage } from "./shim-check-budget.ts";
 
@@ -38,7 +38,7 @@ export function fastShimCheck(check: FastShimCheck): "done" | "repair" {
   if (checkedRecently(configRoot, env, now)) return "done";
   if (keepGuardOn(configRoot)) check.keep();
   const overBudget = () => check.clock() > check.deadline;
-  const freshness = checkTreeFreshness({ configRoot, env, now, overBudget });
+  const freshness = checkTreeFreshness({ configRoot, env, now, overBudget, ...handedOverProjects(configRoot, env) });
   if (freshness === "stale") return "repair";
   // Cut off, it counts as a check all the same (as the full check's watchdog has it): a tree that defeats
   // it costs one launch in CLAUDE_REINDEX_CHECK_MINUTES, never the 2 s in which Claude Code starts.

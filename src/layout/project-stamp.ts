@@ -36,16 +36,20 @@ export function statIndexFile(indexPath: string): IndexFileStat | null {
   }
 }
 
-/** The stamp's entry count when the project is exactly as the stamp recorded it, else null. */
+/**
+ * The stamp's entry count when the project is exactly as the stamp recorded it, else null. `index`: the
+ * index's stat when the caller has it (from a tree listing), else the index is statted now.
+ */
 export function verifiedEntries(
   configRoot: string,
   projectDir: string,
   indexPath: string,
   listing: SessionListing,
+  index?: IndexFileStat | null,
 ): number | null {
   if (listing.unreadable.length > 0) return null;
   const stamp = readStamp(stampPath(configRoot, projectDir));
-  if (stamp === null || !sameIndex(stamp.index, statIndexFile(indexPath))) return null;
+  if (stamp === null || !sameIndex(stamp.index, index === undefined ? statIndexFile(indexPath) : index)) return null;
   return stamp.sessions === listingSignature(listing) ? stamp.entries : null;
 }
 

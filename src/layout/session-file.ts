@@ -48,6 +48,9 @@ export interface SessionListing {
   unreadable: { path: string; reason: string }[];
 }
 
+/** Why a `<uuid>.jsonl` that is a symbolic link is not a session. */
+export const LINKED_SESSION_REASON = "a symbolic link: not followed (Claude Code does not list it either)";
+
 /**
  * The sessions of one project directory: regular files named `<uuid>.jsonl`. Agent transcripts
  * (`agent-*.jsonl`, `<uuid>/subagents/`) and symbolic links are not sessions, as in Claude Code.
@@ -64,10 +67,7 @@ export function listSessionFiles(projectDir: string): SessionListing {
       // lstat: a symbolic link is not a session, as Claude Code's listing (Dirent.isFile) has it.
       const stat = fs.lstatSync(filePath);
       if (stat.isSymbolicLink()) {
-        unreadable.push({
-          path: filePath,
-          reason: "a symbolic link: not followed (Claude Code does not list it either)",
-        });
+        unreadable.push({ path: filePath, reason: LINKED_SESSION_REASON });
         continue;
       }
       if (!stat.isFile()) continue;

@@ -1,9 +1,10 @@
 // The listing of the whole projects/ tree from one find(1) process: every directory and link in it
 // to two levels, and every transcript (`*.jsonl`) and index in a project directory with its inode,
 // size and mtime to the nanosecond. Its bytes are a signature: equal listings mean that nothing a
-// stat pass looks at has changed (see tree-signature.ts). bin/claude runs the same find in sh, where
-// it costs less than starting Node (test/e2e/shim-signature.test.ts holds the two equal). It needs
-// GNU find's -printf; where find lacks it, there is no listing, and every check does its stat pass.
+// stat pass looks at has changed (see tree-signature.ts), and a stat pass can read it in place of its
+// stats (listed-tree.ts). bin/claude runs the same find in sh, where it costs less than starting Node
+// (test/e2e/shim-signature.test.ts holds the two equal). It needs GNU find's -printf; where find lacks
+// it, there is no listing, and every check does its stat pass.
 
 /**
  * find's arguments. Records end in NUL, which no file name holds: `<type> <inode> <size> <mtime as

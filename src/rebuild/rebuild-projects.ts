@@ -1,5 +1,7 @@
 // Rebuilds many projects in one run: the verified-stamp fast path for unchanged projects, the merge
 // machinery loaded lazily for the rest, and a worker pool when there is much to read.
+import path from "node:path";
+import type { ListedProject } from "../layout/listed-tree.ts";
 import { verifiedEntries, writeStamp } from "../layout/project-stamp.ts";
 import { listSessionFiles, type SessionFile, type SessionListing } from "../layout/session-file.ts";
 import { indexPathOf } from "../sessions-index/index-path.ts";
@@ -86,18 +88,22 @@ export function verifiedPass(
   configRoot: string,
   dryRun: boolean,
   knownListings?: ReadonlyMap<string, SessionListing>,
+  /** The projects, by directory name, as a tree listing taken at the start of the run has them. */
+  listed?: ReadonlyMap<string, ListedProject>,
 ): { reports: ProjectReport[]; pending: PendingProject[] } {
   const reports: ProjectReport[] = new Array(projectDirs.length);
   const pending: PendingProject[] = [];
   for (const [slot, projectDir] of projectDirs.entries()) {
     const indexPath = indexPathOf(projectDir);
-    let listing = knownListings?.get(projectDir);
+    const listedProject = listed?.get(path.basename(projectDir));
+    let listing = knownListings?.get(projectDir) ?? listedProject?.sessions;
     try {
       listing ??= listSessionFiles(projectDir);
     } catch {
       // rebuildProject reports the listing error in its words.
     }
-    const entries = listing && !dryRun ? verifiedEntries(configRoot, projectDir, indexPath, listing) : null;
+    const index = listing === listedProject?.sessions ? listedProject?.index : undefined;
+    const entries = listing && !dryRun ? verifiedEntries(configRoot, projectDir, indexPath, listing, index) : null;
     if (entries !== null) reports[slot] = unchangedReport(projectDir, indexPath, entries);
     else pending.push({ slot, projectDir, listing });
   }

@@ -1,9 +1,10 @@
 // The shim's signature of the tree: once Claude Code has exited, the SessionEnd hook saves the tree
 // listing when no index needs a repair (and `rebuild --all` when every stamp holds), so that
-// bin/claude's next check compares it in sh and starts no Node until something changes. Apart from
-// the check itself (tree-freshness.ts), which the shim's small bundle runs without find.
+// bin/claude's next check compares it in sh and starts no Node until something changes. When Node
+// does start, its stat pass (tree-freshness.ts) reads the listing bin/claude took (listed-tree.ts).
 import fs from "node:fs";
 import { projectsRoot } from "../layout/config-root.ts";
+import { listedProjects, projectRecords } from "../layout/listed-tree.ts";
 import { hasLinkedProjectDir } from "../layout/project-dir.ts";
 import { treeListing } from "../layout/tree-listing.ts";
 import {
@@ -23,7 +24,9 @@ import { checkTreeFreshness, type TreeCheck } from "./tree-freshness.ts";
  */
 export function renewShimSignature(check: TreeCheck): void {
   const listing = treeListing(projectsRoot(check.configRoot));
-  if (listing === null || hasLinkedProjectDir(check.configRoot) || checkTreeFreshness(check) !== "fresh") return;
+  if (listing === null || hasLinkedProjectDir(check.configRoot)) return;
+  const listed = listedProjects(projectsRoot(check.configRoot), listing);
+  if (checkTreeFreshness({ ...check, listed }) !== "fresh") return;
   saveShimSignature(check.configRoot, check.env, listing);
 }
 
@@ -39,17 +42,50 @@ export function saveShimSignature(configRoot: string, env: NodeJS.ProcessEnv, li
 export const TREE_LISTING_SETTING = "CLAUDE_REINDEX_TREE_LISTING";
 
 /**
+ * What the listing bin/claude took before this check says of the projects, so that the stat pass need
+ * not list and stat them again (nothing when there is no such listing):
+ * - `fineBefore`: the projects whose records are as the shim's signature has them (a check found them
+ *   fine then, under the same stale threshold, so it would now: as still_fine in bin/claude has it);
+ * - `listed`: the others, as listed-tree.ts reads them.
+ */
+export function handedOverProjects(
+  configRoot: string,
+  env: NodeJS.ProcessEnv,
+): Pick<TreeCheck, "listed" | "fineBefore"> {
+  const file = handedOverListing(configRoot, env);
+  const taken = file === null ? null : readTreeSignature(file);
+  const header = shimSignatureHeader(env.CLAUDE_REINDEX_STALE_HOURS || String(DEFAULT_STALE_HOURS));
+  if (taken === null || taken.header !== header) return {};
+  const saved = readTreeSignature(shimSignaturePath(configRoot));
+  const before = saved?.header === header ? projectRecords(saved.listing) : new Map<string, Buffer | null>();
+  const fineBefore = new Set<string>();
+  const changed: Buffer[] = [];
+  for (const [name, records] of projectRecords(taken.listing)) {
+    const then = before.get(name);
+    if (records !== null && then && records.equals(then)) fineBefore.add(name);
+    else if (records !== null) changed.push(records);
+  }
+  return { fineBefore, listed: listedProjects(projectsRoot(configRoot), Buffer.concat(changed)) };
+}
+
+/**
  * Makes the listing bin/claude took before this check (in sh, with the signature's header) the shim's
  * signature: called once the stat pass has found every index fine. Only the file at its own place, a
  * regular file, and not when a project directory is a link (find did not look inside it).
  */
 export function adoptShimListing(configRoot: string, env: NodeJS.ProcessEnv): void {
-  const listing = env[TREE_LISTING_SETTING] ?? "";
-  const pid = /\.(\d{1,10})$/.exec(listing)?.[1];
-  if (pid === undefined || listing !== shimListingPath(configRoot, pid) || hasLinkedProjectDir(configRoot)) return;
+  const listing = handedOverListing(configRoot, env);
+  if (listing === null || hasLinkedProjectDir(configRoot)) return;
   try {
     if (fs.lstatSync(listing).isFile()) fs.renameSync(listing, shimSignaturePath(configRoot));
   } catch {
     // Without a signature the next check lists and runs its stat pass again: slower, never wrong.
   }
+}
+
+/** The listing TREE_LISTING_SETTING names, when it is at its own place (shimListingPath). */
+function handedOverListing(configRoot: string, env: NodeJS.ProcessEnv): string | null {
+  const listing = env[TREE_LISTING_SETTING] ?? "";
+  const pid = /\.(\d{1,10})$/.exec(listing)?.[1];
+  return pid !== undefined && listing === shimListingPath(configRoot, pid) ? listing : null;
 }

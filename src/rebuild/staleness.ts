@@ -1,5 +1,6 @@
 // Whether a project's index needs a rebuild before Claude Code starts, from stats and small reads only.
 // On the fast path: no zod.
+import type { ListedProject } from "../layout/listed-tree.ts";
 import { verifiedEntries } from "../layout/project-stamp.ts";
 import { isFutureMtime, listSessionFiles, type SessionListing } from "../layout/session-file.ts";
 import { indexPathOf, MAX_INDEX_BYTES } from "../sessions-index/index-path.ts";
@@ -19,16 +20,23 @@ export type Staleness =
  * A project whose verified stamp still holds is fresh without looking further. Stats and small
  * reads only: this runs on every launch whose "checked recently" stamp has expired.
  */
-export function assessProject(configRoot: string, projectDir: string, staleAfterMs: number, now: number): Staleness {
+export function assessProject(
+  configRoot: string,
+  projectDir: string,
+  staleAfterMs: number,
+  now: number,
+  listed?: ListedProject,
+): Staleness {
   let listing: SessionListing;
   try {
-    listing = listSessionFiles(projectDir);
+    listing = listed?.sessions ?? listSessionFiles(projectDir);
   } catch {
     return { stale: false, why: "cannot list" };
   }
   if (listing.sessions.size === 0) return { stale: false, why: "no sessions" };
   const indexPath = indexPathOf(projectDir);
-  if (verifiedEntries(configRoot, projectDir, indexPath, listing) !== null) return { stale: false, why: "verified" };
+  if (verifiedEntries(configRoot, projectDir, indexPath, listing, listed?.index) !== null)
+    return { stale: false, why: "verified" };
 
   // Folded, not Math.min(...mtimes): a project can hold more sessions than a call takes arguments.
   const mtimes = [...listing.sessions.values()].map((file) => file.mtime);

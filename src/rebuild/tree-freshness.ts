@@ -2,6 +2,7 @@
 // condition of its signature, shim-signature.ts). On the fast path: stats and small reads only.
 import path from "node:path";
 import { projectsRoot } from "../layout/config-root.ts";
+import type { ListedProject } from "../layout/listed-tree.ts";
 import { listProjectDirNames } from "../layout/project-dir.ts";
 import { numberSetting } from "../system/environment-setting.ts";
 import { assessProject, DEFAULT_STALE_HOURS } from "./staleness.ts";
@@ -12,6 +13,10 @@ export interface TreeCheck {
   now: Date;
   /** Asked before each project: true ends the check as "cut off". */
   overBudget?: () => boolean;
+  /** The projects as a tree listing taken just before the check has them; the others are looked at on disk. */
+  listed?: ReadonlyMap<string, ListedProject>;
+  /** Projects that listing shows as they were when a check found them fine: fine without a look. */
+  fineBefore?: ReadonlySet<string>;
 }
 
 /**
@@ -24,7 +29,10 @@ export function checkTreeFreshness(check: TreeCheck): "fresh" | "stale" | "cut o
   const staleAfterMs = numberSetting(env, "CLAUDE_REINDEX_STALE_HOURS", DEFAULT_STALE_HOURS) * 3_600_000;
   for (const name of listProjectDirNames(configRoot)) {
     if (check.overBudget?.()) return "cut off";
-    if (assessProject(configRoot, path.join(root, name), staleAfterMs, now.getTime()).stale) return "stale";
+    if (check.fineBefore?.has(name)) continue;
+    const projectDir = path.join(root, name);
+    if (assessProject(configRoot, projectDir, staleAfterMs, now.getTime(), check.listed?.get(name)).stale)
+      return "stale";
   }
   return "fresh";
 }

@@ -204,7 +204,7 @@ describe("search over a tree", () => {
       [0, 1, 2].map(() => execa(cli, ["search", "--json", "--limit", "100", "haystack"], { env, reject: false })),
     );
     for (const r of runs) {
-      expect(r.exitCode).toBe(0);
+      expect(r.exitCode, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout)).toHaveLength(40);
     }
     const Sqlite = createRequire(import.meta.url)("better-sqlite3");

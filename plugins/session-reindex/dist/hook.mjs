@@ -255,10 +255,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path20) {
-  if (!path20)
+function getElementAtPath(obj, path21) {
+  if (!path21)
     return obj;
-  return path20.reduce((acc, key) => acc?.[key], obj);
+  return path21.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -598,11 +598,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path20, issues) {
+function prefixIssues(path21, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path20);
+    iss.path.unshift(path21);
     return iss;
   });
 }
@@ -1060,16 +1060,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path20 = []) => {
+  const processError = (error3, path21 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path20, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path21, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
       } else {
-        const fullpath = [...path20, ...issue2.path];
+        const fullpath = [...path21, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -6378,9 +6378,10 @@ function sessionFileFrom(sessionId, filePath, stat) {
   return { sessionId, path: filePath, mtime: Math.round(stat.mtimeMs), size: stat.size };
 }
 var FUTURE_SLACK_MS = 2e3;
-function isFutureMtime(mtimeMs, nowMs) {
-  return mtimeMs > nowMs + FUTURE_SLACK_MS;
+function isFutureMtime(mtimeMs2, nowMs) {
+  return mtimeMs2 > nowMs + FUTURE_SLACK_MS;
 }
+var LINKED_SESSION_REASON = "a symbolic link: not followed (Claude Code does not list it either)";
 function listSessionFiles(projectDir) {
   const sessions = /* @__PURE__ */ new Map();
   const unreadable = [];
@@ -6391,10 +6392,7 @@ function listSessionFiles(projectDir) {
     try {
       const stat = fs2.lstatSync(filePath);
       if (stat.isSymbolicLink()) {
-        unreadable.push({
-          path: filePath,
-          reason: "a symbolic link: not followed (Claude Code does not list it either)"
-        });
+        unreadable.push({ path: filePath, reason: LINKED_SESSION_REASON });
         continue;
       }
       if (!stat.isFile()) continue;
@@ -10079,6 +10077,60 @@ function withPlan(report2, plan, status) {
   };
 }
 
+// src/layout/listed-tree.ts
+import path17 from "node:path";
+var INDEX_NAME = "sessions-index.json";
+function listedProjects(projectsDir, listing) {
+  const found = /* @__PURE__ */ new Map();
+  for (const record2 of listing.toString("utf8").split("\0")) {
+    if (record2.indexOf("/") === -1) {
+      if (record2.startsWith("d ")) {
+        const dirName2 = record2.slice(2);
+        const known = found.get(dirName2);
+        if (known) known.exact = false;
+        else found.set(dirName2, { dir: `${projectsDir}${path17.sep}${dirName2}`, sessions: [], index: null, exact: true });
+      }
+      continue;
+    }
+    const isIndex = record2.endsWith(`/${INDEX_NAME}`);
+    if (!isIndex && !record2.endsWith(".jsonl")) continue;
+    const file = FILE_RECORD.exec(record2);
+    if (file === null) return /* @__PURE__ */ new Map();
+    const [, type, ino, size, seconds2, nanoseconds, dirName, name] = file;
+    const project = found.get(dirName);
+    if (project === void 0) continue;
+    if (isIndex && name === INDEX_NAME) {
+      if (type === "f")
+        project.index = { ino: Number(ino), size: Number(size), mtimeMs: mtimeMs(seconds2, nanoseconds) };
+      else project.exact = false;
+    } else if (sessionIdOfFileName(name) !== null) {
+      project.sessions.push({ type, name, size: Number(size), mtimeMs: mtimeMs(seconds2, nanoseconds) });
+    }
+  }
+  const projects = /* @__PURE__ */ new Map();
+  for (const [dirName, project] of found)
+    if (project.exact) projects.set(dirName, { sessions: sessionsOf(project), index: project.index });
+  return projects;
+}
+var FOLDER_RECORD = Buffer.from("\0d ");
+var SLASH = "/".charCodeAt(0);
+var FILE_RECORD = /^(\S) (\d+) (\d+) (\d+)\.(\d{9})\d* ([^/]+)\/(.+)$/s;
+function sessionsOf(project) {
+  const listing = { sessions: /* @__PURE__ */ new Map(), unreadable: [] };
+  project.sessions.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const { type, name, size, mtimeMs: mtimeMs2 } of project.sessions) {
+    const filePath = `${project.dir}${path17.sep}${name}`;
+    const sessionId = name.slice(0, -".jsonl".length);
+    if (type === "l") listing.unreadable.push({ path: filePath, reason: LINKED_SESSION_REASON });
+    else if (type === "f")
+      listing.sessions.set(sessionId, { sessionId, path: filePath, mtime: Math.round(mtimeMs2), size });
+  }
+  return listing;
+}
+function mtimeMs(seconds2, nanoseconds) {
+  return Number(seconds2) * 1e3 + Number(nanoseconds) / 1e6;
+}
+
 // src/layout/tree-listing.ts
 function treeListingArgs(projectsDir) {
   return [
@@ -10101,10 +10153,10 @@ function treeListing(projectsDir) {
 }
 
 // src/layout/tree-signature.ts
-import path17 from "node:path";
+import path18 from "node:path";
 var TREE_SIGNATURE_FORMAT = 1;
 function shimSignaturePath(configRoot) {
-  return path17.join(configRoot, "claude-reindex", "tree-signature");
+  return path18.join(configRoot, "claude-reindex", "tree-signature");
 }
 function shimSignatureHeader(staleHours) {
   return `claude-reindex tree signature ${TREE_SIGNATURE_FORMAT}, stale after ${staleHours} hours`;
@@ -10125,23 +10177,23 @@ function saveTreeSignature(file, signature) {
 
 // src/layout/project-stamp.ts
 import fs23 from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 var STAMP_FORMAT = 2;
 function stampPath(configRoot, projectDir) {
-  return path18.join(configRoot, "claude-reindex", "verified", `${path18.basename(projectDir)}.json`);
+  return path19.join(configRoot, "claude-reindex", "verified", `${path19.basename(projectDir)}.json`);
 }
 function statIndexFile(indexPath) {
   try {
-    const { ino, size, mtimeMs } = fs23.statSync(indexPath);
-    return { ino, size, mtimeMs };
+    const { ino, size, mtimeMs: mtimeMs2 } = fs23.statSync(indexPath);
+    return { ino, size, mtimeMs: mtimeMs2 };
   } catch {
     return null;
   }
 }
-function verifiedEntries(configRoot, projectDir, indexPath, listing) {
+function verifiedEntries(configRoot, projectDir, indexPath, listing, index) {
   if (listing.unreadable.length > 0) return null;
   const stamp = readStamp(stampPath(configRoot, projectDir));
-  if (stamp === null || !sameIndex(stamp.index, statIndexFile(indexPath))) return null;
+  if (stamp === null || !sameIndex(stamp.index, index === void 0 ? statIndexFile(indexPath) : index)) return null;
   return stamp.sessions === listingSignature(listing) ? stamp.entries : null;
 }
 function listingSignature(listing) {
@@ -10169,22 +10221,23 @@ function readStamp(file) {
   return { index, sessions, entries };
 }
 function isIndexFileStat(value) {
-  const { ino, size, mtimeMs } = value ?? {};
-  return typeof ino === "number" && typeof size === "number" && typeof mtimeMs === "number";
+  const { ino, size, mtimeMs: mtimeMs2 } = value ?? {};
+  return typeof ino === "number" && typeof size === "number" && typeof mtimeMs2 === "number";
 }
 
 // src/rebuild/staleness.ts
 var DEFAULT_STALE_HOURS = 24;
-function assessProject(configRoot, projectDir, staleAfterMs, now) {
+function assessProject(configRoot, projectDir, staleAfterMs, now, listed) {
   let listing;
   try {
-    listing = listSessionFiles(projectDir);
+    listing = listed?.sessions ?? listSessionFiles(projectDir);
   } catch {
     return { stale: false, why: "cannot list" };
   }
   if (listing.sessions.size === 0) return { stale: false, why: "no sessions" };
   const indexPath = indexPathOf(projectDir);
-  if (verifiedEntries(configRoot, projectDir, indexPath, listing) !== null) return { stale: false, why: "verified" };
+  if (verifiedEntries(configRoot, projectDir, indexPath, listing, listed?.index) !== null)
+    return { stale: false, why: "verified" };
   const mtimes = [...listing.sessions.values()].map((file) => file.mtime);
   const oldestAfter = (after) => mtimes.reduce((min, m) => m > after && m < min ? m : min, Infinity);
   const newest = mtimes.reduce((max, m) => Math.max(max, m), Number.NEGATIVE_INFINITY);
@@ -10220,7 +10273,7 @@ function indexShape(text) {
 }
 
 // src/rebuild/tree-freshness.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/system/environment-setting.ts
 function numberSetting(env, name, fallback) {
@@ -10239,7 +10292,10 @@ function checkTreeFreshness(check) {
   const staleAfterMs = numberSetting(env, "CLAUDE_REINDEX_STALE_HOURS", DEFAULT_STALE_HOURS) * 36e5;
   for (const name of listProjectDirNames(configRoot)) {
     if (check.overBudget?.()) return "cut off";
-    if (assessProject(configRoot, path19.join(root, name), staleAfterMs, now.getTime()).stale) return "stale";
+    if (check.fineBefore?.has(name)) continue;
+    const projectDir = path20.join(root, name);
+    if (assessProject(configRoot, projectDir, staleAfterMs, now.getTime(), check.listed?.get(name)).stale)
+      return "stale";
   }
   return "fresh";
 }
@@ -10247,7 +10303,9 @@ function checkTreeFreshness(check) {
 // src/rebuild/shim-signature.ts
 function renewShimSignature(check) {
   const listing = treeListing(projectsRoot(check.configRoot));
-  if (listing === null || hasLinkedProjectDir(check.configRoot) || checkTreeFreshness(check) !== "fresh") return;
+  if (listing === null || hasLinkedProjectDir(check.configRoot)) return;
+  const listed = listedProjects(projectsRoot(check.configRoot), listing);
+  if (checkTreeFreshness({ ...check, listed }) !== "fresh") return;
   saveShimSignature(check.configRoot, check.env, listing);
 }
 function saveShimSignature(configRoot, env, listing) {
@@ -10286,7 +10344,7 @@ async function runSessionHook(run) {
     }
     const located = locateTranscript(run.configRoot, input.transcript_path);
     if (!located.ok) return note(`${located.problem}; nothing written`);
-    const { projectDir, sessionId, path: path20 } = located.value;
+    const { projectDir, sessionId, path: path21 } = located.value;
     if (sessionId !== input.session_id)
       debug(`session_id ${input.session_id} differs from the transcript's name; indexing ${sessionId}`);
     if (!fs24.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
@@ -10301,9 +10359,9 @@ async function runSessionHook(run) {
       report(await rebuildProject(projectDir, options), note, debug);
       return;
     }
-    const file = sessionFile(sessionId, path20);
+    const file = sessionFile(sessionId, path21);
     if (file) report(await rebuildProject(projectDir, { ...options, only: file }), note, debug);
-    else debug(`${path20} does not exist yet`);
+    else debug(`${path21} does not exist yet`);
   } catch (error2) {
     note(`unexpected error: ${errorText(error2)}`);
   } finally {

@@ -1,0 +1,129 @@
+// What a tree listing (tree-listing.ts) says of each project directory, in the words of a stat pass: the
+// sessions as listSessionFiles would list them and the index as statIndexFile would stat it, at the moment
+// the listing was taken. The shim's stat pass reads the listing bin/claude took just before it, in place of
+// a readdir per project and an lstat per transcript; test/tree/listed-tree.test.ts holds the two equal.
+import path from "node:path";
+import type { IndexFileStat } from "./project-stamp.ts";
+import { LINKED_SESSION_REASON, type SessionListing, sessionIdOfFileName } from "./session-file.ts";
+
+export interface ListedProject {
+  sessions: SessionListing;
+  /** Null when the project has no index. */
+  index: IndexFileStat | null;
+}
+
+const INDEX_NAME = "sessions-index.json";
+
+/**
+ * The projects of `projectsDir` that `listing` (find's records, each ending in NUL) stands for exactly,
+ * by directory name. A project it cannot stand for is left out, so that its stat pass looks at the disk:
+ * one that is a link (find does not look inside), or whose index is not a regular file (statIndexFile
+ * follows links). A record that does not parse (a find whose `%T@` is not GNU's) leaves them all out.
+ */
+export function listedProjects(projectsDir: string, listing: Buffer): Map<string, ListedProject> {
+  const found = new Map<string, ProjectRecords>();
+  for (const record of listing.toString("utf8").split("\0")) {
+    if (record.indexOf("/") === -1) {
+      // One level down, `d <name>` is a project directory. A folder named `*.jsonl` or `sessions-index.json` is
+      // printed with its stat, as `d <inode> <size> <mtime> <name>`: should that ever read as another folder's
+      // name, the two are one project here, and it is left out.
+      if (record.startsWith("d ")) {
+        const dirName = record.slice(2);
+        const known = found.get(dirName);
+        if (known) known.exact = false;
+        else found.set(dirName, { dir: `${projectsDir}${path.sep}${dirName}`, sessions: [], index: null, exact: true });
+      }
+      continue;
+    }
+    const isIndex = record.endsWith(`/${INDEX_NAME}`);
+    // Else a `<uuid>/` folder or a link beside the sessions: the stat pass does not look at them.
+    if (!isIndex && !record.endsWith(".jsonl")) continue;
+    const file = FILE_RECORD.exec(record) as FileRecord | null;
+    if (file === null) return new Map();
+    const [, type, ino, size, seconds, nanoseconds, dirName, name] = file;
+    const project = found.get(dirName);
+    if (project === undefined) continue; // inside a folder that is not a project directory
+    if (isIndex && name === INDEX_NAME) {
+      if (type === "f")
+        project.index = { ino: Number(ino), size: Number(size), mtimeMs: mtimeMs(seconds, nanoseconds) };
+      else project.exact = false;
+    } else if (sessionIdOfFileName(name) !== null) {
+      project.sessions.push({ type, name, size: Number(size), mtimeMs: mtimeMs(seconds, nanoseconds) });
+    }
+  }
+  const projects = new Map<string, ListedProject>();
+  for (const [dirName, project] of found)
+    if (project.exact) projects.set(dirName, { sessions: sessionsOf(project), index: project.index });
+  return projects;
+}
+
+/**
+ * Each project directory's records in `listing`, by name: its `d <name>` record and those that follow it, up to
+ * the next project directory's. Two listings whose records of a project are the same bytes say the same of it.
+ * Null for a name that two records give (see listedProjects). Found by searching the bytes for `\0d `, without
+ * a look at each record: the stat pass compares the listing bin/claude took with the signature first.
+ */
+export function projectRecords(listing: Buffer): Map<string, Buffer | null> {
+  const projects = new Map<string, Buffer | null>();
+  let name: string | null = null;
+  let from = 0;
+  const close = (to: number) => {
+    if (name !== null) projects.set(name, projects.has(name) ? null : listing.subarray(from, to));
+  };
+  // A link or a file one level down stays with the project before it: it can only make that project differ.
+  const after = (at: number) => {
+    const found = listing.indexOf(FOLDER_RECORD, at);
+    return found === -1 ? -1 : found + 1;
+  };
+  for (let start = listing.subarray(0, 2).equals(FOLDER_RECORD.subarray(1)) ? 0 : after(0); start !== -1; ) {
+    const end = listing.indexOf(0, start);
+    if (end === -1) break;
+    const slash = listing.indexOf(SLASH, start);
+    if (slash === -1 || slash > end) {
+      close(start);
+      name = listing.toString("utf8", start + 2, end);
+      from = start;
+    }
+    start = after(end);
+  }
+  close(listing.length);
+  return projects;
+}
+
+/** A folder's record, after the NUL that ends the record before it. */
+const FOLDER_RECORD = Buffer.from("\0d ");
+const SLASH = "/".charCodeAt(0);
+
+/** `<type> <inode> <size> <seconds>.<fraction> <dir>/<name>`: find's `%T@` has at least nine digits of fraction. */
+const FILE_RECORD = /^(\S) (\d+) (\d+) (\d+)\.(\d{9})\d* ([^/]+)\/(.+)$/s;
+type FileRecord = [string, string, string, string, string, string, string, string];
+
+interface ProjectRecords {
+  dir: string;
+  sessions: { type: string; name: string; size: number; mtimeMs: number }[];
+  index: IndexFileStat | null;
+  /** False when the listing cannot stand for the project. */
+  exact: boolean;
+}
+
+/**
+ * The sessions as listSessionFiles lists them: a link is unreadable, anything else but a regular file is
+ * passed over, and the order is readdir's in Node (libuv sorts names bytewise; session ids are ASCII).
+ */
+function sessionsOf(project: ProjectRecords): SessionListing {
+  const listing: SessionListing = { sessions: new Map(), unreadable: [] };
+  project.sessions.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { type, name, size, mtimeMs } of project.sessions) {
+    const filePath = `${project.dir}${path.sep}${name}`;
+    const sessionId = name.slice(0, -".jsonl".length);
+    if (type === "l") listing.unreadable.push({ path: filePath, reason: LINKED_SESSION_REASON });
+    else if (type === "f")
+      listing.sessions.set(sessionId, { sessionId, path: filePath, mtime: Math.round(mtimeMs), size });
+  }
+  return listing;
+}
+
+/** find's `%T@`, as Node's `stat().mtimeMs` computes it from the seconds and nanoseconds. */
+function mtimeMs(seconds: string, nanoseconds: string): number {
+  return Number(seconds) * 1000 + Number(nanoseconds) / 1_000_000;
+}
