@@ -330,6 +330,31 @@ describe("the shim's judgement in sh, held to the Node check's", () => {
     expect(s.tree.readIndex("/home/dev/indexed").entries).toHaveLength(1);
   });
 
+  it("keeps the signature through a repair; the next check reads only the project the repair changed", async () => {
+    const s = await primed();
+    // The other project's index at a whole second, so that it can be put back to the nanosecond below.
+    const libIndex = s.tree.indexPath("/home/dev/lib");
+    const second = Math.floor(mtimeOf(libIndex) / 1000);
+    fs.utimesSync(libIndex, second, second);
+    expect((await s.launch()).nodeChecks).toBe(1);
+    const before = fs.readFileSync(s.signature);
+    // An index days behind its transcript: beyond sh, and stale for Node.
+    setMtime(s.tree.indexPath(APP), mtimeOf(s.a.path) - 3 * 24 * HOUR);
+    expect((await s.launch()).nodeChecks).toBe(2); // the stat pass, then the repair
+    expect(fs.readFileSync(s.signature).equals(before)).toBe(true);
+    expect(listingsLeft(s.tree.root)).toEqual([]);
+    // The repaired project's records differ from the signature's: Node judges it, and takes the other project
+    // as the signature shows it, without a look (here its index is broken in place, inode, size and mtime as
+    // they were, and its stamp too: a look would find it unreadable and repair it).
+    fs.writeFileSync(libIndex, "x".repeat(fs.statSync(libIndex).size), { flag: "r+" });
+    fs.utimesSync(libIndex, second, second);
+    const lib = path.basename(s.tree.projectDir("/home/dev/lib"));
+    fs.writeFileSync(path.join(s.tree.root, "claude-reindex", "verified", `${lib}.json`), "broken stamp");
+    expect((await s.launch()).nodeChecks).toBe(1);
+    expect(readTreeSignature(s.signature)?.listing.equals(listingNow(s.tree.root))).toBe(true);
+    expect((await s.launch()).nodeChecks).toBe(0);
+  });
+
   it("leaves to Node a stale threshold that is not a plain number (Node reads it as the default)", async () => {
     const env = { CLAUDE_REINDEX_STALE_HOURS: "48h" };
     const s = await primed(env);
