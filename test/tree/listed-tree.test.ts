@@ -193,7 +193,7 @@ describe("the shim's stat pass on the listing bin/claude took", () => {
     }
     fs.mkdirSync(path.join(tree.root, "claude-reindex"), { recursive: true });
     fs.copyFileSync(handOver(tree.root, 1)[TREE_LISTING_SETTING], shimSignaturePath(tree.root));
-    tree.session("/home/dev/lib", ["second"], { mtime: now - 2 * DAY });
+    tree.session("/home/dev/lib", ["second"], { mtime: now - 2.5 * DAY }); // within the 24 hours of its index
     const env = handOver(tree.root);
     const [app, lib] = [APP, "/home/dev/lib"].map((cwd) => path.basename(tree.projectDir(cwd)));
     const handed = handedOverProjects(tree.root, env);
