@@ -86,8 +86,16 @@ export async function startInteractive({ version, cwd, configDir, home, apiUrl, 
     screen,
     /** Types a prompt and waits for the stand-in's reply and an idle prompt again. */
     async prompt(text, reply = "Done.") {
-      await keys("-l", text);
-      await waitFor((s) => s.includes(text), "the typed prompt");
+      // A release still settling after start-up may drop keys typed at once (its prompt already drawn): typed
+      // again while the input still shows its placeholder (nothing arrived), never over a part that did.
+      const typed = (s) => s.includes(text);
+      for (let tries = 1; ; tries++) {
+        await keys("-l", text);
+        if ((await waitFor(typed, "the typed prompt", 3000).catch(() => null)) !== null) break;
+        if (tries < 5 && /^❯ Try "/m.test(await screen())) continue;
+        await waitFor(typed, "the typed prompt");
+        break;
+      }
       await sleep(300);
       await keys("Enter");
       const deadline = Date.now() + timeoutMs;
