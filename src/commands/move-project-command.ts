@@ -8,6 +8,7 @@ import { firstString, readWindows, typedValue } from "../catalog/resume-view.ts"
 import { catalogPath } from "../catalog/session-catalog.ts";
 import { agentFilesBySession } from "../layout/agent-files.ts";
 import { projectsRoot, promptHistoryPath } from "../layout/config-root.ts";
+import { INDEX_FILE_NAME } from "../layout/index-path.ts";
 import { encodeProjectDirName, findProjectDirs } from "../layout/project-dir.ts";
 import { stampPath } from "../layout/project-stamp.ts";
 import { listSessionFiles, sessionIdOfFileName } from "../layout/session-file.ts";
@@ -18,7 +19,6 @@ import {
   transferSession,
 } from "../layout/session-transfer.ts";
 import { rebuildProjects } from "../rebuild/rebuild-projects.ts";
-import { INDEX_FILE_NAME } from "../sessions-index/index-path.ts";
 import {
   movedPath,
   moveHistoryProjects,

@@ -3,9 +3,9 @@
 // transcript, or the whole session moved into the trash with its index entry taken out.
 import path from "node:path";
 import { writeArchiveMark } from "../catalog/archive-mark.ts";
+import { indexPathOf } from "../layout/index-path.ts";
 import { trashSession } from "../layout/session-trash.ts";
 import { dropIndexEntry } from "../sessions-index/index-entry-drop.ts";
-import { indexPathOf } from "../sessions-index/index-path.ts";
 import { UsageError } from "../text/user-error.ts";
 import { appendMetadataLine, customTitleLine, tagLine } from "../transcript/session-metadata.ts";
 import type { SessionTarget } from "./session-target.ts";

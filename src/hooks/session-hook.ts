@@ -2,13 +2,13 @@
 // into the project's index through the rebuild layer. Never throws, never writes to stdout.
 import fs from "node:fs";
 import { managedSettingsDir } from "../layout/cleanup-period.ts";
+import { indexPathOf } from "../layout/index-path.ts";
 import { keepDueSessions } from "../layout/keep-guard.ts";
 import { keepGuardOn } from "../layout/keep-guard-switch.ts";
 import { type SessionFile, sessionFileFrom } from "../layout/session-file.ts";
 import { type ProjectReport, rebuildProject } from "../rebuild/rebuild-project.ts";
 import { renewShimSignature } from "../rebuild/shim-signature.ts";
 import type { LockOptions } from "../sessions-index/index-lock.ts";
-import { indexPathOf } from "../sessions-index/index-path.ts";
 import { lockStaleMsSetting } from "../system/environment-setting.ts";
 import { errorText } from "../text/error-text.ts";
 import { TranscriptCache } from "../transcript/transcript-cache.ts";

@@ -3,6 +3,7 @@
 // the listing was taken. The shim's stat pass reads the listing bin/claude took just before it, in place of
 // a readdir per project and an lstat per transcript; test/tree/listed-tree.test.ts holds the two equal.
 import path from "node:path";
+import { INDEX_FILE_NAME } from "./index-path.ts";
 import type { IndexFileStat } from "./project-stamp.ts";
 import { LINKED_SESSION_REASON, type SessionListing, sessionIdOfFileName } from "./session-file.ts";
 
@@ -11,8 +12,6 @@ export interface ListedProject {
   /** Null when the project has no index. */
   index: IndexFileStat | null;
 }
-
-const INDEX_NAME = "sessions-index.json";
 
 /**
  * The projects of `projectsDir` that `listing` (find's records, each ending in NUL) stands for exactly,
@@ -35,7 +34,7 @@ export function listedProjects(projectsDir: string, listing: Buffer): Map<string
       }
       continue;
     }
-    const isIndex = record.endsWith(`/${INDEX_NAME}`);
+    const isIndex = record.endsWith(`/${INDEX_FILE_NAME}`);
     // Else a `<uuid>/` folder or a link beside the sessions: the stat pass does not look at them.
     if (!isIndex && !record.endsWith(".jsonl")) continue;
     const file = FILE_RECORD.exec(record) as FileRecord | null;
@@ -43,7 +42,7 @@ export function listedProjects(projectsDir: string, listing: Buffer): Map<string
     const [, type, ino, size, seconds, nanoseconds, dirName, name] = file;
     const project = found.get(dirName);
     if (project === undefined) continue; // inside a folder that is not a project directory
-    if (isIndex && name === INDEX_NAME) {
+    if (isIndex && name === INDEX_FILE_NAME) {
       if (type === "f")
         project.index = { ino: Number(ino), size: Number(size), mtimeMs: mtimeMs(seconds, nanoseconds) };
       else project.exact = false;

@@ -5,6 +5,7 @@
 // stats (listed-tree.ts). bin/claude runs the same find in sh, where it costs less than starting Node
 // (test/e2e/shim-signature.test.ts holds the two equal). It needs GNU find's -printf; where find lacks
 // it, there is no listing, and every check does its stat pass.
+import { INDEX_FILE_NAME } from "./index-path.ts";
 
 /**
  * find's arguments. Records end in NUL, which no file name holds: `<type> <inode> <size> <mtime as
@@ -15,7 +16,7 @@
 export function treeListingArgs(projectsDir: string): string[] {
   return [
     ...["-H", projectsDir, "-mindepth", "1", "-maxdepth", "2"],
-    ...["(", "-name", "*.jsonl", "-o", "-name", "sessions-index.json", ")", "-printf", "%y %i %s %T@ %P\\0"],
+    ...["(", "-name", "*.jsonl", "-o", "-name", INDEX_FILE_NAME, ")", "-printf", "%y %i %s %T@ %P\\0"],
     ...["-o", "(", "-type", "d", "-o", "-type", "l", ")", "-printf", "%y %P\\0"],
   ];
 }

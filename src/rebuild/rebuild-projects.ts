@@ -1,10 +1,10 @@
 // Rebuilds many projects in one run: the verified-stamp fast path for unchanged projects, the merge
 // machinery loaded lazily for the rest, and a worker pool when there is much to read.
 import path from "node:path";
+import { indexPathOf } from "../layout/index-path.ts";
 import type { ListedProject } from "../layout/listed-tree.ts";
 import { verifiedEntries, writeStamp } from "../layout/project-stamp.ts";
 import { listSessionFiles, type SessionFile, type SessionListing } from "../layout/session-file.ts";
-import { indexPathOf } from "../sessions-index/index-path.ts";
 import type { DerivationPool, PoolOptions } from "../transcript/derivation-pool.ts";
 import { type ProjectReport, unchangedReport } from "./project-report.ts";
 

@@ -1,9 +1,10 @@
 // Whether a project's index needs a rebuild before Claude Code starts, from stats and small reads only.
 // On the fast path: no zod.
+
+import { indexPathOf, MAX_INDEX_BYTES } from "../layout/index-path.ts";
 import type { ListedProject } from "../layout/listed-tree.ts";
 import { verifiedEntries } from "../layout/project-stamp.ts";
 import { isFutureMtime, listSessionFiles, type SessionListing } from "../layout/session-file.ts";
-import { indexPathOf, MAX_INDEX_BYTES } from "../sessions-index/index-path.ts";
 import { readRegularFile } from "../system/regular-file.ts";
 
 /** How far an index may lag its newest transcript before the shim rebuilds it. */

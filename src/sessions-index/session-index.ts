@@ -5,11 +5,11 @@ import type { IndexFileStat } from "../layout/project-stamp.ts";
 import { stringifyJson } from "../system/json-text.ts";
 import { describeFileError, FileTooLargeError, readRegularFile } from "../system/regular-file.ts";
 
-export { indexPathOf, MAX_INDEX_BYTES } from "./index-path.ts";
+export { indexPathOf, MAX_INDEX_BYTES } from "../layout/index-path.ts";
 
+import { MAX_INDEX_BYTES } from "../layout/index-path.ts";
 import { SESSION_ID } from "../layout/session-file.ts";
 import { errorText } from "../text/error-text.ts";
-import { MAX_INDEX_BYTES } from "./index-path.ts";
 
 export const INDEX_VERSION = 1;
 

@@ -7750,9 +7750,17 @@ function cleanupPeriodInForce(places) {
   return { days: DEFAULT_CLEANUP_PERIOD_DAYS, source: null, problems };
 }
 
+// src/layout/index-path.ts
+import path8 from "node:path";
+var INDEX_FILE_NAME = "sessions-index.json";
+function indexPathOf(projectDir) {
+  return path8.join(projectDir, INDEX_FILE_NAME);
+}
+var MAX_INDEX_BYTES = 512 * 1024 * 1024;
+
 // src/layout/keep-guard.ts
 import fs14 from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/layout/agent-files.ts
 function isAgentFileName(name) {
@@ -7761,11 +7769,11 @@ function isAgentFileName(name) {
 
 // src/layout/kept-store.ts
 import fs12 from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/system/linked-copy.ts
 import fs10 from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/system/file-times.ts
 import fs9 from "node:fs";
@@ -7814,7 +7822,7 @@ function placeFile(from, to, options = {}) {
     if (isSameFile(source, existing)) return "same";
     if (!options.replace) return "conflict";
   }
-  const temp = path8.join(path8.dirname(to), `${TEMP_MARK2}${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const temp = path9.join(path9.dirname(to), `${TEMP_MARK2}${process.pid}-${Math.random().toString(36).slice(2)}`);
   let outcome = "linked";
   try {
     try {
@@ -7870,7 +7878,7 @@ function lstatOrNull(file) {
 
 // src/system/place-guard.ts
 import fs11 from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 var NOT_THROUGH_LINKS = "claude-reindex does not write through links, so it was left as it is";
 var PlaceChangedError = class extends Error {
   code = "ELOOP";
@@ -7889,14 +7897,14 @@ var PlaceGuard = class {
    * a file) and the base still resolves to where it did. Components that do not exist yet end the walk.
    */
   problemWith(target) {
-    const relative = path9.relative(this.base, target);
-    if (relative.startsWith("..") || path9.isAbsolute(relative)) return `${target} is not inside ${this.base}`;
+    const relative = path10.relative(this.base, target);
+    if (relative.startsWith("..") || path10.isAbsolute(relative)) return `${target} is not inside ${this.base}`;
     const now = realPathOrNull(this.base);
     if (this.baseReal !== null && now !== null && now !== this.baseReal)
       return `${this.base} changed while claude-reindex ran (it led to ${this.baseReal}, now to ${now}); nothing was written there`;
     let current = this.base;
-    for (const part of relative.split(path9.sep).filter((p) => p !== "")) {
-      current = path9.join(current, part);
+    for (const part of relative.split(path10.sep).filter((p) => p !== "")) {
+      current = path10.join(current, part);
       let stat;
       try {
         stat = fs11.lstatSync(current);
@@ -7930,17 +7938,17 @@ function readLink(p) {
 
 // src/layout/kept-store.ts
 function keptRoot(configRoot) {
-  return path10.join(configRoot, "claude-reindex", "kept");
+  return path11.join(configRoot, "claude-reindex", "kept");
 }
 function sessionFolderFiles(projectDir, sessionId) {
-  return treeFiles(path10.join(projectDir, sessionId)).map((relative) => path10.join(sessionId, relative));
+  return treeFiles(path11.join(projectDir, sessionId)).map((relative) => path11.join(sessionId, relative));
 }
 function keepFile(configRoot, projectDirName, relative, checkedDirs = /* @__PURE__ */ new Set(), beforeCopy) {
-  const from = `${projectsRoot(configRoot)}${path10.sep}${projectDirName}${path10.sep}${relative}`;
-  const to = `${keptRoot(configRoot)}${path10.sep}${projectDirName}${path10.sep}${relative}`;
-  const dir = path10.dirname(to);
+  const from = `${projectsRoot(configRoot)}${path11.sep}${projectDirName}${path11.sep}${relative}`;
+  const to = `${keptRoot(configRoot)}${path11.sep}${projectDirName}${path11.sep}${relative}`;
+  const dir = path11.dirname(to);
   if (!checkedDirs.has(dir)) {
-    const base = path10.dirname(keptRoot(configRoot));
+    const base = path11.dirname(keptRoot(configRoot));
     fs12.mkdirSync(base, { recursive: true, mode: 448 });
     makeDirsBelow(base, dir);
     checkedDirs.add(dir);
@@ -7958,16 +7966,16 @@ function treeFiles(dir) {
   for (const d of dirents) {
     if (isPlacementLeftover(d.name)) continue;
     if (d.isFile()) found.push(d.name);
-    else if (d.isDirectory()) for (const f of treeFiles(path10.join(dir, d.name))) found.push(path10.join(d.name, f));
+    else if (d.isDirectory()) for (const f of treeFiles(path11.join(dir, d.name))) found.push(path11.join(d.name, f));
   }
   return found.sort();
 }
 function makeDirsBelow(base, dir) {
-  const relative = path10.relative(base, dir);
-  if (relative.startsWith("..") || path10.isAbsolute(relative)) throw new Error(`${dir} is not inside ${base}`);
+  const relative = path11.relative(base, dir);
+  if (relative.startsWith("..") || path11.isAbsolute(relative)) throw new Error(`${dir} is not inside ${base}`);
   let current = base;
-  for (const part of ["", ...relative.split(path10.sep).filter((p) => p !== "")]) {
-    current = part === "" ? current : path10.join(current, part);
+  for (const part of ["", ...relative.split(path11.sep).filter((p) => p !== "")]) {
+    current = part === "" ? current : path11.join(current, part);
     let found = fs12.lstatSync(current, { throwIfNoEntry: false });
     if (found === void 0) {
       try {
@@ -8024,7 +8032,7 @@ function keepDueSessions(run) {
   const root = projectsRoot(run.configRoot);
   const checkedDirs = /* @__PURE__ */ new Set();
   for (const projectDirName of listProjectDirNames(run.configRoot)) {
-    const projectDir = path11.join(root, projectDirName);
+    const projectDir = path12.join(root, projectDirName);
     let names;
     try {
       names = fs14.readdirSync(projectDir);
@@ -8037,7 +8045,7 @@ function keepDueSessions(run) {
       if (sessionId === null && !isAgentFileName(name)) continue;
       let stat;
       try {
-        stat = fs14.lstatSync(`${projectDir}${path11.sep}${name}`);
+        stat = fs14.lstatSync(`${projectDir}${path12.sep}${name}`);
       } catch {
         continue;
       }
@@ -8048,9 +8056,9 @@ function keepDueSessions(run) {
       for (const relative of files) {
         try {
           const outcome = keepFile(run.configRoot, projectDirName, relative, checkedDirs, run.beforeCopy);
-          if (outcome !== "same") report2.kept.push(path11.join(projectDirName, relative));
+          if (outcome !== "same") report2.kept.push(path12.join(projectDirName, relative));
         } catch (error2) {
-          report2.problems.push(`could not keep ${path11.join(projectDir, relative)}: ${errorText(error2)}`);
+          report2.problems.push(`could not keep ${path12.join(projectDir, relative)}: ${errorText(error2)}`);
         }
       }
     }
@@ -8059,13 +8067,13 @@ function keepDueSessions(run) {
 }
 
 // src/layout/keep-guard-switch.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/system/private-file.ts
 import fs15 from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 function writePrivateFile(file, content) {
-  makeDirectory(path12.dirname(file), 448);
+  makeDirectory(path13.dirname(file), 448);
   replaceFile(file, content, { newFileMode: 384, fsync: false });
 }
 var PRIVATE_READ_FLAGS = fs15.constants.O_RDONLY | fs15.constants.O_NOFOLLOW | fs15.constants.O_NONBLOCK;
@@ -8084,7 +8092,7 @@ function readPrivateBytes(file) {
 // src/layout/keep-guard-switch.ts
 var KEEP_SESSIONS_KEY = "keepSessions";
 function keepGuardOn(configRoot) {
-  const text = readPrivateFile(path13.join(configRoot, "claude-reindex", "installed.json"));
+  const text = readPrivateFile(path14.join(configRoot, "claude-reindex", "installed.json"));
   if (text === null) return false;
   try {
     const manifest = JSON.parse(text);
@@ -8708,14 +8716,6 @@ function messageCountOf(chain) {
   }
   return count;
 }
-
-// src/sessions-index/index-path.ts
-import path14 from "node:path";
-var INDEX_FILE_NAME = "sessions-index.json";
-function indexPathOf(projectDir) {
-  return path14.join(projectDir, INDEX_FILE_NAME);
-}
-var MAX_INDEX_BYTES = 512 * 1024 * 1024;
 
 // src/sessions-index/session-index.ts
 var INDEX_VERSION = 1;
@@ -10079,7 +10079,6 @@ function withPlan(report2, plan, status) {
 
 // src/layout/listed-tree.ts
 import path17 from "node:path";
-var INDEX_NAME = "sessions-index.json";
 function listedProjects(projectsDir, listing) {
   const found = /* @__PURE__ */ new Map();
   for (const record2 of listing.toString("utf8").split("\0")) {
@@ -10092,14 +10091,14 @@ function listedProjects(projectsDir, listing) {
       }
       continue;
     }
-    const isIndex = record2.endsWith(`/${INDEX_NAME}`);
+    const isIndex = record2.endsWith(`/${INDEX_FILE_NAME}`);
     if (!isIndex && !record2.endsWith(".jsonl")) continue;
     const file = FILE_RECORD.exec(record2);
     if (file === null) return /* @__PURE__ */ new Map();
     const [, type, ino, size, seconds2, nanoseconds, dirName, name] = file;
     const project = found.get(dirName);
     if (project === void 0) continue;
-    if (isIndex && name === INDEX_NAME) {
+    if (isIndex && name === INDEX_FILE_NAME) {
       if (type === "f")
         project.index = { ino: Number(ino), size: Number(size), mtimeMs: mtimeMs(seconds2, nanoseconds) };
       else project.exact = false;
@@ -10135,7 +10134,7 @@ function mtimeMs(seconds2, nanoseconds) {
 function treeListingArgs(projectsDir) {
   return [
     ...["-H", projectsDir, "-mindepth", "1", "-maxdepth", "2"],
-    ...["(", "-name", "*.jsonl", "-o", "-name", "sessions-index.json", ")", "-printf", "%y %i %s %T@ %P\\0"],
+    ...["(", "-name", "*.jsonl", "-o", "-name", INDEX_FILE_NAME, ")", "-printf", "%y %i %s %T@ %P\\0"],
     ...["-o", "(", "-type", "d", "-o", "-type", "l", ")", "-printf", "%y %P\\0"]
   ];
 }

@@ -1,5 +1,5 @@
-// Where a project's sessions-index.json lives. Apart from the index schema so that the fast path can
-// name an index without loading zod.
+// Where a project's sessions-index.json lives. Apart from the index schema (sessions-index/) so that the
+// fast path, and the listings of the tree, can name an index without loading zod.
 import path from "node:path";
 
 export const INDEX_FILE_NAME = "sessions-index.json";
