@@ -23,16 +23,17 @@ import { checkTreeFreshness, type TreeCheck } from "./tree-freshness.ts";
  * project directory is a link (find does not look inside it: the listing would not be the whole tree).
  */
 export function renewShimSignature(check: TreeCheck): void {
-  const listing = treeListing(projectsRoot(check.configRoot));
+  const root = projectsRoot(check.configRoot);
+  const listing = treeListing(root);
   if (listing === null || hasLinkedProjectDir(check.configRoot)) return;
-  const listed = listedProjects(projectsRoot(check.configRoot), listing);
+  const listed = listedProjects(root, listing);
   if (checkTreeFreshness({ ...check, listed }) !== "fresh") return;
   saveShimSignature(check.configRoot, check.env, listing);
 }
 
 /** Saves `listing`, taken before a pass that found every index fine, as the shim's signature (if it is not already). */
 export function saveShimSignature(configRoot: string, env: NodeJS.ProcessEnv, listing: Buffer): void {
-  const header = shimSignatureHeader(env.CLAUDE_REINDEX_STALE_HOURS || String(DEFAULT_STALE_HOURS));
+  const header = headerFor(env);
   const file = shimSignaturePath(configRoot);
   const saved = readTreeSignature(file);
   if (saved?.header !== header || !saved.listing.equals(listing)) saveTreeSignature(file, { header, listing });
@@ -54,7 +55,7 @@ export function handedOverProjects(
 ): Pick<TreeCheck, "listed" | "fineBefore"> {
   const file = handedOverListing(configRoot, env);
   const taken = file === null ? null : readTreeSignature(file);
-  const header = shimSignatureHeader(env.CLAUDE_REINDEX_STALE_HOURS || String(DEFAULT_STALE_HOURS));
+  const header = headerFor(env);
   if (taken === null || taken.header !== header) return {};
   const saved = readTreeSignature(shimSignaturePath(configRoot));
   const before = saved?.header === header ? projectRecords(saved.listing) : new Map<string, Buffer | null>();
@@ -88,4 +89,9 @@ function handedOverListing(configRoot: string, env: NodeJS.ProcessEnv): string |
   const listing = env[TREE_LISTING_SETTING] ?? "";
   const pid = /\.(\d{1,10})$/.exec(listing)?.[1];
   return pid !== undefined && listing === shimListingPath(configRoot, pid) ? listing : null;
+}
+
+/** The shim's header for the stale threshold set in `env` (an empty setting counts as unset). */
+function headerFor(env: NodeJS.ProcessEnv): string {
+  return shimSignatureHeader(env.CLAUDE_REINDEX_STALE_HOURS || String(DEFAULT_STALE_HOURS));
 }

@@ -10301,17 +10301,21 @@ function checkTreeFreshness(check) {
 
 // src/rebuild/shim-signature.ts
 function renewShimSignature(check) {
-  const listing = treeListing(projectsRoot(check.configRoot));
+  const root = projectsRoot(check.configRoot);
+  const listing = treeListing(root);
   if (listing === null || hasLinkedProjectDir(check.configRoot)) return;
-  const listed = listedProjects(projectsRoot(check.configRoot), listing);
+  const listed = listedProjects(root, listing);
   if (checkTreeFreshness({ ...check, listed }) !== "fresh") return;
   saveShimSignature(check.configRoot, check.env, listing);
 }
 function saveShimSignature(configRoot, env, listing) {
-  const header = shimSignatureHeader(env.CLAUDE_REINDEX_STALE_HOURS || String(DEFAULT_STALE_HOURS));
+  const header = headerFor(env);
   const file = shimSignaturePath(configRoot);
   const saved = readTreeSignature(file);
   if (saved?.header !== header || !saved.listing.equals(listing)) saveTreeSignature(file, { header, listing });
+}
+function headerFor(env) {
+  return shimSignatureHeader(env.CLAUDE_REINDEX_STALE_HOURS || String(DEFAULT_STALE_HOURS));
 }
 
 // src/hooks/session-hook.ts
