@@ -149,7 +149,7 @@ function dropShimSignature(ctx) {
   fs.rmSync(shimSignature(ctx), { force: true });
 }
 
-const signatureBefore = (ctx) => path.join(ctx.dir, ".bench-signature-before-a-turn");
+const signatureBefore = (ctx) => path.join(ctx.dir, ".bench-signature-before");
 const checkStamp = (ctx) => path.join(ctx.dir, "claude-reindex", "shim-checked");
 /** The transcript whose turn the signature misses, and its mtime before the case. */
 let turnTaker = null;
@@ -157,29 +157,51 @@ let turnTaker = null;
 /**
  * Before each round: a signature that one transcript has changed since (its mtime a minute after its
  * index's, within the stale hours), as after a session without the hooks or one killed before its SessionEnd hook.
- * The stamp holds a mark that only a Node check would rewrite.
  */
 function signatureBeforeATurn(ctx) {
-  fs.copyFileSync(signatureBefore(ctx), shimSignature(ctx));
+  restoreSignature(ctx);
   const transcript = path.join(ctx.projectsDir, turnTaker.rel);
   const turn = fs.statSync(path.join(path.dirname(transcript), "sessions-index.json")).mtimeMs / 1000 + 60;
   fs.utimesSync(transcript, turn, turn);
-  fs.writeFileSync(checkStamp(ctx), "bench\n");
 }
 
 /**
  * Before each round: the signature the prepare step saved, and one project's index rewritten since (a new
  * file with the same bytes and mtime), as Claude Code 2.1.29 rewrites it, or a Stop hook of a session killed
- * before its SessionEnd hook. The stamp holds a mark that only a Node check would rewrite.
+ * before its SessionEnd hook.
  */
 function indexRewrittenSinceTheSignature(ctx) {
-  fs.copyFileSync(signatureBefore(ctx), shimSignature(ctx));
+  restoreSignature(ctx);
   const index = path.join(ctx.projectsDir, path.dirname(ctx.transcripts[0].rel), "sessions-index.json");
   const { atime, mtime } = fs.statSync(index);
   fs.copyFileSync(index, `${index}.bench`);
   fs.utimesSync(`${index}.bench`, atime, mtime);
   fs.renameSync(`${index}.bench`, index);
+}
+
+/**
+ * The prepare step of a case that starts each round from a signature: two rebuilds (the first may write
+ * indexes; the second finds every one verified and saves the shim's signature), and that signature set aside.
+ */
+function saveSignatureAside(ctx) {
+  ctx.runOnce(rebuildAll(ctx));
+  ctx.runOnce(rebuildAll(ctx));
+  fs.copyFileSync(shimSignature(ctx), signatureBefore(ctx));
+}
+
+/** Before a round: the signature set aside, and a mark in the check stamp that only a Node check rewrites. */
+function restoreSignature(ctx) {
+  fs.copyFileSync(signatureBefore(ctx), shimSignature(ctx));
   fs.writeFileSync(checkStamp(ctx), "bench\n");
+}
+
+/** Whether the round's check ran Node: it rewrote restoreSignature's mark. */
+const nodeChecked = (ctx) => fs.readFileSync(checkStamp(ctx), "utf8") !== "bench\n";
+
+/** After the case: neither the signature set aside nor the shim's. */
+function dropSignatures(ctx) {
+  fs.rmSync(signatureBefore(ctx), { force: true });
+  dropShimSignature(ctx);
 }
 
 /**
@@ -461,21 +483,18 @@ export const cases = [
   {
     name: "shim launching a stub claude, check due, a turn since the signature (no hooks, or a killed session)",
     prepare: (ctx) => {
-      ctx.runOnce(rebuildAll(ctx));
-      ctx.runOnce(rebuildAll(ctx));
-      fs.copyFileSync(shimSignature(ctx), signatureBefore(ctx));
+      saveSignatureAside(ctx);
       const rel = ctx.transcripts[0].rel;
       turnTaker = { rel, mtime: fs.statSync(path.join(ctx.projectsDir, rel)).mtime };
     },
     setup: signatureBeforeATurn,
     command: (ctx) => shimLaunch(ctx, 0),
     verify(ctx) {
-      if (fs.readFileSync(checkStamp(ctx), "utf8") !== "bench\n") throw new Error("the shim's check started Node");
+      if (nodeChecked(ctx)) throw new Error("the shim's check started Node");
     },
     teardown: (ctx) => {
       fs.utimesSync(path.join(ctx.projectsDir, turnTaker.rel), turnTaker.mtime, turnTaker.mtime);
-      fs.rmSync(signatureBefore(ctx), { force: true });
-      dropShimSignature(ctx);
+      dropSignatures(ctx);
     },
     baseline: nodeE0,
     goal: 1.5,
@@ -483,22 +502,15 @@ export const cases = [
   },
   {
     name: "shim launching a stub claude, check due, an index rewritten since the signature (2.1.29, a killed session)",
-    prepare: (ctx) => {
-      ctx.runOnce(rebuildAll(ctx));
-      ctx.runOnce(rebuildAll(ctx));
-      fs.copyFileSync(shimSignature(ctx), signatureBefore(ctx));
-    },
+    prepare: saveSignatureAside,
     setup: indexRewrittenSinceTheSignature,
     command: (ctx) => shimLaunch(ctx, 0),
     verify(ctx) {
-      if (fs.readFileSync(checkStamp(ctx), "utf8") === "bench\n") throw new Error("the shim's check did not run Node");
+      if (!nodeChecked(ctx)) throw new Error("the shim's check did not run Node");
       if (fs.readFileSync(shimSignature(ctx)).equals(fs.readFileSync(signatureBefore(ctx))))
         throw new Error("the shim's check found an index stale: the signature was not renewed");
     },
-    teardown: (ctx) => {
-      fs.rmSync(signatureBefore(ctx), { force: true });
-      dropShimSignature(ctx);
-    },
+    teardown: dropSignatures,
     baseline: nodeE0,
     goal: 1.5,
     info: [stubDirectly, findThenNode],
