@@ -519,40 +519,39 @@ function removeDatabase(file: string): void {
 
 /**
  * Creates the schema in an empty database. Returns the kinds the index covers, or null when the
- * database holds another format or fewer kinds than asked (then it must be rebuilt).
+ * database holds another format or fewer kinds than asked (then it must be rebuilt). The look and
+ * the creation are one BEGIN IMMEDIATE transaction: two searches opening a new index at once would
+ * otherwise both find it empty, and the second's CREATE TABLE would fail.
  */
 function prepareSchema(db: Database, kinds: TextKind[]): TextKind[] | null {
   db.pragma("journal_mode = DELETE");
   db.pragma("synchronous = OFF"); // a cache: a crash costs a rebuild, never a transcript
-  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'meta'").get() as { n: number };
-  if (tables.n === 1) {
-    const meta = Object.fromEntries(
-      (db.prepare("SELECT key, value FROM meta").all() as { key: string; value: string }[]).map((r) => [
-        r.key,
-        r.value,
-      ]),
-    );
-    const have = String(meta.kinds ?? "").split(",") as TextKind[];
-    if (meta.format !== FORMAT || !kinds.every((k) => have.includes(k))) return null;
-    return have;
-  }
-  const empty = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
-  if (empty.n !== 0) return null;
-  db.transaction(() => {
-    db.exec(`
-      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-      CREATE TABLE files (
-        id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, session_id TEXT NOT NULL, project_dir TEXT NOT NULL,
-        size INTEGER NOT NULL, mtime INTEGER NOT NULL, offset INTEGER NOT NULL, fingerprint TEXT NOT NULL,
-        cwd TEXT, first_prompt TEXT, broken INTEGER NOT NULL DEFAULT 0);
-      CREATE INDEX files_project ON files (project_dir);
-      CREATE TABLE chunks (id INTEGER PRIMARY KEY, lines TEXT NOT NULL);
-      CREATE VIRTUAL TABLE body USING fts5 (text, content = '', contentless_delete = 1,
-        tokenize = 'unicode61 remove_diacritics 2');
-    `);
-    const put = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?)");
-    put.run("format", FORMAT);
-    put.run("kinds", kinds.join(","));
-  })();
-  return kinds;
+  return db
+    .transaction((): TextKind[] | null => {
+      const tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").pluck().get();
+      if (tables === 1) {
+        const rows = db.prepare("SELECT key, value FROM meta").all() as { key: string; value: string }[];
+        const meta = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+        const have = String(meta.kinds ?? "").split(",") as TextKind[];
+        if (meta.format !== FORMAT || !kinds.every((k) => have.includes(k))) return null;
+        return have;
+      }
+      if (db.prepare("SELECT count(*) FROM sqlite_master").pluck().get() !== 0) return null;
+      db.exec(`
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE files (
+          id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, session_id TEXT NOT NULL, project_dir TEXT NOT NULL,
+          size INTEGER NOT NULL, mtime INTEGER NOT NULL, offset INTEGER NOT NULL, fingerprint TEXT NOT NULL,
+          cwd TEXT, first_prompt TEXT, broken INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX files_project ON files (project_dir);
+        CREATE TABLE chunks (id INTEGER PRIMARY KEY, lines TEXT NOT NULL);
+        CREATE VIRTUAL TABLE body USING fts5 (text, content = '', contentless_delete = 1,
+          tokenize = 'unicode61 remove_diacritics 2');
+      `);
+      const put = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?)");
+      put.run("format", FORMAT);
+      put.run("kinds", kinds.join(","));
+      return kinds;
+    })
+    .immediate();
 }

@@ -195,6 +195,50 @@ describe("search over a tree", () => {
     expect((await search(tree, ["heron"])).update.filesRead).toBe(0);
   });
 
+  it("opens a new index that another search creates while it looks", async () => {
+    // Another search holds the write lock on a new, empty index, and creates the schema 300 ms
+    // later. This one must wait for it and then find the schema, not find the file empty and fail
+    // on CREATE TABLE once the lock is free.
+    const tree = new ClaudeTree();
+    const template = path.join(tree.root, "template.db");
+    SearchIndex.open(template, ["text"]).close();
+    const Sqlite = createRequire(import.meta.url)("better-sqlite3");
+    const source = new Sqlite(template, { readonly: true });
+    const schema = source
+      .prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'body_%' ORDER BY rowid")
+      .pluck()
+      .all() as string[];
+    const meta = source.prepare("SELECT key, value FROM meta").raw().all();
+    source.close();
+    const file = searchIndexPath(tree.root);
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(file, "", { mode: 0o600 });
+    const holder = execa(
+      process.execPath,
+      [
+        "-e",
+        `const db = new (require("better-sqlite3"))(process.argv[1]);
+         const [schema, meta] = JSON.parse(process.argv[2]);
+         db.exec("BEGIN IMMEDIATE");
+         process.stdout.write("held\\n");
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+         for (const sql of schema) db.exec(sql);
+         for (const row of meta) db.prepare("INSERT INTO meta VALUES (?, ?)").run(...row);
+         db.exec("COMMIT");`,
+        file,
+        JSON.stringify([schema, meta]),
+      ],
+      { cwd: path.resolve(import.meta.dirname, "../..") },
+    );
+    await new Promise<void>((resolve) => holder.stdout?.once("data", () => resolve()));
+    const index = SearchIndex.open(file, ["text"]);
+    index.close();
+    await holder;
+    expect(index.kinds).toEqual(["text"]);
+    tree.session("/p", ["a waiting heron"]);
+    expect((await search(tree, ["heron"])).total).toBe(1);
+  });
+
   it("two searches at once index every transcript once", async () => {
     const tree = new ClaudeTree();
     for (let i = 0; i < 40; i++) tree.session(`/p${i % 4}`, [...filler(30), `needle ${i} in a haystack`]);
