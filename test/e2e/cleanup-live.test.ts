@@ -11,16 +11,27 @@ import { TranscriptBuilder } from "../support/transcript-builder.ts";
 /**
  * What Claude Code 2.1.332's own cleanup sweep deletes, seen by running it (README "What Claude
  * Code deletes"): no `<root>/.last-cleanup`, files aged with `touch -d`, and a stand-in API that
- * holds its reply 15 s so the sweep (about 5 s after start) runs before the process exits.
+ * holds its reply so the sweep (about 5 s after start) runs before the process exits. The hold
+ * ends when the run writes `.last-cleanup`, which Claude Code does once the sweep is done, or
+ * after 15 s for a run that must not sweep.
  */
 const VERSION = "2.1.332";
 const HOLD_MS = 15_000;
 
 let api: StandInApi;
+/** The marker of the run in progress, and when that run started. */
+let running: { marker: string; since: number } | null = null;
+
+/** Whether the run in progress has written its `.last-cleanup`, that is, finished its sweep. */
+function swept(): boolean {
+  if (running === null) return false;
+  const stat = fs.statSync(running.marker, { throwIfNoEntry: false });
+  return stat !== undefined && stat.mtimeMs >= running.since;
+}
 
 beforeAll(async () => {
   await installClaudeCode(VERSION);
-  api = await startStandInApi({ reply: "Done.", delayMs: HOLD_MS });
+  api = await startStandInApi({ reply: "Done.", delayMs: HOLD_MS, releaseWhen: swept });
 }, 300_000);
 
 afterAll(async () => {
@@ -49,15 +60,22 @@ function world() {
   fs.mkdirSync(cwd, { recursive: true });
   const projectCwd = path.join(base, "work", "old project");
   const projectDir = path.join(configDir, "projects", encodeProjectDirName(projectCwd));
-  const run = () =>
-    runClaudeCode({
-      version: VERSION,
-      args: ["-p", "hello"],
-      cwd,
-      apiUrl: api.url,
-      configDir,
-      home: path.join(base, "home"),
-    });
+  const run = async () => {
+    // The sweep starts seconds in, so even a marker's mtime kept to the second is past `since`.
+    running = { marker: path.join(configDir, ".last-cleanup"), since: Date.now() };
+    try {
+      return await runClaudeCode({
+        version: VERSION,
+        args: ["-p", "hello"],
+        cwd,
+        apiUrl: api.url,
+        configDir,
+        home: path.join(base, "home"),
+      });
+    } finally {
+      running = null;
+    }
+  };
   return { base, configDir, cwd, projectCwd, projectDir, run };
 }
 
@@ -94,10 +112,8 @@ describe.sequential(`Claude Code ${VERSION}'s cleanup sweep`, () => {
     await age(29, recent);
     expect(fs.existsSync(path.join(w.configDir, ".last-cleanup"))).toBe(false);
 
-    const started = Date.now();
     const result = await w.run();
     expect(result.exitCode, result.stderr).toBe(0);
-    expect(Date.now() - started).toBeGreaterThan(HOLD_MS - 1000);
 
     expect(fs.existsSync(old)).toBe(false);
     expect(fs.existsSync(p(id(1)))).toBe(false); // the whole <uuid>/ folder, fresh files in it too
@@ -112,10 +128,15 @@ describe.sequential(`Claude Code ${VERSION}'s cleanup sweep`, () => {
     const marker = path.join(w.configDir, ".last-cleanup");
     expect(fs.existsSync(marker)).toBe(true);
 
-    // With the marker fresh, a second run sweeps nothing; without it, the next run does.
+    // With the marker fresh, a second run sweeps nothing (held the whole 15 s, it leaves the
+    // marker as it was); without the marker, the next run does.
     const again = transcript(p(`${id(5)}.jsonl`), id(5), w.projectCwd);
     await age(40, again);
+    const markedAt = fs.statSync(marker).mtimeMs;
+    const started = Date.now();
     expect((await w.run()).exitCode).toBe(0);
+    expect(Date.now() - started).toBeGreaterThan(HOLD_MS - 1000);
+    expect(fs.statSync(marker).mtimeMs).toBe(markedAt);
     expect(fs.existsSync(again)).toBe(true);
     fs.rmSync(marker);
     expect((await w.run()).exitCode).toBe(0);

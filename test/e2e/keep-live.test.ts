@@ -20,6 +20,8 @@ const HOLD = "HOLD THE REPLY";
 
 let api: StandInApi;
 let realClaude: string;
+/** The `.last-cleanup` the held run will write once its sweep is done, and when that run started. */
+let held: { marker: string; since: number } | null = null;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(repo, "dist/claude-reindex.mjs"))) await execa("npm", ["run", "build"], { cwd: repo });
@@ -29,6 +31,8 @@ beforeAll(async () => {
   api = await startStandInApi({
     reply: "Done.",
     delayMs: (body: unknown) => (JSON.stringify(body ?? "").includes(HOLD) ? 15_000 : 0),
+    releaseWhen: () =>
+      held !== null && (fs.statSync(held.marker, { throwIfNoEntry: false })?.mtimeMs ?? 0) >= held.since,
   });
 }, 300_000);
 
@@ -96,7 +100,8 @@ describe(`the keep guard against Claude Code ${VERSION}'s cleanup`, () => {
     );
 
     // A launch through the shim, as people launch it (no CLAUDE_REINDEX_DEBUG); Claude Code sweeps
-    // about 5 s in, while the stand-in holds its reply.
+    // about 5 s in, while the stand-in holds its reply (until the sweep writes its marker).
+    held = { marker: path.join(configDir, ".last-cleanup"), since: Date.now() };
     const launch = await execa(shim, ["-p", HOLD], {
       cwd,
       env: offlineEnv({
@@ -113,6 +118,7 @@ describe(`the keep guard against Claude Code ${VERSION}'s cleanup`, () => {
       reject: false,
       timeout: 120_000,
     });
+    held = null;
     expect(launch.exitCode, launch.stderr).toBe(0);
     // The shim's check kept them before it started Claude Code (not the SessionStart hook, later).
     const keptNames = fs.readFileSync(keptAtStart, "utf8").split("\n");

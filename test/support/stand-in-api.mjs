@@ -30,11 +30,14 @@ import http from "node:http";
  * @param {number | ((body: any, request: object) => number)} [options.delayMs]
  *   How long to hold back a /v1/messages reply (ms). Claude Code in print mode exits right after
  *   the reply, so a delay gives its background work (e.g. the session index write) time to finish.
+ * @param {() => boolean} [options.releaseWhen]
+ *   Polled every 50 ms while a reply is held back: once it returns true the reply goes at once,
+ *   so a test that waits for Claude Code's background work waits only as long as that work takes.
  * @param {(line: string) => void} [options.log] Called with a one-line note for each request.
  * @param {number} [options.port] Port to listen on; 0 (default) picks a free one.
  */
 export async function startStandInApi(options = {}) {
-  const { reply = "OK", delayMs = 0, log = () => {}, port = 0 } = options;
+  const { reply = "OK", delayMs = 0, releaseWhen, log = () => {}, port = 0 } = options;
   const requests = [];
   let messageCount = 0;
   // Timers of replies still being held back, so close() does not wait for them.
@@ -93,11 +96,19 @@ export async function startStandInApi(options = {}) {
         else sendJson(res, 200, messageObject(message, true));
       };
       if (wait > 0) {
-        const timer = setTimeout(() => {
-          pendingTimers.delete(timer);
-          send();
-        }, wait);
-        pendingTimers.add(timer);
+        const until = Date.now() + wait;
+        const hold = () => {
+          const timer = setTimeout(
+            () => {
+              pendingTimers.delete(timer);
+              if (Date.now() >= until || releaseWhen?.()) send();
+              else hold();
+            },
+            releaseWhen ? Math.min(50, until - Date.now()) : wait,
+          );
+          pendingTimers.add(timer);
+        };
+        hold();
       } else {
         send();
       }
