@@ -8,6 +8,8 @@ export interface StandInApi {
 export function startStandInApi(options?: {
   reply?: string | { content: unknown[] } | ((body: unknown, request: object) => string | { content: unknown[] });
   delayMs?: number | ((body: unknown, request: object) => number);
+  /** Polled every 50 ms while a reply is held back: once true, the reply goes at once. */
+  releaseWhen?: () => boolean;
   log?: (line: string) => void;
   port?: number;
 }): Promise<StandInApi>;
