@@ -230,7 +230,8 @@ describe("search over a tree", () => {
       ],
       { cwd: path.resolve(import.meta.dirname, "../..") },
     );
-    await new Promise<void>((resolve) => holder.stdout?.once("data", () => resolve()));
+    // A holder that fails before it holds the lock fails the test here, with its stderr.
+    await Promise.race([new Promise<void>((resolve) => holder.stdout?.once("data", () => resolve())), holder]);
     const index = SearchIndex.open(file, ["text"]);
     index.close();
     await holder;
