@@ -1,6 +1,5 @@
 // Whether a project's index needs a rebuild before Claude Code starts, from stats and small reads only.
 // On the fast path: no zod.
-
 import { indexPathOf, MAX_INDEX_BYTES } from "../layout/index-path.ts";
 import type { ListedProject } from "../layout/listed-tree.ts";
 import { verifiedEntries } from "../layout/project-stamp.ts";
