@@ -3,7 +3,7 @@ import path from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeProjectDirName } from "../../src/layout/project-dir.ts";
-import { installClaudeCode, runClaudeCode } from "../support/claude-code.mjs";
+import { installClaudeCode, runClaudeCode, sweptSince } from "../support/claude-code.mjs";
 import { type StandInApi, startStandInApi } from "../support/stand-in-api.mjs";
 import { tempDir } from "../support/temp.ts";
 import { TranscriptBuilder } from "../support/transcript-builder.ts";
@@ -19,19 +19,16 @@ const VERSION = "2.1.332";
 const HOLD_MS = 15_000;
 
 let api: StandInApi;
-/** The marker of the run in progress, and when that run started. */
-let running: { marker: string; since: number } | null = null;
-
-/** Whether the run in progress has written its `.last-cleanup`, that is, finished its sweep. */
-function swept(): boolean {
-  if (running === null) return false;
-  const stat = fs.statSync(running.marker, { throwIfNoEntry: false });
-  return stat !== undefined && stat.mtimeMs >= running.since;
-}
+/** The config root of the run in progress, and when that run started. */
+let running: { configDir: string; since: number } | null = null;
 
 beforeAll(async () => {
   await installClaudeCode(VERSION);
-  api = await startStandInApi({ reply: "Done.", delayMs: HOLD_MS, releaseWhen: swept });
+  api = await startStandInApi({
+    reply: "Done.",
+    delayMs: HOLD_MS,
+    releaseWhen: () => running !== null && sweptSince(running.configDir, running.since),
+  });
 }, 300_000);
 
 afterAll(async () => {
@@ -62,7 +59,7 @@ function world() {
   const projectDir = path.join(configDir, "projects", encodeProjectDirName(projectCwd));
   const run = async () => {
     // The sweep starts seconds in, so even a marker's mtime kept to the second is past `since`.
-    running = { marker: path.join(configDir, ".last-cleanup"), since: Date.now() };
+    running = { configDir, since: Date.now() };
     try {
       return await runClaudeCode({
         version: VERSION,

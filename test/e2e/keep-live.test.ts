@@ -3,7 +3,7 @@ import path from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeProjectDirName } from "../../src/layout/project-dir.ts";
-import { installClaudeCode, offlineEnv, runClaudeCode } from "../support/claude-code.mjs";
+import { installClaudeCode, offlineEnv, runClaudeCode, sweptSince } from "../support/claude-code.mjs";
 import { type StandInApi, startStandInApi } from "../support/stand-in-api.mjs";
 import { tempDir } from "../support/temp.ts";
 
@@ -20,8 +20,8 @@ const HOLD = "HOLD THE REPLY";
 
 let api: StandInApi;
 let realClaude: string;
-/** The `.last-cleanup` the held run will write once its sweep is done, and when that run started. */
-let held: { marker: string; since: number } | null = null;
+/** The config root of the held run, and when that run started. */
+let held: { configDir: string; since: number } | null = null;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(repo, "dist/claude-reindex.mjs"))) await execa("npm", ["run", "build"], { cwd: repo });
@@ -31,8 +31,7 @@ beforeAll(async () => {
   api = await startStandInApi({
     reply: "Done.",
     delayMs: (body: unknown) => (JSON.stringify(body ?? "").includes(HOLD) ? 15_000 : 0),
-    releaseWhen: () =>
-      held !== null && (fs.statSync(held.marker, { throwIfNoEntry: false })?.mtimeMs ?? 0) >= held.since,
+    releaseWhen: () => held !== null && sweptSince(held.configDir, held.since),
   });
 }, 300_000);
 
@@ -101,7 +100,7 @@ describe(`the keep guard against Claude Code ${VERSION}'s cleanup`, () => {
 
     // A launch through the shim, as people launch it (no CLAUDE_REINDEX_DEBUG); Claude Code sweeps
     // about 5 s in, while the stand-in holds its reply (until the sweep writes its marker).
-    held = { marker: path.join(configDir, ".last-cleanup"), since: Date.now() };
+    held = { configDir, since: Date.now() };
     const launch = await execa(shim, ["-p", HOLD], {
       cwd,
       env: offlineEnv({

@@ -22,6 +22,8 @@ export function runClaudeCode(options: {
   timeoutMs?: number;
 }): Promise<ClaudeCodeRun>;
 
+export function sweptSince(configDir: string, since: number): boolean;
+
 export function offlineEnv(options: {
   apiUrl: string;
   home: string;

@@ -118,6 +118,16 @@ function npmCommand() {
 }
 
 /**
+ * Whether Claude Code's cleanup sweep has ended since `since` (ms since the epoch) in `configDir`:
+ * 2.1.332 writes `<configDir>/.last-cleanup` once the sweep's deletions are done. A stand-in API
+ * holds `-p`'s reply until this is true, so that the sweep runs before the process exits.
+ */
+export function sweptSince(configDir, since) {
+  const marker = fs.statSync(path.join(configDir, ".last-cleanup"), { throwIfNoEntry: false });
+  return marker !== undefined && marker.mtimeMs >= since;
+}
+
+/**
  * The offline environment of docs/claude-code-storage.md section 6, built from scratch.
  * `extra` entries override; an `undefined` value removes a variable.
  */
