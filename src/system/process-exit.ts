@@ -3,16 +3,23 @@ import fs from "node:fs";
 
 /** Whether process `pid` still runs: it exists and (where /proc tells) is not a zombie. */
 export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  if (!isSignalable(pid)) return false;
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
   } catch {
+    // No /proc, or the process was reaped since the signal: the signal again decides.
+    return isSignalable(pid);
+  }
+}
+
+/** Whether a signal could reach `pid` (kill 0): it exists, ours or another user's. */
+function isSignalable(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
     return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -292,6 +292,46 @@ describe("the launcher (hooks/launch), as Claude Code runs it", () => {
     console.log(`SessionEnd's entry current ${Date.now() - exited} ms after its parent exited`);
   });
 
+  it("SessionEnd merges once the process that ran it has exited, though its parent has not reaped it yet", async () => {
+    const tree = new ClaudeTree();
+    const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
+    await rebuilt(tree);
+    const input = JSON.stringify({ ...stopInput(a), hook_event_name: "SessionEnd", reason: "prompt_input_exit" });
+    // The stand-in for Claude Code runs SessionEnd, appends its exit records and exits. Its parent, a shell
+    // that became `sleep 5`, never reaps it: it stays a zombie for 5 s, which the worker must not wait on.
+    const claude = `const { execFileSync } = require("node:child_process");
+      execFileSync("sh", ["-c", process.argv[1]], { input: process.argv[2], stdio: ["pipe", "inherit", "inherit"] });
+      setTimeout(() => require("node:fs").appendFileSync(process.argv[3], process.argv[4]), 300);`;
+    const exitRecord = { type: "system", subtype: "exit", timestamp: "2026-01-01T00:00:00.000Z" };
+    const parent = execa(
+      "sh",
+      [
+        "-c",
+        `"$1" -e "$2" "$3" "$4" "$5" "$6" & exec sleep 5`,
+        "sh",
+        process.execPath,
+        claude,
+        JSON.stringify(path.join(repo, "hooks/session-end")),
+        input,
+        a.path,
+        `${JSON.stringify(exitRecord)}\n`,
+      ],
+      { env: { CLAUDE_CONFIG_DIR: tree.root } },
+    );
+    try {
+      const started = Date.now();
+      const appended = () => fs.readFileSync(a.path, "utf8").includes('"subtype":"exit"');
+      expect(await eventually(appended, 3_000)).toBe(true);
+      const transcriptMtime = () => Math.round(fs.statSync(a.path).mtimeMs);
+      expect(await eventually(() => entryOf(tree, a.id)?.fileMtime === transcriptMtime(), 2_000)).toBe(true);
+      expect(Date.now() - started).toBeLessThan(4_000); // before the zombie's parent ends, at 5 s
+      expect(fs.existsSync(path.join(tree.root, "claude-reindex", "hooks.log"))).toBe(false);
+    } finally {
+      parent.kill();
+      await parent.catch(() => {});
+    }
+  });
+
   it("Stop's worker leaves the CPU to Claude Code: it merges once the process that ran it has exited", async () => {
     const tree = new ClaudeTree();
     const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });

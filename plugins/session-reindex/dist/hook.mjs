@@ -6476,16 +6476,20 @@ import path5 from "node:path";
 // src/system/process-exit.ts
 import fs4 from "node:fs";
 function isRunning(pid) {
-  try {
-    process.kill(pid, 0);
-  } catch (error2) {
-    return error2.code === "EPERM";
-  }
+  if (!isSignalable(pid)) return false;
   try {
     const stat = fs4.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
   } catch {
+    return isSignalable(pid);
+  }
+}
+function isSignalable(pid) {
+  try {
+    process.kill(pid, 0);
     return true;
+  } catch (error2) {
+    return error2.code === "EPERM";
   }
 }
 function isGone(pid) {
