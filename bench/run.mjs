@@ -13,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { cases } from "./cases.mjs";
 import { ensureTree, scaleParams } from "./generate-tree.mjs";
-import { detectMemoryProbe, median, runTimed } from "./lib/measure.mjs";
+import { detectMemoryProbe, median, NODE_START_SETTINGS, runTimed, timedEnv } from "./lib/measure.mjs";
 import { listTranscripts } from "./lib/tree-ops.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -223,6 +223,28 @@ function catNote(ctx) {
         "so the /dev/null baseline does read every byte into user space";
 }
 
+/** What the Node start settings this machine has (NODE_START_SETTINGS) would have added to every Node command. */
+function nodeStartNote() {
+  const set = NODE_START_SETTINGS.filter((key) => process.env[key]);
+  if (set.length === 0) return null;
+  const nodeE0 = (env) => {
+    const times = [];
+    for (let i = 0; i < 7; i++) {
+      const t0 = process.hrtime.bigint();
+      spawnSync(process.execPath, ["-e", "0"], { env, stdio: "ignore" });
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    return median(times);
+  };
+  const [withThem, without] = [nodeE0(process.env), nodeE0(timedEnv())];
+  const [are, them] = set.length > 1 ? ["are", "them"] : ["is", "it"];
+  return (
+    `${set.join(" and ")} ${are} set here, and no timed command had ${them}: ` +
+    `\`node -e 0\` takes ${fmtMs(withThem)} with, ${fmtMs(without)} without (medians of 7). ` +
+    "That start cost falls on ours and on the baseline alike and would flatter every ratio to `node -e 0`."
+  );
+}
+
 function machineFacts() {
   const cpus = os.cpus();
   return {
@@ -315,7 +337,7 @@ async function main() {
   const facts = await ensureTree({ dir: opts.dir, ...params });
   const ctx = makeContext(opts, facts);
   const probe = detectMemoryProbe(opts.memoryProbe);
-  const notes = [catNote(ctx)];
+  const notes = [catNote(ctx), nodeStartNote()].filter((note) => note !== null);
 
   const selected = cases.filter((c) => opts.only.length === 0 || opts.only.some((text) => c.name.includes(text)));
   const results = [];

@@ -262,6 +262,33 @@ describe("the launcher (hooks/launch), as Claude Code runs it", () => {
     console.log(`hooks/stop returned in ${took} ms; the worker merged after the lock was released`);
   });
 
+  it("runs the worker's Node without NODE_EXTRA_CA_CERTS", async () => {
+    const tree = new ClaudeTree();
+    const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
+    await rebuilt(tree);
+    tree.append(a, "a again", 1_763_000_100_000);
+    // A node first on PATH that notes what it was given of the setting, then runs the real one.
+    const work = tempDir("claude-reindex-hook-node-");
+    const nodeLog = path.join(work, "node.log");
+    fs.writeFileSync(
+      path.join(work, "node"),
+      `#!/bin/sh\nprintf '[%s]\\n' "\${NODE_EXTRA_CA_CERTS-unset}" >>'${nodeLog}'\nexec '${process.execPath}' "$@"\n`,
+      { mode: 0o755 },
+    );
+    // As Claude Code runs it: through `sh -c`, whose parent (the stand-in for Claude Code) ends at once.
+    const result = await execa("sh", ["-c", `sh -c '"$0"; :' "$1"; :`, "sh", path.join(repo, "hooks/stop")], {
+      input: JSON.stringify(stopInput(a)),
+      env: {
+        CLAUDE_CONFIG_DIR: tree.root,
+        NODE_EXTRA_CA_CERTS: "/nowhere/bundle.pem",
+        PATH: `${work}:${process.env.PATH}`,
+      },
+    });
+    expect(result).toMatchObject({ exitCode: 0, stdout: "", stderr: "" });
+    expect(await eventually(() => entryOf(tree, a.id)?.messageCount === 4, 5_000)).toBe(true);
+    expect(fs.readFileSync(nodeLog, "utf8")).toBe("[unset]\n");
+  });
+
   it("SessionEnd merges after the process that ran it has exited, with what it wrote last", async () => {
     const tree = new ClaudeTree();
     const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });

@@ -80,6 +80,31 @@ describe("bin/claude, the shim", () => {
     expect(result.stdout).toBe("");
   });
 
+  it("starts its check's Node without NODE_EXTRA_CA_CERTS, and Claude Code with it", async () => {
+    const s = setup();
+    // A node first on PATH that notes what each start was given of the setting, then runs the real one.
+    const nodeDir = path.join(s.work, "node-bin");
+    const nodeLog = path.join(s.work, "node.log");
+    fs.mkdirSync(nodeDir);
+    fs.writeFileSync(
+      path.join(nodeDir, "node"),
+      `#!/bin/sh\nprintf '[%s]\\n' "\${NODE_EXTRA_CA_CERTS-unset}" >>'${nodeLog}'\nexec '${process.execPath}' "$@"\n`,
+      { mode: 0o755 },
+    );
+    // Empty: Node reads it without a word (the stub claude is a Node script too).
+    const certs = path.join(s.work, "bundle.pem");
+    fs.writeFileSync(certs, "");
+    const result = await s.launch([], {
+      env: { NODE_EXTRA_CA_CERTS: certs },
+      PATH: `${s.shimDir}:${nodeDir}:${s.realDir}:${process.env.PATH}`,
+    });
+    expect(result.stderr).toBe("claude-reindex: repaired 2 stale session indexes (up to 100 days behind)");
+    // The stat pass, then the repair: both with an empty value, which Node takes as none. Then the stub
+    // claude, a Node script too, with the file.
+    expect(fs.readFileSync(nodeLog, "utf8")).toBe(`[]\n[]\n[${certs}]\n`);
+    expect(readStubRecord(s.record).env.NODE_EXTRA_CA_CERTS).toBe(certs);
+  });
+
   it("dies of the signal the real claude dies of", async () => {
     const s = setup();
     const result = await s.launch([], { env: { STUB_SIGNAL: "SIGTERM", CLAUDE_REINDEX: "0" } });

@@ -15,7 +15,7 @@ const fs = require("node:fs");
 let stdin = "";
 if (!process.stdin.isTTY) { try { stdin = fs.readFileSync(0, "utf8"); } catch {} }
 const env = {};
-for (const key of ["CLAUDE_REINDEX_SHIM_PATHS", "CLAUDE_CONFIG_DIR", "CLAUDE_REINDEX"])
+for (const key of ["CLAUDE_REINDEX_SHIM_PATHS", "CLAUDE_CONFIG_DIR", "CLAUDE_REINDEX", "NODE_EXTRA_CA_CERTS"])
   if (key in process.env) env[key] = process.env[key];
 const record = { argv: process.argv.slice(2), stdin, pid: process.pid, env, self: __filename, cwd: process.cwd() };
 if (process.env.STUB_RECORD) fs.writeFileSync(process.env.STUB_RECORD, JSON.stringify(record));
