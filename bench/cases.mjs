@@ -311,6 +311,29 @@ const findThenNode = {
   }),
 };
 
+/**
+ * What a check answered by the signature costs at least: the shim's find into a file, in sh (without
+ * the shim's `timeout`), `cmp` with the signature, then the stub claude.
+ */
+const findCmpStub = {
+  name: "floor: sh running the shim's find into a file, cmp with the signature, then the stub claude",
+  command: (ctx) => ({
+    file: "/bin/sh",
+    args: [
+      "-c",
+      `IFS= read -r header <"$3"; { printf '%s\\n' "$header"; ` +
+        `find -H "$1" -mindepth 1 -maxdepth 2 \\( -name '*.jsonl' -o -name sessions-index.json \\) ` +
+        `-printf '%y %i %s %T@ %P\\0' -o \\( -type d -o -type l \\) -printf '%y %P\\0'; } >"$4"; ` +
+        `cmp -s "$4" "$3" || exit 1; exec "$2" -p hi`,
+      "sh",
+      ctx.projectsDir,
+      path.join(stubClaudeDir(ctx), "claude"),
+      shimSignature(ctx),
+      path.join(ctx.dir, ".bench-floor-listing"),
+    ],
+  }),
+};
+
 const stubDirectly = {
   name: "the stub claude, directly",
   command: (ctx) => ({ file: path.join(stubClaudeDir(ctx), "claude"), args: ["-p", "hi"] }),
@@ -538,7 +561,7 @@ export const cases = [
     },
     baseline: nodeE0,
     goal: 1.5,
-    info: [stubDirectly],
+    info: [findCmpStub, stubDirectly],
   },
   claudeWithHooks,
 ];
