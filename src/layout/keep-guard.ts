@@ -9,6 +9,7 @@
 // the originals exist. When nothing is due the guard costs one listing and one lstat per transcript.
 import fs from "node:fs";
 import path from "node:path";
+import { millisecondsOf } from "../system/file-times.ts";
 import { errorText } from "../text/error-text.ts";
 import { isAgentFileName } from "./agent-files.ts";
 import { type CleanupPeriod, type CleanupPlaces, cleanupPeriodInForce, DAY_MS } from "./cleanup-period.ts";
@@ -59,13 +60,14 @@ export function keepDueSessions(run: KeepRun): KeepReport {
     for (const name of names) {
       const sessionId = sessionIdOfFileName(name);
       if (sessionId === null && !isAgentFileName(name)) continue;
-      let stat: fs.Stats;
+      // In nanoseconds, as placeFile needs it to tell whether the kept file is this one: taken once.
+      let stat: fs.BigIntStats;
       try {
-        stat = fs.lstatSync(`${projectDir}${path.sep}${name}`);
+        stat = fs.lstatSync(`${projectDir}${path.sep}${name}`, { bigint: true });
       } catch {
         continue;
       }
-      if (!stat.isFile() || stat.mtimeMs >= threshold) continue;
+      if (!stat.isFile() || millisecondsOf(stat.mtimeNs) >= threshold) continue;
       // Old-layout agent files are kept by their own mtime, as Claude Code deletes them.
       report.due++;
       const files = [name];
@@ -73,7 +75,11 @@ export function keepDueSessions(run: KeepRun): KeepReport {
       if (sessionId !== null && present.has(sessionId)) files.push(...sessionFolderFiles(projectDir, sessionId));
       for (const relative of files) {
         try {
-          const outcome = keepFile(run.configRoot, projectDirName, relative, checkedDirs, run.beforeCopy);
+          const source = relative === name ? stat : undefined;
+          const outcome = keepFile(run.configRoot, projectDirName, relative, checkedDirs, {
+            beforeCopy: run.beforeCopy,
+            source,
+          });
           if (outcome !== "same") report.kept.push(path.join(projectDirName, relative));
         } catch (error) {
           report.problems.push(`could not keep ${path.join(projectDir, relative)}: ${errorText(error)}`);

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { directoryNames } from "../system/directory-names.ts";
-import { isPlacementLeftover, type PlaceOutcome, placeFile } from "../system/linked-copy.ts";
+import { isPlacementLeftover, type PlaceOptions, type PlaceOutcome, placeFile } from "../system/linked-copy.ts";
 import { PlaceChangedError, PlaceGuard } from "../system/place-guard.ts";
 import { removeEmptyDirs } from "../system/remove-empty-dirs.ts";
 import { agentSessionId, isAgentFileName } from "./agent-files.ts";
@@ -54,27 +54,38 @@ export function sessionFolderFiles(projectDir: string, sessionId: string): strin
 /**
  * Keeps one file of a project directory under `kept/`: `relative` is its path inside the project
  * directory. A kept file that differs from the current one (the session went on) is replaced.
- * `checkedDirs` spares a run the folder checks it already made.
+ * `checkedDirs` spares a run the folder checks it already made; `place` is passed on to placeFile.
  */
 export function keepFile(
   configRoot: string,
   projectDirName: string,
   relative: string,
   checkedDirs: Set<string> = new Set(),
-  beforeCopy?: () => void,
+  place: Pick<PlaceOptions, "beforeCopy" | "source"> = {},
 ): PlaceOutcome {
   // Plain concatenation below the two roots: `projectDirName` is a bare name and `relative` a path that
   // path.join made, and path.join's normalisation of the whole is measurable over thousands of files.
-  const from = `${projectsRoot(configRoot)}${path.sep}${projectDirName}${path.sep}${relative}`;
-  const to = `${keptRoot(configRoot)}${path.sep}${projectDirName}${path.sep}${relative}`;
-  const dir = path.dirname(to);
+  const roots = storeRoots(configRoot);
+  const from = `${roots.projects}${path.sep}${projectDirName}${path.sep}${relative}`;
+  const keptProject = `${roots.kept}${path.sep}${projectDirName}`;
+  const to = `${keptProject}${path.sep}${relative}`;
+  const dir = relative.includes(path.sep) ? path.dirname(to) : keptProject;
   if (!checkedDirs.has(dir)) {
-    const base = path.dirname(keptRoot(configRoot));
-    fs.mkdirSync(base, { recursive: true, mode: 0o700 });
-    makeDirsBelow(base, dir);
-    checkedDirs.add(dir);
+    if (!checkedDirs.has(roots.base)) fs.mkdirSync(roots.base, { recursive: true, mode: 0o700 });
+    makeDirsBelow(roots.base, dir, checkedDirs);
   }
-  return placeFile(from, to, { replace: true, beforeCopy });
+  return placeFile(from, to, { ...place, replace: true });
+}
+
+/** The roots keepFile works below, for the config root it was last given (a run keeps thousands of files). */
+let lastRoots: { configRoot: string; projects: string; kept: string; base: string } | null = null;
+
+function storeRoots(configRoot: string): { projects: string; kept: string; base: string } {
+  if (lastRoots?.configRoot !== configRoot) {
+    const kept = keptRoot(configRoot);
+    lastRoots = { configRoot, projects: projectsRoot(configRoot), kept, base: path.dirname(kept) };
+  }
+  return lastRoots;
 }
 
 /** Every kept session, by project directory then id. */
@@ -237,13 +248,18 @@ function treeFiles(dir: string): string[] {
   return found.sort();
 }
 
-/** Creates `dir` and every folder between `base` and it, 0700; refuses a link or a non-folder on the way. */
-function makeDirsBelow(base: string, dir: string): void {
+/**
+ * Creates `dir` and every folder between `base` and it, 0700; refuses a link or a non-folder on the way.
+ * `checkedDirs`: the levels this run has found or made already (not looked at again), and gets the new ones.
+ */
+function makeDirsBelow(base: string, dir: string, checkedDirs?: Set<string>): void {
   const relative = path.relative(base, dir);
   if (relative.startsWith("..") || path.isAbsolute(relative)) throw new Error(`${dir} is not inside ${base}`);
   let current = base;
   for (const part of ["", ...relative.split(path.sep).filter((p) => p !== "")]) {
     current = part === "" ? current : path.join(current, part);
+    // Each level once a run: found a folder already, or made one.
+    if (checkedDirs?.has(current)) continue;
     // Mostly there already: a stat first spares the thrown EEXIST of a mkdir (the guard runs this for
     // every project directory on every due launch).
     let found = fs.lstatSync(current, { throwIfNoEntry: false });
@@ -256,6 +272,7 @@ function makeDirsBelow(base: string, dir: string): void {
       found = fs.lstatSync(current);
     }
     if (!found.isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
+    checkedDirs?.add(current);
   }
 }
 

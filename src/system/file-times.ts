@@ -17,6 +17,20 @@ export function timesOf(stat: fs.BigIntStats): ExactTimes {
   return { atimeNs: stat.atimeNs, mtimeNs: stat.mtimeNs };
 }
 
+const NS_PER_SECOND = 1_000_000_000n;
+
+/** A time in nanoseconds as Node's plain stat gives it (`mtimeMs`): seconds × 1000 + nanoseconds / 1e6. */
+export function millisecondsOf(ns: bigint): number {
+  let seconds = ns / NS_PER_SECOND;
+  let nanoseconds = ns % NS_PER_SECOND;
+  // The kernel's nanoseconds are never negative: a time before 1970 is whole seconds back, then forward.
+  if (nanoseconds < 0n) {
+    seconds -= 1n;
+    nanoseconds += NS_PER_SECOND;
+  }
+  return Number(seconds) * 1000 + Number(nanoseconds) / 1_000_000;
+}
+
 /**
  * Gives `file` these times, checked by a nanosecond stat. Returns whether they are exact; when touch(1)
  * cannot set nanoseconds (not GNU), they are as close as utimes gets: within a microsecond.

@@ -22,13 +22,15 @@ export interface PlaceOptions {
   replace?: boolean;
   /** Called before a copy (no hard link could be made), which takes time in proportion to the bytes. */
   beforeCopy?: () => void;
+  /** The source's lstat, taken by the caller just before: not taken again (thousands of files a launch). */
+  source?: fs.BigIntStats;
 }
 
 const TEMP_MARK = ".claude-reindex-place-";
 
 /** Puts `from` (a regular file, not a link) at `to`, whose directory must exist. */
 export function placeFile(from: string, to: string, options: PlaceOptions = {}): PlaceOutcome {
-  const source = fs.lstatSync(from, { bigint: true });
+  const source = options.source ?? fs.lstatSync(from, { bigint: true });
   if (!source.isFile()) throw new Error(`${from} is not a regular file`);
   const existing = lstatOrNull(to);
   if (existing !== null) {

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runDoctor } from "../../src/commands/doctor-command.ts";
 import { runForget } from "../../src/commands/forget-command.ts";
 import { runInstall, runUninstall } from "../../src/commands/install-command.ts";
@@ -97,6 +97,26 @@ describe("the keep guard", () => {
       path.join(path.basename(w.project), `${w.near.id}.jsonl`),
     ]);
     expect(fs.readFileSync(path.join(kept, `${w.near.id}.jsonl`))).toEqual(fs.readFileSync(w.near.path));
+  });
+
+  it("looks at each due transcript once, and at its kept file once, when everything is kept already", () => {
+    const w = world();
+    keepDueSessions({ ...w.places, now: NOW });
+    const looks = new Map<string, number>();
+    const lstat = vi.spyOn(fs, "lstatSync");
+    try {
+      expect(keepDueSessions({ ...w.places, now: NOW }).kept).toEqual([]);
+      for (const [file] of lstat.mock.calls) looks.set(String(file), (looks.get(String(file)) ?? 0) + 1);
+    } finally {
+      lstat.mockRestore();
+    }
+    const kept = path.join(keptRoot(w.tree.root), path.basename(w.project));
+    for (const file of [w.old.path, w.near.path, w.agent]) {
+      expect(looks.get(file), file).toBe(1);
+      expect(looks.get(path.join(kept, path.basename(file))), file).toBe(1);
+    }
+    // Not due: looked at once, to see that it is not.
+    expect(looks.get(w.fresh.path)).toBe(1);
   });
 
   it("never writes through a link planted in its way", () => {

@@ -7766,23 +7766,20 @@ var MAX_INDEX_BYTES = 512 * 1024 * 1024;
 import fs14 from "node:fs";
 import path12 from "node:path";
 
-// src/layout/agent-files.ts
-function isAgentFileName(name) {
-  return name.startsWith("agent-") && name.endsWith(".jsonl");
-}
-
-// src/layout/kept-store.ts
-import fs12 from "node:fs";
-import path11 from "node:path";
-
-// src/system/linked-copy.ts
-import fs10 from "node:fs";
-import path9 from "node:path";
-
 // src/system/file-times.ts
 import fs9 from "node:fs";
 function timesOf(stat) {
   return { atimeNs: stat.atimeNs, mtimeNs: stat.mtimeNs };
+}
+var NS_PER_SECOND = 1000000000n;
+function millisecondsOf(ns) {
+  let seconds2 = ns / NS_PER_SECOND;
+  let nanoseconds = ns % NS_PER_SECOND;
+  if (nanoseconds < 0n) {
+    seconds2 -= 1n;
+    nanoseconds += NS_PER_SECOND;
+  }
+  return Number(seconds2) * 1e3 + Number(nanoseconds) / 1e6;
 }
 function setExactTimes(file, times) {
   fs9.utimesSync(file, seconds(times.atimeNs), seconds(times.mtimeNs));
@@ -7816,10 +7813,21 @@ function decimalSeconds(ns) {
   return `${sign}${abs / 1000000000n}.${(abs % 1000000000n).toString().padStart(9, "0")}`;
 }
 
+// src/layout/agent-files.ts
+function isAgentFileName(name) {
+  return name.startsWith("agent-") && name.endsWith(".jsonl");
+}
+
+// src/layout/kept-store.ts
+import fs12 from "node:fs";
+import path11 from "node:path";
+
 // src/system/linked-copy.ts
+import fs10 from "node:fs";
+import path9 from "node:path";
 var TEMP_MARK2 = ".claude-reindex-place-";
 function placeFile(from, to, options = {}) {
-  const source = fs10.lstatSync(from, { bigint: true });
+  const source = options.source ?? fs10.lstatSync(from, { bigint: true });
   if (!source.isFile()) throw new Error(`${from} is not a regular file`);
   const existing = lstatOrNull(to);
   if (existing !== null) {
@@ -7947,17 +7955,25 @@ function keptRoot(configRoot) {
 function sessionFolderFiles(projectDir, sessionId) {
   return treeFiles(path11.join(projectDir, sessionId)).map((relative) => path11.join(sessionId, relative));
 }
-function keepFile(configRoot, projectDirName, relative, checkedDirs = /* @__PURE__ */ new Set(), beforeCopy) {
-  const from = `${projectsRoot(configRoot)}${path11.sep}${projectDirName}${path11.sep}${relative}`;
-  const to = `${keptRoot(configRoot)}${path11.sep}${projectDirName}${path11.sep}${relative}`;
-  const dir = path11.dirname(to);
+function keepFile(configRoot, projectDirName, relative, checkedDirs = /* @__PURE__ */ new Set(), place = {}) {
+  const roots = storeRoots(configRoot);
+  const from = `${roots.projects}${path11.sep}${projectDirName}${path11.sep}${relative}`;
+  const keptProject = `${roots.kept}${path11.sep}${projectDirName}`;
+  const to = `${keptProject}${path11.sep}${relative}`;
+  const dir = relative.includes(path11.sep) ? path11.dirname(to) : keptProject;
   if (!checkedDirs.has(dir)) {
-    const base = path11.dirname(keptRoot(configRoot));
-    fs12.mkdirSync(base, { recursive: true, mode: 448 });
-    makeDirsBelow(base, dir);
-    checkedDirs.add(dir);
+    if (!checkedDirs.has(roots.base)) fs12.mkdirSync(roots.base, { recursive: true, mode: 448 });
+    makeDirsBelow(roots.base, dir, checkedDirs);
   }
-  return placeFile(from, to, { replace: true, beforeCopy });
+  return placeFile(from, to, { ...place, replace: true });
+}
+var lastRoots = null;
+function storeRoots(configRoot) {
+  if (lastRoots?.configRoot !== configRoot) {
+    const kept = keptRoot(configRoot);
+    lastRoots = { configRoot, projects: projectsRoot(configRoot), kept, base: path11.dirname(kept) };
+  }
+  return lastRoots;
 }
 function treeFiles(dir) {
   const found = [];
@@ -7974,12 +7990,13 @@ function treeFiles(dir) {
   }
   return found.sort();
 }
-function makeDirsBelow(base, dir) {
+function makeDirsBelow(base, dir, checkedDirs) {
   const relative = path11.relative(base, dir);
   if (relative.startsWith("..") || path11.isAbsolute(relative)) throw new Error(`${dir} is not inside ${base}`);
   let current = base;
   for (const part of ["", ...relative.split(path11.sep).filter((p) => p !== "")]) {
     current = part === "" ? current : path11.join(current, part);
+    if (checkedDirs?.has(current)) continue;
     let found = fs12.lstatSync(current, { throwIfNoEntry: false });
     if (found === void 0) {
       try {
@@ -7990,6 +8007,7 @@ function makeDirsBelow(base, dir) {
       found = fs12.lstatSync(current);
     }
     if (!found.isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
+    checkedDirs?.add(current);
   }
 }
 
@@ -8049,17 +8067,21 @@ function keepDueSessions(run) {
       if (sessionId === null && !isAgentFileName(name)) continue;
       let stat;
       try {
-        stat = fs14.lstatSync(`${projectDir}${path12.sep}${name}`);
+        stat = fs14.lstatSync(`${projectDir}${path12.sep}${name}`, { bigint: true });
       } catch {
         continue;
       }
-      if (!stat.isFile() || stat.mtimeMs >= threshold) continue;
+      if (!stat.isFile() || millisecondsOf(stat.mtimeNs) >= threshold) continue;
       report2.due++;
       const files = [name];
       if (sessionId !== null && present.has(sessionId)) files.push(...sessionFolderFiles(projectDir, sessionId));
       for (const relative of files) {
         try {
-          const outcome = keepFile(run.configRoot, projectDirName, relative, checkedDirs, run.beforeCopy);
+          const source = relative === name ? stat : void 0;
+          const outcome = keepFile(run.configRoot, projectDirName, relative, checkedDirs, {
+            beforeCopy: run.beforeCopy,
+            source
+          });
           if (outcome !== "same") report2.kept.push(path12.join(projectDirName, relative));
         } catch (error2) {
           report2.problems.push(`could not keep ${path12.join(projectDir, relative)}: ${errorText(error2)}`);
