@@ -292,6 +292,11 @@ const claudeWithHooks = {
   goal: 1.15,
 };
 
+/** bin/claude's find of the tree (list_tree), as sh runs it, over "$1". */
+const SHIM_FIND =
+  `find -H "$1" -mindepth 1 -maxdepth 2 \\( -name '*.jsonl' -o -name sessions-index.json \\) ` +
+  `-printf '%y %i %s %T@ %P\\0' -o \\( -type d -o -type l \\) -printf '%y %P\\0'`;
+
 /**
  * What any check that starts Node after listing the tree costs at least: the shim's find, in sh, then
  * `node -e 0`. A check without a signature can answer from nothing less.
@@ -300,14 +305,7 @@ const findThenNode = {
   name: "floor: sh running the shim's find of the tree, then node -e 0",
   command: (ctx) => ({
     file: "/bin/sh",
-    args: [
-      "-c",
-      `find -H "$1" -mindepth 1 -maxdepth 2 \\( -name '*.jsonl' -o -name sessions-index.json \\) ` +
-        `-printf '%y %i %s %T@ %P\\0' -o \\( -type d -o -type l \\) -printf '%y %P\\0' >/dev/null; exec "$2" -e 0`,
-      "sh",
-      ctx.projectsDir,
-      process.execPath,
-    ],
+    args: ["-c", `${SHIM_FIND} >/dev/null; exec "$2" -e 0`, "sh", ctx.projectsDir, process.execPath],
   }),
 };
 
@@ -321,9 +319,7 @@ const findCmpStub = {
     file: "/bin/sh",
     args: [
       "-c",
-      `IFS= read -r header <"$3"; { printf '%s\\n' "$header"; ` +
-        `find -H "$1" -mindepth 1 -maxdepth 2 \\( -name '*.jsonl' -o -name sessions-index.json \\) ` +
-        `-printf '%y %i %s %T@ %P\\0' -o \\( -type d -o -type l \\) -printf '%y %P\\0'; } >"$4"; ` +
+      `IFS= read -r header <"$3"; { printf '%s\\n' "$header"; ${SHIM_FIND}; } >"$4"; ` +
         `cmp -s "$4" "$3" || exit 1; exec "$2" -p hi`,
       "sh",
       ctx.projectsDir,
