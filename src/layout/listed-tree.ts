@@ -3,6 +3,7 @@
 // the listing was taken. The shim's stat pass reads the listing bin/claude took just before it, in place of
 // a readdir per project and an lstat per transcript; test/tree/listed-tree.test.ts holds the two equal.
 import path from "node:path";
+import { millisecondsFrom } from "../system/file-times.ts";
 import { INDEX_FILE_NAME } from "./index-path.ts";
 import type { IndexFileStat } from "./project-stamp.ts";
 import { LINKED_SESSION_REASON, type SessionListing, sessionIdOfFileName } from "./session-file.ts";
@@ -124,5 +125,5 @@ function sessionsOf(project: ProjectRecords): SessionListing {
 
 /** find's `%T@`, as Node's `stat().mtimeMs` computes it from the seconds and nanoseconds. */
 function mtimeMs(seconds: string, nanoseconds: string): number {
-  return Number(seconds) * 1000 + Number(nanoseconds) / 1_000_000;
+  return millisecondsFrom(Number(seconds), Number(nanoseconds));
 }

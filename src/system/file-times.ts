@@ -19,7 +19,12 @@ export function timesOf(stat: fs.BigIntStats): ExactTimes {
 
 const NS_PER_SECOND = 1_000_000_000n;
 
-/** A time in nanoseconds as Node's plain stat gives it (`mtimeMs`): seconds × 1000 + nanoseconds / 1e6. */
+/** A time as Node's plain stat gives it (`mtimeMs`), from its whole seconds and nanoseconds. */
+export function millisecondsFrom(seconds: number, nanoseconds: number): number {
+  return seconds * 1000 + nanoseconds / 1_000_000;
+}
+
+/** A time in nanoseconds as Node's plain stat gives it (`mtimeMs`). */
 export function millisecondsOf(ns: bigint): number {
   let seconds = ns / NS_PER_SECOND;
   let nanoseconds = ns % NS_PER_SECOND;
@@ -28,7 +33,7 @@ export function millisecondsOf(ns: bigint): number {
     seconds -= 1n;
     nanoseconds += NS_PER_SECOND;
   }
-  return Number(seconds) * 1000 + Number(nanoseconds) / 1_000_000;
+  return millisecondsFrom(Number(seconds), Number(nanoseconds));
 }
 
 /**

@@ -7772,6 +7772,9 @@ function timesOf(stat) {
   return { atimeNs: stat.atimeNs, mtimeNs: stat.mtimeNs };
 }
 var NS_PER_SECOND = 1000000000n;
+function millisecondsFrom(seconds2, nanoseconds) {
+  return seconds2 * 1e3 + nanoseconds / 1e6;
+}
 function millisecondsOf(ns) {
   let seconds2 = ns / NS_PER_SECOND;
   let nanoseconds = ns % NS_PER_SECOND;
@@ -7779,7 +7782,7 @@ function millisecondsOf(ns) {
     seconds2 -= 1n;
     nanoseconds += NS_PER_SECOND;
   }
-  return Number(seconds2) * 1e3 + Number(nanoseconds) / 1e6;
+  return millisecondsFrom(Number(seconds2), Number(nanoseconds));
 }
 function setExactTimes(file, times) {
   fs9.utimesSync(file, seconds(times.atimeNs), seconds(times.mtimeNs));
@@ -10153,7 +10156,7 @@ function sessionsOf(project) {
   return listing;
 }
 function mtimeMs(seconds2, nanoseconds) {
-  return Number(seconds2) * 1e3 + Number(nanoseconds) / 1e6;
+  return millisecondsFrom(Number(seconds2), Number(nanoseconds));
 }
 
 // src/layout/tree-listing.ts
