@@ -224,19 +224,16 @@ function catNote(ctx) {
 }
 
 /** What the Node start settings this machine has (NODE_START_SETTINGS) would have added to every Node command. */
-function nodeStartNote() {
+async function nodeStartNote() {
   const set = NODE_START_SETTINGS.filter((key) => process.env[key]);
   if (set.length === 0) return null;
-  const nodeE0 = (env) => {
+  const nodeE0 = async (env) => {
     const times = [];
-    for (let i = 0; i < 7; i++) {
-      const t0 = process.hrtime.bigint();
-      spawnSync(process.execPath, ["-e", "0"], { env, stdio: "ignore" });
-      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    }
+    for (let i = 0; i < 7; i++)
+      times.push((await runTimed({ file: process.execPath, args: ["-e", "0"], env, cleanEnv: true })).ms);
     return median(times);
   };
-  const [withThem, without] = [nodeE0(process.env), nodeE0(timedEnv())];
+  const [withThem, without] = [await nodeE0(process.env), await nodeE0(timedEnv())];
   const [are, them] = set.length > 1 ? ["are", "them"] : ["is", "it"];
   return (
     `${set.join(" and ")} ${are} set here, and no timed command had ${them}: ` +
@@ -337,7 +334,7 @@ async function main() {
   const facts = await ensureTree({ dir: opts.dir, ...params });
   const ctx = makeContext(opts, facts);
   const probe = detectMemoryProbe(opts.memoryProbe);
-  const notes = [catNote(ctx), nodeStartNote()].filter((note) => note !== null);
+  const notes = [catNote(ctx), await nodeStartNote()].filter((note) => note !== null);
 
   const selected = cases.filter((c) => opts.only.length === 0 || opts.only.some((text) => c.name.includes(text)));
   const results = [];
