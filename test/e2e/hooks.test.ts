@@ -5,6 +5,7 @@ import { execa } from "execa";
 import lockfile from "proper-lockfile";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ClaudeTree, type TreeSession } from "../support/claude-tree.ts";
+import { writeRecordingNode } from "../support/recording-node.ts";
 import { tempDir } from "../support/temp.ts";
 
 const repo = path.resolve(import.meta.dirname, "../..");
@@ -270,11 +271,7 @@ describe("the launcher (hooks/launch), as Claude Code runs it", () => {
     // A node first on PATH that notes what it was given of the setting, then runs the real one.
     const work = tempDir("claude-reindex-hook-node-");
     const nodeLog = path.join(work, "node.log");
-    fs.writeFileSync(
-      path.join(work, "node"),
-      `#!/bin/sh\nprintf '[%s]\\n' "\${NODE_EXTRA_CA_CERTS-unset}" >>'${nodeLog}'\nexec '${process.execPath}' "$@"\n`,
-      { mode: 0o755 },
-    );
+    writeRecordingNode(work, nodeLog, `printf '[%s]\\n' "\${NODE_EXTRA_CA_CERTS-unset}"`);
     // As Claude Code runs it: through `sh -c`, whose parent (the stand-in for Claude Code) ends at once.
     const result = await execa("sh", ["-c", `sh -c '"$0"; :' "$1"; :`, "sh", path.join(repo, "hooks/stop")], {
       input: JSON.stringify(stopInput(a)),

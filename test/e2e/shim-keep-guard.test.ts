@@ -6,6 +6,7 @@ import { keptRoot } from "../../src/layout/kept-store.ts";
 import { encodeProjectDirName } from "../../src/layout/project-dir.ts";
 import { shimStampPath } from "../../src/layout/shim-stamp.ts";
 import { ClaudeTree } from "../support/claude-tree.ts";
+import { writeRecordingNode } from "../support/recording-node.ts";
 import { readStubRecord, writeStubClaude } from "../support/stub-claude.ts";
 import { tempDir } from "../support/temp.ts";
 
@@ -44,13 +45,7 @@ async function setup(keepSessions: boolean) {
   // A node first on PATH that notes each start (the stat pass's status it was handed, and its arguments).
   const nodeDir = path.join(work, "node-bin");
   const nodeLog = path.join(work, "node.log");
-  fs.mkdirSync(nodeDir);
-  fs.writeFileSync(
-    path.join(nodeDir, "node"),
-    `#!/bin/sh\nprintf '%s|%s\\n' "\${CLAUDE_REINDEX_STAT_PASS_STATUS:-}" "$*" >>'${nodeLog}'\n` +
-      `exec '${process.execPath}' "$@"\n`,
-    { mode: 0o755 },
-  );
+  writeRecordingNode(nodeDir, nodeLog, `printf '%s|%s\\n' "\${CLAUDE_REINDEX_STAT_PASS_STATUS:-}" "$*"`);
   const nodeStarts = () => (fs.existsSync(nodeLog) ? fs.readFileSync(nodeLog, "utf8").split("\n").slice(0, -1) : []);
   const env = {
     CLAUDE_CONFIG_DIR: tree.root,

@@ -12,6 +12,7 @@ import { readTreeSignature, shimListingPath, shimSignaturePath } from "../../src
 import { renewShimSignature } from "../../src/rebuild/shim-signature.ts";
 import { checkTreeFreshness } from "../../src/rebuild/tree-freshness.ts";
 import { ClaudeTree, setMtime } from "../support/claude-tree.ts";
+import { writeRecordingNode } from "../support/recording-node.ts";
 import { writeStubClaude } from "../support/stub-claude.ts";
 import { tempDir } from "../support/temp.ts";
 
@@ -32,15 +33,8 @@ function setup() {
   const realDir = path.join(work, "real-bin");
   writeStubClaude(realDir);
   const nodeDir = path.join(work, "node-bin");
-  fs.mkdirSync(nodeDir);
   const checks = path.join(work, "checks.txt");
-  fs.writeFileSync(
-    path.join(nodeDir, "node"),
-    `#!/bin/sh\necho "$*" >> '${checks}'\nexec '${process.execPath}' "$@"\n`,
-    {
-      mode: 0o755,
-    },
-  );
+  writeRecordingNode(nodeDir, checks, 'echo "$*"');
   const env = {
     CLAUDE_CONFIG_DIR: tree.root,
     CLAUDE_REINDEX_REAL_CLAUDE: path.join(realDir, "claude"),

@@ -3,6 +3,7 @@ import path from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ClaudeTree, setMtime } from "../support/claude-tree.ts";
+import { writeRecordingNode } from "../support/recording-node.ts";
 import { readStubRecord, writeStubClaude } from "../support/stub-claude.ts";
 import { tempDir } from "../support/temp.ts";
 
@@ -85,12 +86,7 @@ describe("bin/claude, the shim", () => {
     // A node first on PATH that notes what each start was given of the setting, then runs the real one.
     const nodeDir = path.join(s.work, "node-bin");
     const nodeLog = path.join(s.work, "node.log");
-    fs.mkdirSync(nodeDir);
-    fs.writeFileSync(
-      path.join(nodeDir, "node"),
-      `#!/bin/sh\nprintf '[%s]\\n' "\${NODE_EXTRA_CA_CERTS-unset}" >>'${nodeLog}'\nexec '${process.execPath}' "$@"\n`,
-      { mode: 0o755 },
-    );
+    writeRecordingNode(nodeDir, nodeLog, `printf '[%s]\\n' "\${NODE_EXTRA_CA_CERTS-unset}"`);
     // Empty: Node reads it without a word (the stub claude is a Node script too).
     const certs = path.join(s.work, "bundle.pem");
     fs.writeFileSync(certs, "");
