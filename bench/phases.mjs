@@ -5,7 +5,6 @@
 // the CPU time it took (user + system, from process.cpuUsage). The rounds alternate the phases'
 // order; the table shows medians. Figures for the README's profile breakdown.
 
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -26,7 +25,7 @@ const bundle = path.join(REPO, ".bench", "phases-bundle.mjs");
 await build({
   stdin: {
     contents: [
-      'export { scanLine } from "./src/transcript/line-scanner.ts";',
+      'export { lineBuffer, scanLine, scanLineInJs } from "./src/transcript/line-scanner.ts";',
       'export { deriveTranscript } from "./src/transcript/transcript.ts";',
       'export { listSessionFiles } from "./src/layout/session-file.ts";',
     ].join("\n"),
@@ -54,7 +53,7 @@ const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
 let buffer = Buffer.allocUnsafe(1 << 20);
 /**
  * Reads every file in 1 MiB reads into a reused buffer, handing each complete line to `onLine`.
- * `into`: the buffer to read into instead (the validator's memory); a longer line moves to a new one.
+ * `into`: the buffer to read into instead (the native walk's memory); a longer line moves to a new one.
  */
 function eachLine(onLine, into = null) {
   const own = buffer;
@@ -97,39 +96,6 @@ function eachLine(onLine, into = null) {
   if (into !== null) buffer = own;
 }
 
-/**
- * bench/json-validate.c built to WebAssembly with Debian's clang and lld (apt install clang lld): a
- * line checked as JSON by native code with SIMD, read straight into its memory. Null without them.
- */
-function simdValidator() {
-  const wasm = path.join(REPO, ".bench", "json-validate.wasm");
-  const built = spawnSync(
-    "clang",
-    [
-      ...["--target=wasm32", "-O3", "-msimd128", "-nostdlib", "-Wl,--no-entry"],
-      ...["-Wl,--export=validate", "-Wl,--export=heap_base", `-Wl,--initial-memory=${256 << 20}`],
-      ...["-o", wasm, path.join(REPO, "bench", "json-validate.c")],
-    ],
-    { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" },
-  );
-  if (built.error || built.status !== 0) return null;
-  const { exports } = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(wasm)));
-  const base = exports.heap_base();
-  const memory = Buffer.from(exports.memory.buffer, base, exports.memory.buffer.byteLength - base);
-  return {
-    memory,
-    /** Whether the line is JSON; a line that outgrew the validator's memory is copied in first. */
-    validate(bytes, start, end) {
-      if (bytes.buffer !== memory.buffer) {
-        bytes.copy(memory, 0, start, end);
-        return exports.validate(base, end - start);
-      }
-      return exports.validate(bytes.byteOffset + start, end - start);
-    },
-  };
-}
-const validator = simdValidator();
-
 let sink = 0;
 const phases = {
   "read (1 MiB reads into one reused buffer)": () => eachLine(null),
@@ -144,16 +110,17 @@ const phases = {
         sink += JSON.parse(b.toString("utf8", s, e).trim()) ? 1 : 0;
       } catch {}
     }),
-  "+ byte-level scan of every line instead (scanLine)": () =>
+  "+ byte-level scan of every line instead, walked in JavaScript (scanLineInJs)": () =>
     eachLine((b, s, e) => {
-      sink += lib.scanLine(b, s, e).kind.length;
+      sink += lib.scanLineInJs(b, s, e).kind.length;
     }),
-  ...(validator && {
-    "+ a SIMD WebAssembly check of every line instead (JSON only, no values; bench/json-validate.c)": () =>
-      eachLine((b, s, e) => {
-        sink += validator.validate(b, s, e);
-      }, validator.memory),
-  }),
+  "+ the same scan walked in native code, as it ships (scanLine: line-walk.c as WebAssembly)": () =>
+    eachLine(
+      (b, s, e) => {
+        sink += lib.scanLine(b, s, e).kind.length;
+      },
+      lib.lineBuffer(1 << 20),
+    ),
   "+ derivation: the whole deriveTranscript (scan, state, chain, entry)": () => {
     for (const file of files) sink += lib.deriveTranscript(file, null).kind.length;
   },
@@ -207,7 +174,6 @@ for (const name of names) {
   const ms = median(results[name]);
   console.log(`| ${name} | ${ms.toFixed(0)} ms | ${((ms / mb) * 1000).toFixed(0)} ms |`);
 }
-if (validator === null) console.log("| a SIMD WebAssembly check of every line | needs clang and lld | |");
 const start = await workerStart();
 if (start !== null) console.log(`| starting 2 derivation workers (wall) | ${start.toFixed(0)} ms | |`);
 if (sink < 0) console.log(sink);

@@ -16,6 +16,18 @@
 // top-level value that is not an object, NUL bytes, nesting deeper than MAX_DEPTH) goes to the
 // exact path instead. Nothing here recurses, and memory does not grow with the line.
 
+import {
+  LineWalk,
+  OUT_BLOCK_COUNT,
+  OUT_BLOCKS,
+  OUT_CONTENT_END,
+  OUT_CONTENT_START,
+  OUT_TOP,
+  WALK_INVALID,
+  WALK_USE_EXACT,
+  WALK_VALUE,
+  type WalkedKey,
+} from "./line-walk.ts";
 import { READ_KEYS } from "./transcript-record.ts";
 
 export type LineScan = { kind: "value"; value: Record<string, unknown> } | { kind: "invalid" } | { kind: "use-exact" };
@@ -85,9 +97,15 @@ function keyTable(names: readonly string[], slots: readonly number[]): { bytes: 
   }
   return table;
 }
-const TOP_KEYS = keyTable([...READ_KEYS, "message"], [...READ_KEYS.keys(), MESSAGE_SLOT]);
-const MESSAGE_KEYS = keyTable(["content"], [CONTENT_SLOT]);
-const BLOCK_KEYS = keyTable(["type", "text"], [BLOCK_TYPE_SLOT, BLOCK_TEXT_SLOT]);
+const TOP_NAMES = [...READ_KEYS, "message"];
+const TOP_SLOTS = [...READ_KEYS.keys(), MESSAGE_SLOT];
+const MESSAGE_NAMES = ["content"];
+const MESSAGE_SLOTS = [CONTENT_SLOT];
+const BLOCK_NAMES = ["type", "text"];
+const BLOCK_SLOTS = [BLOCK_TYPE_SLOT, BLOCK_TEXT_SLOT];
+const TOP_KEYS = keyTable(TOP_NAMES, TOP_SLOTS);
+const MESSAGE_KEYS = keyTable(MESSAGE_NAMES, MESSAGE_SLOTS);
+const BLOCK_KEYS = keyTable(BLOCK_NAMES, BLOCK_SLOTS);
 const NAME_TO_SLOT = new Map<string, number>([
   ...READ_KEYS.map((name, slot) => [name, slot] as [string, number]),
   ["message", MESSAGE_SLOT],
@@ -117,12 +135,65 @@ function isAsciiSpace(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x0b || byte === 0x0c;
 }
 
+/** The walk in native code, made on first use; null where WebAssembly cannot run. */
+let lineWalk: LineWalk | null | undefined;
+function nativeWalk(): LineWalk | null {
+  if (lineWalk === undefined) {
+    const keys: WalkedKey[] = [];
+    const add = (role: number, names: string[], slots: number[]) => {
+      for (const [i, name] of names.entries()) keys.push({ role, slot: slots[i]!, name });
+    };
+    add(ROLE_ROOT, TOP_NAMES, TOP_SLOTS);
+    add(ROLE_MESSAGE, MESSAGE_NAMES, MESSAGE_SLOTS);
+    add(ROLE_BLOCK, BLOCK_NAMES, BLOCK_SLOTS);
+    lineWalk = LineWalk.create(keys);
+  }
+  return lineWalk;
+}
+
+/**
+ * A buffer to read lines into, `length` bytes: in the native walk's memory, where it reads them without a
+ * copy, when it has that many; always the same bytes from one call to the next.
+ */
+export function lineBuffer(length: number): Buffer {
+  return nativeWalk()?.buffer(length) ?? Buffer.allocUnsafe(length);
+}
+
 /**
  * Scans `bytes[start, end)`, one line without its newline. `value` holds the keys the derivation
  * reads, with exactly the values JSON.parse would give them; `invalid`: JSON.parse rejects the
- * line; `use-exact`: decode and JSON.parse it instead.
+ * line; `use-exact`: decode and JSON.parse it instead. The walk runs in native code (line-walk.c),
+ * and in JavaScript (`scanLineInJs`, the same walk) for the lines it hands back.
  */
 export function scanLine(bytes: Buffer, start: number, end: number, spanValue: SpanValue = parseSpan): LineScan {
+  const walk = nativeWalk();
+  if (walk === null) return scanLineInJs(bytes, start, end, spanValue);
+  const answer = walk.walk(bytes, start, end);
+  if (answer === WALK_INVALID) return INVALID;
+  if (answer === WALK_USE_EXACT) return USE_EXACT;
+  if (answer !== WALK_VALUE) return scanLineInJs(bytes, start, end, spanValue);
+  const out = walk.output;
+  const at = (offset: number) => (offset < 0 ? -1 : offset + start);
+  for (let slot = 0; slot <= MESSAGE_SLOT; slot++) {
+    topStart[slot] = at(out[OUT_TOP + 2 * slot]!);
+    topEnd[slot] = at(out[OUT_TOP + 2 * slot + 1]!);
+  }
+  const blocks: Block[] = [];
+  for (let b = 0, o = OUT_BLOCKS; b < out[OUT_BLOCK_COUNT]!; b++, o += 6) {
+    blocks.push({
+      start: at(out[o]!),
+      end: at(out[o + 1]!),
+      typeStart: at(out[o + 2]!),
+      typeEnd: at(out[o + 3]!),
+      textStart: at(out[o + 4]!),
+      textEnd: at(out[o + 5]!),
+    });
+  }
+  return built(bytes, at(out[OUT_CONTENT_START]!), at(out[OUT_CONTENT_END]!), blocks, spanValue);
+}
+
+/** scanLine's walk in JavaScript: for lines the native walk hands back, and where it cannot run. */
+export function scanLineInJs(bytes: Buffer, start: number, end: number, spanValue: SpanValue = parseSpan): LineScan {
   // What String.prototype.trim() removes, as far as bytes show it cheaply: ASCII spaces and BOMs.
   let first = start;
   let last = end;
@@ -289,6 +360,17 @@ export function scanLine(bytes: Buffer, start: number, end: number, spanValue: S
   }
   // A value left open, or none at all, is not JSON.
   if (expect !== EXPECT_NOTHING) return INVALID;
+  return built(bytes, contentStart, contentEnd, blocks, spanValue);
+}
+
+/** The line's record from the offsets of a walk (topStart and topEnd for the top-level values). */
+function built(
+  bytes: Buffer,
+  contentStart: number,
+  contentEnd: number,
+  blocks: Block[],
+  spanValue: SpanValue,
+): LineScan {
   try {
     return { kind: "value", value: buildRecord(bytes, contentStart, contentEnd, blocks, spanValue) };
   } catch {

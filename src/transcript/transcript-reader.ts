@@ -2,6 +2,7 @@
 // longest line up to a limit: a longer line is read from the file in chunks (long-line.ts), so memory
 // stays flat whatever a line's length, even in a file that never has a newline.
 import fs from "node:fs";
+import { lineBuffer } from "./line-scanner.ts";
 import { readLongLine } from "./long-line.ts";
 import { applyParsedLine, type ParsedLine, scanOrParseLine } from "./parsed-line.ts";
 import type { TranscriptState } from "./transcript-state.ts";
@@ -10,8 +11,11 @@ const CHUNK_BYTES = 1 << 20;
 /** A line that outgrows a buffer this large is read in chunks instead (long-line.ts). */
 export const LONG_LINE_BYTES = 8 << 20;
 
-/** Reused from one transcript to the next: a fresh megabyte per file costs page faults. */
-let readBuffer: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+/**
+ * Reused from one transcript to the next (a fresh megabyte per file costs page faults), in the native line
+ * walk's memory, where it reads lines without copying them.
+ */
+let readBuffer: Buffer | null = null;
 const NEWLINE = 0x0a;
 
 export interface ReadProgress {
@@ -30,7 +34,7 @@ export interface ReadProgress {
  * further.
  */
 export function readLines(fd: number, state: TranscriptState, fromOffset: number): ReadProgress {
-  let buffer = readBuffer;
+  let buffer = readBuffer ?? lineBuffer(CHUNK_BYTES);
   /** Valid bytes are buffer[lineStart, filled); buffer[0] is at file offset `bufferOffset`. */
   let bufferOffset = fromOffset;
   let lineStart = 0;
@@ -79,10 +83,11 @@ export function readLines(fd: number, state: TranscriptState, fromOffset: number
   return { committedOffset: bufferOffset + lineStart, tail };
 }
 
-/** A buffer twice as large, up to LONG_LINE_BYTES. */
+/** A buffer twice as large, up to LONG_LINE_BYTES, with the same bytes first. */
 function grow(buffer: Buffer): Buffer {
-  const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, LONG_LINE_BYTES));
-  buffer.copy(bigger);
+  const bigger = lineBuffer(Math.min(buffer.length * 2, LONG_LINE_BYTES));
+  // The walk's buffers all start at the same byte: a larger one already holds the smaller one's bytes.
+  if (bigger.buffer !== buffer.buffer || bigger.byteOffset !== buffer.byteOffset) buffer.copy(bigger);
   return bigger;
 }
 

@@ -9191,9 +9191,141 @@ function restoreState(saved) {
 // src/transcript/transcript-reader.ts
 import fs20 from "node:fs";
 
-// src/transcript/long-line.ts
-import { constants as bufferConstants } from "node:buffer";
-import fs19 from "node:fs";
+// src/transcript/line-walk-wasm.ts
+var LINE_WALK_WASM = [
+  "AGFzbQEAAAABIwVgAAF/YAN/f38Bf2ACf38Bf2AEf39/fwF+YAV/f39/fwF+AwgHAAABAAIDBAUDAQACBggBfwFBwJ8GCwc8BgZt",
+  "ZW1vcnkCAAZvdXRwdXQAAAlrZXlfaW5wdXQAAQdhZGRfa2V5AAIJaGVhcF9iYXNlAAMEd2FsawAECr8hBwgAQZCMgIAACwgAQaDQ",
+  "gYAAC68BAQJ/QQAhAwJAIAFBQWpBJUkNACACQcAASw0AQQAoAuDQgYAAIgRBwABGDQAgBEHMAGwiA0H40IGAAGogAjYCACADQfTQ",
+  "gYAAaiABNgIAIANB8NCBgABqIAA2AgACQCACRQ0AIANB/NCBgABqQaDQgYAAIAL8CgAAC0EBIQNBACAEQQFqNgLg0IGAACAAQQFH",
+  "DQBBACgCgIyAgAAgAU4NAEEAIAE2AoCMgIAACyADCwgAQcCfhoAAC/kXBQZ/AnsFfwF+BX9BACECA0ACQCACIgMgAU8iBA0AAkAg",
+  "ACADai0AACICQXdqQQVJDQAgAkEgRw0BCyADQQFqIQIMAQsCQCADQQNqIgIgAUsNACAAIANqIgUtAABB7wFHDQAgBUEBai0AAEG7",
+  "AUcNACAFQQJqLQAAQb8BRg0BCwtBAiEFAkAgBA0AIAFBf2ohAgJAA0ACQCAAIAJqLQAAIgFBd2pBBUkNACABQSBHDQILIAIgA0sh",
+  "ASACQX9qIQIgAQ0ADAILCyAAIANqIgYtAABB+wBHDQAgAUH9AEcNAEEAIQQCQEEAKAKAjICAACIFQQBIDQACQCAFQQFqIgdBBEkN",
+  "AP0MAAAAAAEAAAACAAAAAwAAACEIIAdBfHEiBCEBA0AgCEEB/asB/QwDAAAAAwAAAAMAAAADAAAA/a4BIgn9GwBBAnRBkIyAgABq",
+  "QX82AgAgCf0bAUECdEGQjICAAGpBfzYCACAJ/RsCQQJ0QZCMgIAAakF/NgIAIAn9GwNBAnRBkIyAgABqQX82AgAgCP0MBAAAAAQA",
+  "AAAEAAAABAAAAP2uASEIIAFBfGoiAQ0ACyAHIARGDQELIAUgBGtBAWohBSAEQQN0QZyMgIAAaiEBA0AgAUF/NgIAIAFBCGohASAF",
+  "QX9qIgUNAAsLIAJBAWohBEEAQX82ApiMgIAAQQBCgICAgHA3A5CMgIAAQQBBfzYC8PaBgAAgAEEBaiEKQQAhC0EAIQxBfyENIAMh",
+  "AQJAAkADQAJAAkAgACABaiIOLQAAIgdBd2oiBUEXSw0AQQEgBXRBk4CABHFFDQAgAUEBaiEBDAELAkACQAJAAkACQAJAAkACQAJA",
+  "AkAgDA4GBQMCAgABDAsgB0E6Rw0LIAFBAWohAUEAIQwMCQsgC0GA94GAAGotAAAhBQJAIAdBLEcNAEEAQQMgBUH/AXEbIQwgAUEB",
+  "aiEBDAkLQd0AQf0AIAVB/wFxGyAHRg0CDAoLAkAgB0H9AEcNACAMQQJGDQILIAdBIkcNCQJAIAAgAUEBaiIFIARBARCFgICAACIP",
+  "Qn1SDQBBAiECDAsLIA9CAFMNCQJAAkAgC0GQ+4GAAGotAAAiDEEESw0AQQEgDHRBFnENAQsgD6chEEF/IQ0MBwsCQEEALQCU/4GA",
+  "AEUNAEEDIQIMCwsgD6chEEF/IQ1BACgC4NCBgAAiEUEBSA0GIBAgBWsiEkUNBCAKIAFqIRNBACEOQfzQgYAAIRQDQAJAIA5BzABs",
+  "IgFB8NCBgABqKAIAIAxHDQAgAUH40IGAAGooAgAgEkcNACATIQEgFCEFIBIhBwNAAkAgAS0AACAFLQAARg0AIAdFDQkMAgsgAUEB",
+  "aiEBIAVBAWohBSAHQX9qIgcNAAwICwsgFEHMAGohFCAOQQFqIg4gEUcNAAwHCwsgB0HdAEcNAQsgAUEBaiEBIAtBf2oiC0UNAUEF",
+  "IQwgC0ECdCIHQaD/gYAAaiIOKAIAIgVBf0YNBSAOQX82AgAgB0Gwj4KAAGooAgAhBwJAIAVBACgCgIyAgABKDQAgBUEDdCIFQaCM",
+  "gIAAaiABNgIAIAVBnIyAgABqIAc2AgAMBgsCQAJAAkAgBUGcf2oOAgABAgtBACABNgKYjICAAAwHCwJAQQAoAvD2gYAAIgVBAEgN",
+  "ACAFQRhsQaCQgIAAaiABNgIAC0EAQX82AvD2gYAADAYLAkBBACgC8PaBgAAiDkEASCIRDQAgBUHmAEcNACAOQRhsIgVBqJCAgABq",
+  "IAE2AgAgBUGkkICAAGogBzYCAAwGCyARDQUgBUHnAEcNBSAOQRhsIgVBsJCAgABqIAE2AgAgBUGskICAAGogBzYCAAwFCwJAAkAg",
+  "C0EBTg0AQX8hBQwBCyANIQUCQCALQYD3gYAAai0AAEUNAEHlAEF/IAtBkPuBgABqLQAAQQNGGyEFCyALQQJ0IgxBsI+CgABqIAE2",
+  "AgAgDEGg/4GAAGogBTYCAAJAIAVBACgCgIyAgABHDQBBAEKAgICAcDcDkIyAgAAMAQsCQAJAIAVBnH9qDgIAAQILQQAgATYClIyA",
+  "gABBAEEANgKQjICAAEHkACEFDAELAkBBACgCkIyAgAAiBUGACEcNAEEDIQIMCQtBACAFQQFqNgKQjICAAEEAIAU2AvD2gYAAIAVB",
+  "GGwiBUGgkICAAGpCfzcDACAFQZyQgIAAaiABNgIAIAVBqJCAgABqQn83AwAgBUGwkICAAGpBfzYCAEHlACEFCwJAIAdB3wFxQdsA",
+  "Rw0AAkAgC0GABEcNAEECIQIMCQsgC0GB94GAAGogB0HbAEY6AABBASEMIAtBAWohDgJAIAtFDQACQCAHQfsARw0AIAVBAEgNAEEC",
+  "IQwgBUEAKAKAjICAAEYNAQsCQCAHQdsARw0AQQMhDCAFQeQARg0BCyAFQeUARkECdEEAIAdB+wBGGyEMCyAOQZD7gYAAaiAMOgAA",
+  "QX8hDSAOQQJ0QaD/gYAAakF/NgIAQQJBASAHQfsARhshDCABQQFqIQEgDiELDAULAkACQCAHQSJHDQACQCAAIAFBAWogBEEAEIWA",
+  "gIAAIg9CfVINAEECIQIMCgsgD0IAUw0IIA+nQQFqIQEMAQsCQAJAIAdBLUYiBQ0AIAdBUGpB/wFxQQlLDQELIAEgBWoiBSAETw0I",
+  "AkACQCAAIAVqLQAAIgFBMEcNACAFQQFqIQEMAQsgAUFGakH/AXFB9gFJDQkDQAJAIAVBAWoiASAESQ0AIAQhAQwECyAKIAVqIQcg",
+  "ASEFIActAABBRmpB/wFxQfUBSw0ACwsCQCABIARPDQAgACABai0AAEEuRw0AIAFBAWoiBSAETw0JIAAgBWotAABBRmpB/wFxQfYB",
+  "SQ0JIAFBAmohAQNAAkAgBCABRw0AIAQhAQwECyAAIAFqIQUgAUEBaiIHIQEgBS0AAEFGakH/AXFB9QFLDQALIAdBf2ohAQsgASAE",
+  "Tw0BIAAgAWotAABBIHJB5QBHDQECQCABQQFqIgUgBE8NAAJAIAAgBWotAABBVWoOAwABAAELIAFBAmohBQsgBSAETw0IIAAgBWot",
+  "AABBRmpB/wFxQfYBSQ0IA0ACQCACIAVHDQAgBCEBDAMLIAogBWohByAFQQFqIgEhBSAHLQAAQUZqQf8BcUH2AU8NAAwCCwsCQAJA",
+  "AkAgB0Gaf2oODwEKCgoKCgoKAgoKCgoKAAoLIAFBBGoiASAESw0JIA5BAWotAABB8gBHDQkgDkECai0AAEH1AEcNCSAOQQNqLQAA",
+  "QeUARg0CDAkLIAFBBWoiASAESw0IIA5BAWotAABB4QBHDQggDkECai0AAEHsAEcNCCAOQQNqLQAAQfMARw0IIA5BBGotAABB5QBG",
+  "DQEMCAsgAUEEaiIBIARLDQcgDkEBai0AAEH1AEcNByAOQQJqLQAAQewARw0HIA5BA2otAABB7ABHDQcLIAtFDQBBBSEMIAtBAnQi",
+  "B0Gg/4GAAGoiDigCACIFQX9GDQQgDkF/NgIAIAdBsI+CgABqKAIAIQcCQCAFQQAoAoCMgIAASg0AIAVBA3QiBUGgjICAAGogATYC",
+  "ACAFQZyMgIAAaiAHNgIADAULAkACQAJAIAVBnH9qDgIAAQILQQAgATYCmIyAgAAMBgsCQEEAKALw9oGAACIFQQBIDQAgBUEYbEGg",
+  "kICAAGogATYCAAtBAEF/NgLw9oGAAAwFCwJAQQAoAvD2gYAAIg5BAEgiEQ0AIAVB5gBHDQAgDkEYbCIFQaiQgIAAaiABNgIAIAVB",
+  "pJCAgABqIAc2AgAMBQsgEQ0EIAVB5wBHDQQgDkEYbCIFQbCQgIAAaiABNgIAIAVBrJCAgABqIAc2AgAMBAtBACELQQYhDAwDC0EA",
+  "IQ5B8NCBgAAhAQNAAkAgASgCACAMRw0AIAFBCGooAgBFDQILIAFBzABqIQEgESAOQQFqIg5HDQAMAgsLIA5BzABsQfTQgYAAaigC",
+  "ACENCyAQQQFqIQFBBCEMCyABIARJDQALQQEhAiAMQQZGDQELQQIhBSAGLQAARQ0BIANBAWohAgJAA0AgBCACIgNGDQEgA0EBaiEC",
+  "IAAgA2otAAANAAsLQQAhAiADIARJDQELIAIhBQsgBQvmBAUDfwJ+An8FewF+I4CAgIAAQRBrIgQkgICAgABBACEFQQBBADoAlP+B",
+  "gAAgBCABNgIMAkAgACABIAIgAUHAAGoiBiAGIAJLGyACIARBDGoQhoCAgAAiB0J+Ug0AQgAhCCAEKAIMIQkgACEKAkADQAJAAkAg",
+  "CSAFaiIGQcAAaiACSw0AIAogCWoiBv0AAAAiCyAGQRBq/QAAACIM/XcgBkEgav0AAAAiDSAGQTBq/QAAACIO/Xf9d/0MAAAAAAAA",
+  "AAAAAAAAAAAAAP0j/VNFDQFCfSEHDAQLQn8hByAGIAJPDQMgCKchBQNAAkAgACAGai0AACIKDQBCfSEHDAULAkACQCAFDQBBASEF",
+  "IApB3ABGDQEgCkEiRg0FC0EAIQULIAIgBkEBaiIGRw0ADAQLCyAM/QxcXFxcXFxcXFxcXFxcXFxcIg/9I/1krUIQhiALIA/9I/1k",
+  "rYQgDSAP/SP9ZK1CIIaEIA4gD/0j/WStQjCGhCIHIAcgCEJ/hYMiB0IBhiAIhCIQQn+Fg0Kq1arVqtWq1ap/gyIIIAd8IgcgCFSt",
+  "IQggCkHAAGohCiAFQcAAaiEFIAz9DCIiIiIiIiIiIiIiIiIiIiIiD/0j/WStQhCGIAsgD/0j/WSthCANIA/9I/1krUIghoQgDiAP",
+  "/SP9ZK1CMIaEIBAgB0IBhkLVqtWq1arVqtUAhYNCf4WDIgdQDQALIAd6pyAJaiAFakFAaiEGCyAGrSEHAkAgAw0AIAcgAa19Qv8D",
+  "VQ0BCyAHQn8gACAJIAYgAiAEQQxqEIaAgIAAQn5RGyEHCyAEQRBqJICAgIAAIAcLjQMFAX8BewF/AX4BfwJAAkAgASACTw0AA0AC",
+  "QAJAIAEiBUEQaiIBIAJLDQAgACAFav0AAAAiBv0MXFxcXFxcXFxcXFxcXFxcXP0jIAb9DCIiIiIiIiIiIiIiIiIiIiL9I/1QIAb9",
+  "DCAgICAgICAgICAgICAgICD9Jv1Q/WQiB0UNASAHaCAFaiEFCwJAAkAgACAFaiIHLQAAIgFB3ABGDQAgAUEiRw0BIAWtIQgMBQtB",
+  "ACEBQQBBAToAlP+BgAACQCAFQQFqIgkgA08NACAAIAlqLQAAIgFB9QBHDQBCfyEIIAVBBmoiASADSw0FIAdBAmotAABBgIiAgABq",
+  "LQAARQ0FIAdBA2otAABBgIiAgABqLQAARQ0FIAdBBGotAABBgIiAgABqLQAARQ0FIAdBBWotAABBgIiAgABqLQAARQ0FDAILAkAg",
+  "AUGAioCAAGotAABFDQAgBUECaiEBDAILQn8PCwJAIAFBIE8NAEJ/DwsgBUEBaiEBCyABIAJJDQALCyAEIAE2AgBCfg8LIAgLC5IE",
+  "AgBBgAgLgAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAABAQEBAQEBAQEBAAAAAAAAAAEB",
+  "AQEBAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQEBAQEBAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+  "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+  "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAEA",
+  "AAAAAAAAAAAAAAABAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAABAAAAAAABAAAAAQAAAAAAAAAB",
+  "AAAAAQABAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+  "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAABBgAwL",
+  "BP////8="
+].join("");
+
+// src/transcript/line-walk.ts
+var WALK_INVALID = 0;
+var WALK_VALUE = 1;
+var WALK_USE_EXACT = 2;
+var WALK_USE_JS = 3;
+var OUT_BLOCK_COUNT = 0;
+var OUT_CONTENT_START = 1;
+var OUT_CONTENT_END = 2;
+var OUT_TOP = 3;
+var MAX_TOP_SLOTS = 64;
+var OUT_BLOCKS = OUT_TOP + 2 * MAX_TOP_SLOTS;
+var MAX_BLOCKS = 1024;
+var BUFFER_BYTES = 8 << 20;
+var COPY_BYTES = 8 << 20;
+var PAGE_BYTES = 64 << 10;
+var LineWalk = class _LineWalk {
+  /** The offsets of the last walk's captures, from the start of the line it walked. */
+  output;
+  exports;
+  bufferAt;
+  copyAt;
+  constructor(exports, keys) {
+    this.exports = exports;
+    const base = Math.ceil(exports.heap_base() / 64) * 64;
+    this.bufferAt = base;
+    this.copyAt = base + BUFFER_BYTES;
+    const pages = Math.ceil((this.copyAt + COPY_BYTES) / PAGE_BYTES);
+    exports.memory.grow(pages - exports.memory.buffer.byteLength / PAGE_BYTES);
+    const memory = new Uint8Array(exports.memory.buffer);
+    for (const key of keys) {
+      const name = Buffer.from(key.name);
+      memory.set(name, exports.key_input());
+      if (exports.add_key(key.role, key.slot, name.length) !== 1) throw new Error(`line walk: no room for ${key.name}`);
+    }
+    this.output = new Int32Array(exports.memory.buffer, exports.output(), OUT_BLOCKS + 6 * MAX_BLOCKS);
+  }
+  /** The walk, or null where WebAssembly cannot run (`node --jitless`): then scanLine walks in JavaScript. */
+  static create(keys) {
+    const wasm = globalThis.WebAssembly;
+    if (wasm === void 0) return null;
+    try {
+      const module = new wasm.Module(Buffer.from(LINE_WALK_WASM, "base64"));
+      return new _LineWalk(new wasm.Instance(module).exports, keys);
+    } catch {
+      return null;
+    }
+  }
+  /**
+   * `length` bytes in the walk's own memory, always the same ones: lines read into them are walked in
+   * place. Null when `length` is more than it has.
+   */
+  buffer(length) {
+    if (length > BUFFER_BYTES) return null;
+    return Buffer.from(this.exports.memory.buffer, this.bufferAt, length);
+  }
+  /** Walks `bytes[start, end)`, one line without its newline. */
+  walk(bytes, start, end) {
+    const memory = this.exports.memory.buffer;
+    if (bytes.buffer === memory) return this.exports.walk(bytes.byteOffset + start, end - start);
+    if (end - start > COPY_BYTES) return WALK_USE_JS;
+    new Uint8Array(memory, this.copyAt, end - start).set(bytes.subarray(start, end));
+    return this.exports.walk(this.copyAt, end - start);
+  }
+};
 
 // src/transcript/line-scanner.ts
 var INVALID = { kind: "invalid" };
@@ -9238,9 +9370,15 @@ function keyTable(names, slots) {
   }
   return table;
 }
-var TOP_KEYS = keyTable([...READ_KEYS, "message"], [...READ_KEYS.keys(), MESSAGE_SLOT]);
-var MESSAGE_KEYS = keyTable(["content"], [CONTENT_SLOT]);
-var BLOCK_KEYS = keyTable(["type", "text"], [BLOCK_TYPE_SLOT, BLOCK_TEXT_SLOT]);
+var TOP_NAMES = [...READ_KEYS, "message"];
+var TOP_SLOTS = [...READ_KEYS.keys(), MESSAGE_SLOT];
+var MESSAGE_NAMES = ["content"];
+var MESSAGE_SLOTS = [CONTENT_SLOT];
+var BLOCK_NAMES = ["type", "text"];
+var BLOCK_SLOTS = [BLOCK_TYPE_SLOT, BLOCK_TEXT_SLOT];
+var TOP_KEYS = keyTable(TOP_NAMES, TOP_SLOTS);
+var MESSAGE_KEYS = keyTable(MESSAGE_NAMES, MESSAGE_SLOTS);
+var BLOCK_KEYS = keyTable(BLOCK_NAMES, BLOCK_SLOTS);
 var NAME_TO_SLOT = new Map([
   ...READ_KEYS.map((name, slot) => [name, slot]),
   ["message", MESSAGE_SLOT]
@@ -9256,7 +9394,50 @@ var topEnd = new Int32Array(READ_KEYS.length + 1);
 function isAsciiSpace(byte) {
   return byte === 32 || byte === 9 || byte === 10 || byte === 13 || byte === 11 || byte === 12;
 }
+var lineWalk;
+function nativeWalk() {
+  if (lineWalk === void 0) {
+    const keys = [];
+    const add = (role, names, slots) => {
+      for (const [i, name] of names.entries()) keys.push({ role, slot: slots[i], name });
+    };
+    add(ROLE_ROOT, TOP_NAMES, TOP_SLOTS);
+    add(ROLE_MESSAGE, MESSAGE_NAMES, MESSAGE_SLOTS);
+    add(ROLE_BLOCK, BLOCK_NAMES, BLOCK_SLOTS);
+    lineWalk = LineWalk.create(keys);
+  }
+  return lineWalk;
+}
+function lineBuffer(length) {
+  return nativeWalk()?.buffer(length) ?? Buffer.allocUnsafe(length);
+}
 function scanLine(bytes, start, end, spanValue = parseSpan) {
+  const walk = nativeWalk();
+  if (walk === null) return scanLineInJs(bytes, start, end, spanValue);
+  const answer = walk.walk(bytes, start, end);
+  if (answer === WALK_INVALID) return INVALID;
+  if (answer === WALK_USE_EXACT) return USE_EXACT;
+  if (answer !== WALK_VALUE) return scanLineInJs(bytes, start, end, spanValue);
+  const out = walk.output;
+  const at = (offset) => offset < 0 ? -1 : offset + start;
+  for (let slot = 0; slot <= MESSAGE_SLOT; slot++) {
+    topStart[slot] = at(out[OUT_TOP + 2 * slot]);
+    topEnd[slot] = at(out[OUT_TOP + 2 * slot + 1]);
+  }
+  const blocks = [];
+  for (let b = 0, o = OUT_BLOCKS; b < out[OUT_BLOCK_COUNT]; b++, o += 6) {
+    blocks.push({
+      start: at(out[o]),
+      end: at(out[o + 1]),
+      typeStart: at(out[o + 2]),
+      typeEnd: at(out[o + 3]),
+      textStart: at(out[o + 4]),
+      textEnd: at(out[o + 5])
+    });
+  }
+  return built(bytes, at(out[OUT_CONTENT_START]), at(out[OUT_CONTENT_END]), blocks, spanValue);
+}
+function scanLineInJs(bytes, start, end, spanValue = parseSpan) {
   let first = start;
   let last = end;
   for (; ; ) {
@@ -9402,6 +9583,9 @@ function scanLine(bytes, start, end, spanValue = parseSpan) {
     expect = EXPECT_COMMA_OR_CLOSE;
   }
   if (expect !== EXPECT_NOTHING) return INVALID;
+  return built(bytes, contentStart, contentEnd, blocks, spanValue);
+}
+function built(bytes, contentStart, contentEnd, blocks, spanValue) {
   try {
     return { kind: "value", value: buildRecord(bytes, contentStart, contentEnd, blocks, spanValue) };
   } catch {
@@ -9540,6 +9724,10 @@ function literalEnd(bytes, i, last, word) {
   for (let k = 0; k < word.length; k++) if (bytes[i + k] !== word.charCodeAt(k)) return -1;
   return i + word.length;
 }
+
+// src/transcript/long-line.ts
+import { constants as bufferConstants } from "node:buffer";
+import fs19 from "node:fs";
 
 // src/transcript/parsed-line.ts
 var SKIP2 = { kind: "skip" };
@@ -9867,10 +10055,10 @@ for (const c of "0123456789abcdefABCDEF") HEX2[c.charCodeAt(0)] = 1;
 // src/transcript/transcript-reader.ts
 var CHUNK_BYTES2 = 1 << 20;
 var LONG_LINE_BYTES = 8 << 20;
-var readBuffer = Buffer.allocUnsafe(CHUNK_BYTES2);
+var readBuffer = null;
 var NEWLINE2 = 10;
 function readLines(fd, state, fromOffset) {
-  let buffer = readBuffer;
+  let buffer = readBuffer ?? lineBuffer(CHUNK_BYTES2);
   let bufferOffset = fromOffset;
   let lineStart = 0;
   let filled = 0;
@@ -9916,8 +10104,8 @@ function readLines(fd, state, fromOffset) {
   return { committedOffset: bufferOffset + lineStart, tail };
 }
 function grow(buffer) {
-  const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, LONG_LINE_BYTES));
-  buffer.copy(bigger);
+  const bigger = lineBuffer(Math.min(buffer.length * 2, LONG_LINE_BYTES));
+  if (bigger.buffer !== buffer.buffer || bigger.byteOffset !== buffer.byteOffset) buffer.copy(bigger);
   return bigger;
 }
 function applyLine(state, bytes, start, end) {
