@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { scanLine } from "../../src/transcript/line-scanner.ts";
 import { TranscriptState } from "../../src/transcript/transcript-state.ts";
+import { damagedLine } from "../support/damaged-line.ts";
 import { TranscriptBuilder } from "../support/transcript-builder.ts";
 
 const SESSION = "7d2c1b0a-3e4f-4a5b-8c6d-9e0f1a2b3c4d";
@@ -192,17 +193,7 @@ describe("scanLine", () => {
         if (duplicate) json = json.replace(/}$/, ',"type":"user","message":{"content":"again"}}');
         return json;
       });
-    const damaged = fc
-      .tuple(text, fc.nat(), fc.nat(), fc.constantFrom(...'{}[]":,\\ 0-1e.tfn\u0001\u00ff\t'))
-      .map(([json, at, how, byte]) => {
-        const bytes = Buffer.from(json);
-        const i = at % (bytes.length + 1);
-        if (how % 4 === 0) return bytes;
-        if (how % 4 === 1) return bytes.subarray(0, i);
-        const insert = Buffer.from(byte, "latin1");
-        if (how % 4 === 2) return Buffer.concat([bytes.subarray(0, i), insert, bytes.subarray(i)]);
-        return Buffer.concat([bytes.subarray(0, i), insert, bytes.subarray(i + 1)]);
-      });
+    const damaged = damagedLine(text, '{}[]":,\\ 0-1e.tfn\u0001\u00ff\t');
     fc.assert(
       fc.property(damaged, (line) => {
         expect(scanView(line)).toEqual(exactView(line));
