@@ -1,11 +1,13 @@
 // Rebuilds many projects in one run: the verified-stamp fast path for unchanged projects, the merge
 // machinery loaded lazily for the rest, and a worker pool when there is much to read.
+import fs from "node:fs";
 import path from "node:path";
 import { indexPathOf } from "../layout/index-path.ts";
 import type { ListedProject } from "../layout/listed-tree.ts";
 import { verifiedEntries, writeStamp } from "../layout/project-stamp.ts";
 import { listSessionFiles, type SessionFile, type SessionListing } from "../layout/session-file.ts";
 import type { DerivationPool, PoolOptions } from "../transcript/derivation-pool.ts";
+import type { TranscriptCache } from "../transcript/transcript-cache.ts";
 import { type ProjectReport, unchangedReport } from "./project-report.ts";
 
 export interface RebuildOptions {
@@ -44,6 +46,7 @@ export async function rebuildProjects(
         writableCache: !dryRun,
       })
     : null;
+  workers?.expectToRead(bytesSureToBeRead(pending, cache));
   let done = projectDirs.length - pending.length;
   const rebuildOne = async ({ slot, projectDir, listing }: (typeof pending)[number]) => {
     const report = await rebuildProject(
@@ -111,13 +114,30 @@ export function verifiedPass(
 }
 
 /**
- * Starts the worker pool once the run has read enough to be worth it (starting the workers costs
- * about as much as reading 20 MB), and uses it only for projects with several transcripts to
- * read: one transcript cannot be split, and after an append its saved state holds most of it.
+ * The bytes of the pending projects' transcripts that the run will read whole, whatever they hold:
+ * those of projects with neither an index nor a saved parse state (a first run, or one after the
+ * caches and indexes were deleted). Other projects may need little reading, or none.
  */
-class WorkerDemand {
-  private static readonly START_AFTER_BYTES = 64 * 1024 * 1024;
+export function bytesSureToBeRead(pending: readonly PendingProject[], cache: TranscriptCache): number {
+  let bytes = 0;
+  for (const { projectDir, listing } of pending) {
+    if (listing === undefined || fs.existsSync(indexPathOf(projectDir)) || cache.hasStatesFor(projectDir)) continue;
+    for (const file of listing.sessions.values()) bytes += file.size;
+  }
+  return bytes;
+}
+
+/**
+ * Starts the worker pool once the run has read enough to be worth it (the two workers take 60–90 ms
+ * to start, what reading 70–100 MB takes on one thread), or at once when it is sure to (see
+ * bytesSureToBeRead), and
+ * uses it only for projects with several transcripts to read: one transcript cannot be split, and
+ * after an append its saved state holds most of it.
+ */
+export class WorkerDemand {
+  static readonly START_AFTER_BYTES = 64 * 1024 * 1024;
   private bytesNeeded = 0;
+  private bytesSure = 0;
   private pool: DerivationPool | null = null;
 
   constructor(
@@ -125,9 +145,15 @@ class WorkerDemand {
     private readonly options: PoolOptions,
   ) {}
 
+  /** Bytes the run is sure to read (bytesSureToBeRead): when they are enough, the pool starts with the first project. */
+  expectToRead(bytes: number): void {
+    this.bytesSure = bytes;
+  }
+
   poolFor(needed: SessionFile[]): DerivationPool | null {
     this.bytesNeeded += needed.reduce((sum, file) => sum + file.size, 0);
-    if (needed.length < 2 || (this.pool === null && this.bytesNeeded < WorkerDemand.START_AFTER_BYTES)) return null;
+    const enough = Math.max(this.bytesNeeded, this.bytesSure) >= WorkerDemand.START_AFTER_BYTES;
+    if (needed.length < 2 || (this.pool === null && !enough)) return null;
     this.pool ??= this.poolModule.createDerivationPool(this.options);
     return this.pool;
   }

@@ -81,6 +81,11 @@ export class TranscriptCache {
     return new TranscriptCache(path.join(configRoot, "claude-reindex", "transcript-cache"), options.writable);
   }
 
+  /** Whether any saved state of this project's transcripts may be here (its folder exists). */
+  hasStatesFor(projectDir: string): boolean {
+    return fs.existsSync(path.join(this.dir, path.basename(projectDir)));
+  }
+
   private fileFor(transcript: TranscriptFile): string {
     return path.join(this.dir, path.basename(path.dirname(transcript.path)), `${transcript.sessionId}.json`);
   }

@@ -9099,6 +9099,10 @@ var TranscriptCache = class _TranscriptCache {
   static under(configRoot, options) {
     return new _TranscriptCache(path15.join(configRoot, "claude-reindex", "transcript-cache"), options.writable);
   }
+  /** Whether any saved state of this project's transcripts may be here (its folder exists). */
+  hasStatesFor(projectDir) {
+    return fs18.existsSync(path15.join(this.dir, path15.basename(projectDir)));
+  }
   fileFor(transcript) {
     return path15.join(this.dir, path15.basename(path15.dirname(transcript.path)), `${transcript.sessionId}.json`);
   }
