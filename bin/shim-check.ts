@@ -21,8 +21,10 @@ try {
     // A file of its own beside this one, loaded only now (esbuild leaves a computed require alone).
     const { keepBeforeLaunch } = require(path.join(__dirname, "shim-keep.cjs")) as ShimKeep;
     const env = process.env;
-    keepBeforeLaunch({ configRoot, workingDir: process.cwd(), env, now, stderr: process.stderr, limitCopies: true });
+    const workingDir = process.cwd();
+    const listings = keepBeforeLaunch({ configRoot, workingDir, env, now, stderr: process.stderr, limitCopies: true });
     kept = true;
+    return listings;
   };
   const deadline = checkDeadline(process.env, now);
   const stderr = process.stderr;

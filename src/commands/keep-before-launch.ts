@@ -4,6 +4,7 @@
 // both keep alike and say the same lines.
 import { managedSettingsDir } from "../layout/cleanup-period.ts";
 import { keepDueSessions } from "../layout/keep-guard.ts";
+import type { SessionListing } from "../layout/session-file.ts";
 import { armCheckBudget } from "./shim-check-budget.ts";
 
 export interface LaunchKeep {
@@ -20,8 +21,11 @@ export interface LaunchKeep {
   limitCopies?: boolean;
 }
 
-/** Keeps what is due (the caller knows the guard is on); never throws for one file. */
-export function keepBeforeLaunch(run: LaunchKeep): void {
+/**
+ * Keeps what is due (the caller knows the guard is on); never throws for one file. Returns the projects'
+ * session listings from the guard's own stats, for the check that follows (KeepReport.listings).
+ */
+export function keepBeforeLaunch(run: LaunchKeep): ReadonlyMap<string, SessionListing> {
   let armed = !run.limitCopies;
   const kept = keepDueSessions({
     configRoot: run.configRoot,
@@ -42,4 +46,5 @@ export function keepBeforeLaunch(run: LaunchKeep): void {
         `${kept.kept.length} files kept now\n`,
     );
   }
+  return kept.listings;
 }

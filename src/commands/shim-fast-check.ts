@@ -2,6 +2,7 @@
 // few milliseconds, and the keep guard when it is on. bin/shim-check.ts runs it; only when an index
 // needs a repair does bin/claude start the full `claude-reindex shim-check`.
 import { keepGuardOn } from "../layout/keep-guard-switch.ts";
+import type { SessionListing } from "../layout/session-file.ts";
 import { checkedRecently, recordCheck } from "../layout/shim-stamp.ts";
 import { adoptShimListing, handedOverProjects } from "../rebuild/shim-signature.ts";
 import { checkTreeFreshness } from "../rebuild/tree-freshness.ts";
@@ -22,8 +23,11 @@ export interface FastShimCheck {
   deadline: number;
   clock: () => number;
   stderr: { write(text: string): unknown };
-  /** Runs the keep guard (called only when it is on, before the staleness pass). */
-  keep: () => void;
+  /**
+   * Runs the keep guard (called only when it is on, before the staleness pass); returns the session
+   * listings it made, which the staleness pass takes instead of listing those projects again.
+   */
+  keep: () => ReadonlyMap<string, SessionListing>;
 }
 
 /**
@@ -36,9 +40,10 @@ export function fastShimCheck(check: FastShimCheck): "done" | "repair" {
   const { configRoot, env, now } = check;
   if (env.CLAUDE_REINDEX_DEBUG === "1") return "repair";
   if (checkedRecently(configRoot, env, now)) return "done";
-  if (keepGuardOn(configRoot)) check.keep();
+  const seen = keepGuardOn(configRoot) ? check.keep() : undefined;
   const overBudget = () => check.clock() > check.deadline;
-  const freshness = checkTreeFreshness({ configRoot, env, now, overBudget, ...handedOverProjects(configRoot, env) });
+  const handedOver = handedOverProjects(configRoot, env);
+  const freshness = checkTreeFreshness({ configRoot, env, now, overBudget, seen, ...handedOver });
   if (freshness === "stale") return "repair";
   // Cut off, it counts as a check all the same (as the full check's watchdog has it): a tree that defeats
   // it costs one launch in CLAUDE_REINDEX_CHECK_MINUTES, never the 2 s in which Claude Code starts.

@@ -16,7 +16,7 @@ import { type CleanupPeriod, type CleanupPlaces, cleanupPeriodInForce, DAY_MS } 
 import { projectsRoot } from "./config-root.ts";
 import { keepFile, sessionFolderFiles } from "./kept-store.ts";
 import { listProjectDirNames } from "./project-dir.ts";
-import { sessionIdOfFileName } from "./session-file.ts";
+import { addToListing, type SessionListing, sessionIdOfFileName } from "./session-file.ts";
 
 export const KEEP_MARGIN_DAYS = 7;
 
@@ -34,6 +34,11 @@ export interface KeepReport {
   /** Files kept by this run (linked, copied or replaced), as `<project dir>/<relative path>`. */
   kept: string[];
   problems: string[];
+  /**
+   * Each project's sessions as listSessionFiles would list them, from the stats this run took (the check
+   * after it need not take them again): every project it could list.
+   */
+  listings: Map<string, SessionListing>;
 }
 
 /** The mtime before which a transcript is due: past the cutoff less the margin. */
@@ -45,7 +50,7 @@ export function keepThresholdMs(period: CleanupPeriod, now: Date, marginDays = K
 export function keepDueSessions(run: KeepRun): KeepReport {
   const period = cleanupPeriodInForce(run);
   const threshold = keepThresholdMs(period, run.now, run.marginDays);
-  const report: KeepReport = { period, due: 0, kept: [], problems: [...period.problems] };
+  const report: KeepReport = { period, due: 0, kept: [], problems: [...period.problems], listings: new Map() };
   const root = projectsRoot(run.configRoot);
   const checkedDirs = new Set<string>();
   for (const projectDirName of listProjectDirNames(run.configRoot)) {
@@ -57,16 +62,21 @@ export function keepDueSessions(run: KeepRun): KeepReport {
       continue;
     }
     const present = new Set(names);
+    const listing: SessionListing = { sessions: new Map(), unreadable: [] };
+    report.listings.set(projectDirName, listing);
     for (const name of names) {
       const sessionId = sessionIdOfFileName(name);
       if (sessionId === null && !isAgentFileName(name)) continue;
       // In nanoseconds, as placeFile needs it to tell whether the kept file is this one: taken once.
+      const filePath = `${projectDir}${path.sep}${name}`;
       let stat: fs.BigIntStats;
       try {
-        stat = fs.lstatSync(`${projectDir}${path.sep}${name}`, { bigint: true });
-      } catch {
+        stat = fs.lstatSync(filePath, { bigint: true });
+      } catch (error) {
+        if (sessionId !== null) listing.unreadable.push({ path: filePath, reason: errorText(error) });
         continue;
       }
+      if (sessionId !== null) addToListing(listing, sessionId, filePath, stat);
       if (!stat.isFile() || millisecondsOf(stat.mtimeNs) >= threshold) continue;
       // Old-layout agent files are kept by their own mtime, as Claude Code deletes them.
       report.due++;

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { directoryNames } from "../system/directory-names.ts";
+import { millisecondsOf } from "../system/file-times.ts";
 import { errorText } from "../text/error-text.ts";
 
 export const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -63,20 +64,39 @@ export function listSessionFiles(projectDir: string): SessionListing {
     if (sessionId === null) continue;
     // Plain concatenation: path.join's normalisation is measurable over thousands of files.
     const filePath = `${projectDir}${path.sep}${name}`;
+    let stat: fs.Stats;
     try {
       // lstat: a symbolic link is not a session, as Claude Code's listing (Dirent.isFile) has it.
-      const stat = fs.lstatSync(filePath);
-      if (stat.isSymbolicLink()) {
-        unreadable.push({ path: filePath, reason: LINKED_SESSION_REASON });
-        continue;
-      }
-      if (!stat.isFile()) continue;
-      sessions.set(sessionId, sessionFileFrom(sessionId, filePath, stat));
+      stat = fs.lstatSync(filePath);
     } catch (error) {
       unreadable.push({ path: filePath, reason: errorText(error) });
+      continue;
     }
+    addToListing({ sessions, unreadable }, sessionId, filePath, stat);
   }
   return { sessions, unreadable };
+}
+
+/**
+ * What the lstat of a `<uuid>.jsonl` adds to a listing, by listSessionFiles' rule: a regular file is a
+ * session, a link is unreadable, anything else is passed over. Also for stats taken in nanoseconds (the
+ * keep guard's), read as Node reads `mtimeMs`.
+ */
+export function addToListing(
+  listing: SessionListing,
+  sessionId: string,
+  filePath: string,
+  stat: fs.Stats | fs.BigIntStats,
+): void {
+  if (stat.isSymbolicLink()) listing.unreadable.push({ path: filePath, reason: LINKED_SESSION_REASON });
+  else if (!stat.isFile()) return;
+  else if (typeof stat.size === "number")
+    listing.sessions.set(sessionId, sessionFileFrom(sessionId, filePath, stat as fs.Stats));
+  else {
+    const { mtimeNs, size } = stat as fs.BigIntStats;
+    const mtime = Math.round(millisecondsOf(mtimeNs));
+    listing.sessions.set(sessionId, { sessionId, path: filePath, mtime, size: Number(size) });
+  }
 }
 
 export function sessionFilePath(projectDir: string, sessionId: string): string {

@@ -25,17 +25,19 @@ export function assessProject(
   projectDir: string,
   staleAfterMs: number,
   now: number,
-  listed?: ListedProject,
+  /** The project's sessions as a listing already taken has them (and its index, when that listing shows it). */
+  listed?: ListedProject | SessionListing,
 ): Staleness {
   let listing: SessionListing;
   try {
-    listing = listed?.sessions ?? listSessionFiles(projectDir);
+    listing = listed === undefined ? listSessionFiles(projectDir) : "unreadable" in listed ? listed : listed.sessions;
   } catch {
     return { stale: false, why: "cannot list" };
   }
   if (listing.sessions.size === 0) return { stale: false, why: "no sessions" };
   const indexPath = indexPathOf(projectDir);
-  if (verifiedEntries(configRoot, projectDir, indexPath, listing, listed?.index) !== null)
+  const index = listed !== undefined && "index" in listed ? listed.index : undefined;
+  if (verifiedEntries(configRoot, projectDir, indexPath, listing, index) !== null)
     return { stale: false, why: "verified" };
 
   // Folded, not Math.min(...mtimes): a project can hold more sessions than a call takes arguments.

@@ -4,6 +4,7 @@ import path from "node:path";
 import { projectsRoot } from "../layout/config-root.ts";
 import type { ListedProject } from "../layout/listed-tree.ts";
 import { listProjectDirNames } from "../layout/project-dir.ts";
+import type { SessionListing } from "../layout/session-file.ts";
 import { numberSetting } from "../system/environment-setting.ts";
 import { assessProject, DEFAULT_STALE_HOURS } from "./staleness.ts";
 
@@ -17,6 +18,8 @@ export interface TreeCheck {
   listed?: ReadonlyMap<string, ListedProject>;
   /** Projects that listing shows as they were when a check found them fine: fine without a look. */
   fineBefore?: ReadonlySet<string>;
+  /** Session listings made moments before from stats of their own (the keep guard's): not made again. */
+  seen?: ReadonlyMap<string, SessionListing>;
 }
 
 /**
@@ -31,8 +34,8 @@ export function checkTreeFreshness(check: TreeCheck): "fresh" | "stale" | "cut o
     if (check.overBudget?.()) return "cut off";
     if (check.fineBefore?.has(name)) continue;
     const projectDir = path.join(root, name);
-    if (assessProject(configRoot, projectDir, staleAfterMs, now.getTime(), check.listed?.get(name)).stale)
-      return "stale";
+    const listing = check.listed?.get(name) ?? check.seen?.get(name);
+    if (assessProject(configRoot, projectDir, staleAfterMs, now.getTime(), listing).stale) return "stale";
   }
   return "fresh";
 }

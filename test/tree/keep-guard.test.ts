@@ -17,6 +17,7 @@ import { cleanupPeriodInForce } from "../../src/layout/cleanup-period.ts";
 import { keepDueSessions } from "../../src/layout/keep-guard.ts";
 import { keepGuardOn } from "../../src/layout/keep-guard-switch.ts";
 import { keptRoot, listKeptSessions } from "../../src/layout/kept-store.ts";
+import { listSessionFiles } from "../../src/layout/session-file.ts";
 import { shimStampPath } from "../../src/layout/shim-stamp.ts";
 import { ClaudeTree, captureIo, setMtime } from "../support/claude-tree.ts";
 import { writeStubClaude } from "../support/stub-claude.ts";
@@ -119,6 +120,41 @@ describe("the keep guard", () => {
     expect(looks.get(w.fresh.path)).toBe(1);
   });
 
+  it("lists each project as listSessionFiles does, from its own stats, for the check after it", () => {
+    const w = world();
+    // A link and a folder with a session's name: not sessions (the link is reported), as listSessionFiles has it.
+    fs.symlinkSync(w.old.path, path.join(w.project, "0b0b0b0b-0000-4000-8000-000000000000.jsonl"));
+    fs.mkdirSync(path.join(w.project, "0c0c0c0c-0000-4000-8000-000000000000.jsonl"));
+    const listing = keepDueSessions({ ...w.places, now: NOW }).listings.get(path.basename(w.project));
+    expect(listing).toEqual(listSessionFiles(w.project));
+    expect(listing?.sessions.size).toBe(3);
+    expect(listing?.unreadable).toHaveLength(1);
+  });
+
+  it("spares the shim's stat pass a second look: each transcript is statted once in a check", () => {
+    const w = world();
+    keepDueSessions({ ...w.places, now: NOW });
+    fs.writeFileSync(
+      path.join(w.tree.root, "claude-reindex", "installed.json"),
+      '{"x":{"createdFile":false,"hooksKey":false,"events":[],"keepSessions":true}}',
+    );
+    const stderr = captureIo().io.stderr;
+    const env = { CLAUDE_REINDEX_CHECK_MINUTES: "0", CLAUDE_REINDEX_MANAGED_SETTINGS_DIR: w.places.managedDir };
+    const keep = () =>
+      keepBeforeLaunch({ configRoot: w.tree.root, workingDir: w.places.workingDir, env, now: NOW, stderr });
+    const looks = new Map<string, number>();
+    const lstat = vi.spyOn(fs, "lstatSync");
+    try {
+      const check = { configRoot: w.tree.root, env, now: NOW, deadline: Infinity, clock: Date.now, stderr, keep };
+      // No index yet: the stat pass asks for a repair, after looking at every transcript.
+      expect(fastShimCheck(check)).toBe("repair");
+      for (const [file] of lstat.mock.calls) looks.set(String(file), (looks.get(String(file)) ?? 0) + 1);
+    } finally {
+      lstat.mockRestore();
+    }
+    for (const file of [w.old.path, w.near.path, w.fresh.path]) expect(looks.get(file), file).toBe(1);
+  });
+
   it("never writes through a link planted in its way", () => {
     const w = world();
     const elsewhere = tempDir("claude-reindex-elsewhere-");
@@ -175,7 +211,7 @@ describe("the keep guard", () => {
     const keep = () => {
       keeps++;
       const env = { CLAUDE_REINDEX_MANAGED_SETTINGS_DIR: w.places.managedDir };
-      keepBeforeLaunch({ configRoot: w.tree.root, workingDir: w.places.workingDir, env, now: NOW, stderr });
+      return keepBeforeLaunch({ configRoot: w.tree.root, workingDir: w.places.workingDir, env, now: NOW, stderr });
     };
     const fast = (env: NodeJS.ProcessEnv = { CLAUDE_REINDEX_CHECK_MINUTES: "0" }) =>
       fastShimCheck({ configRoot: w.tree.root, env, now: NOW, deadline: Infinity, clock: Date.now, stderr, keep });

@@ -6343,7 +6343,7 @@ function projectsRoot(configRoot) {
 }
 
 // src/layout/session-file.ts
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 import path2 from "node:path";
 
 // src/system/directory-names.ts
@@ -6354,6 +6354,56 @@ function directoryNames(dir) {
   } catch {
     return [];
   }
+}
+
+// src/system/file-times.ts
+import fs2 from "node:fs";
+function timesOf(stat) {
+  return { atimeNs: stat.atimeNs, mtimeNs: stat.mtimeNs };
+}
+var NS_PER_SECOND = 1000000000n;
+function millisecondsFrom(seconds2, nanoseconds) {
+  return seconds2 * 1e3 + nanoseconds / 1e6;
+}
+function millisecondsOf(ns) {
+  let seconds2 = ns / NS_PER_SECOND;
+  let nanoseconds = ns % NS_PER_SECOND;
+  if (nanoseconds < 0n) {
+    seconds2 -= 1n;
+    nanoseconds += NS_PER_SECOND;
+  }
+  return millisecondsFrom(Number(seconds2), Number(nanoseconds));
+}
+function setExactTimes(file, times) {
+  fs2.utimesSync(file, seconds(times.atimeNs), seconds(times.mtimeNs));
+  if (matches(file, times)) return true;
+  try {
+    for (const [flag, ns] of [
+      ["-a", times.atimeNs],
+      ["-m", times.mtimeNs]
+    ]) {
+      childProcess().execFileSync("touch", ["-c", "-h", flag, "-d", `@${decimalSeconds(ns)}`, "--", file], {
+        stdio: "ignore"
+      });
+    }
+  } catch {
+  }
+  return matches(file, times);
+}
+function childProcess() {
+  return process.getBuiltinModule("node:child_process");
+}
+function matches(file, times) {
+  const stat = fs2.lstatSync(file, { bigint: true });
+  return stat.mtimeNs === times.mtimeNs && stat.atimeNs === times.atimeNs;
+}
+function seconds(ns) {
+  return Number(ns / 1000000000n) + Number(ns % 1000000000n) / 1e9;
+}
+function decimalSeconds(ns) {
+  const sign = ns < 0n ? "-" : "";
+  const abs = ns < 0n ? -ns : ns;
+  return `${sign}${abs / 1000000000n}.${(abs % 1000000000n).toString().padStart(9, "0")}`;
 }
 
 // src/text/error-text.ts
@@ -6385,34 +6435,42 @@ var LINKED_SESSION_REASON = "a symbolic link: not followed (Claude Code does not
 function listSessionFiles(projectDir) {
   const sessions = /* @__PURE__ */ new Map();
   const unreadable = [];
-  for (const name of fs2.readdirSync(projectDir)) {
+  for (const name of fs3.readdirSync(projectDir)) {
     const sessionId = sessionIdOfFileName(name);
     if (sessionId === null) continue;
     const filePath = `${projectDir}${path2.sep}${name}`;
+    let stat;
     try {
-      const stat = fs2.lstatSync(filePath);
-      if (stat.isSymbolicLink()) {
-        unreadable.push({ path: filePath, reason: LINKED_SESSION_REASON });
-        continue;
-      }
-      if (!stat.isFile()) continue;
-      sessions.set(sessionId, sessionFileFrom(sessionId, filePath, stat));
+      stat = fs3.lstatSync(filePath);
     } catch (error2) {
       unreadable.push({ path: filePath, reason: errorText(error2) });
+      continue;
     }
+    addToListing({ sessions, unreadable }, sessionId, filePath, stat);
   }
   return { sessions, unreadable };
+}
+function addToListing(listing, sessionId, filePath, stat) {
+  if (stat.isSymbolicLink()) listing.unreadable.push({ path: filePath, reason: LINKED_SESSION_REASON });
+  else if (!stat.isFile()) return;
+  else if (typeof stat.size === "number")
+    listing.sessions.set(sessionId, sessionFileFrom(sessionId, filePath, stat));
+  else {
+    const { mtimeNs, size } = stat;
+    const mtime = Math.round(millisecondsOf(mtimeNs));
+    listing.sessions.set(sessionId, { sessionId, path: filePath, mtime, size: Number(size) });
+  }
 }
 function sessionFilePath(projectDir, sessionId) {
   return path2.join(projectDir, `${sessionId}.jsonl`);
 }
 
 // src/system/real-path.ts
-import fs3 from "node:fs";
+import fs4 from "node:fs";
 import path3 from "node:path";
 function realPathOrSelf(p) {
   try {
-    return fs3.realpathSync(p);
+    return fs4.realpathSync(p);
   } catch {
     return path3.resolve(p);
   }
@@ -6466,19 +6524,19 @@ function locateTranscript(configRoot, transcriptPath) {
 }
 
 // src/hooks/hook-log.ts
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import path6 from "node:path";
 
 // src/system/replace-file.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import path5 from "node:path";
 
 // src/system/process-exit.ts
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 function isRunning(pid) {
   if (!isSignalable(pid)) return false;
   try {
-    const stat = fs4.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = fs5.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
   } catch {
     return isSignalable(pid);
@@ -6532,16 +6590,16 @@ function isTemporaryNameOf(name, baseName) {
   return temporaryNameParts(name)?.baseName === baseName;
 }
 function createTemporaryFile(temp) {
-  return fs5.openSync(
+  return fs6.openSync(
     temp,
-    fs5.constants.O_WRONLY | fs5.constants.O_CREAT | fs5.constants.O_EXCL | fs5.constants.O_NOFOLLOW,
+    fs6.constants.O_WRONLY | fs6.constants.O_CREAT | fs6.constants.O_EXCL | fs6.constants.O_NOFOLLOW,
     384
   );
 }
 function finishTemporaryFile(fd, done) {
-  if (done.owner) fs5.fchownSync(fd, done.owner.uid, done.owner.gid);
-  fs5.fchmodSync(fd, done.mode);
-  if (done.fsync) fs5.fsyncSync(fd);
+  if (done.owner) fs6.fchownSync(fd, done.owner.uid, done.owner.gid);
+  fs6.fchmodSync(fd, done.mode);
+  if (done.fsync) fs6.fsyncSync(fd);
 }
 function isRoot() {
   return process.getuid?.() === 0;
@@ -6549,7 +6607,7 @@ function isRoot() {
 function ownerForNewFile(dir) {
   if (!isRoot()) return null;
   try {
-    const { uid, gid } = fs5.statSync(dir);
+    const { uid, gid } = fs6.statSync(dir);
     return uid === 0 && gid === 0 ? null : { uid, gid };
   } catch {
     return null;
@@ -6559,23 +6617,23 @@ function giveToDirectoryOwner(made) {
   const owner = ownerForNewFile(path5.dirname(made));
   if (owner === null) return;
   try {
-    fs5.lchownSync(made, owner.uid, owner.gid);
+    fs6.lchownSync(made, owner.uid, owner.gid);
   } catch {
   }
 }
 function makeDirectory(dir, mode) {
   const missing = [];
-  for (let d = path5.resolve(dir); !fs5.existsSync(d); d = path5.dirname(d)) {
+  for (let d = path5.resolve(dir); !fs6.existsSync(d); d = path5.dirname(d)) {
     missing.unshift(d);
     if (path5.dirname(d) === d) break;
   }
-  fs5.mkdirSync(dir, { recursive: true, mode });
+  fs6.mkdirSync(dir, { recursive: true, mode });
   for (const d of missing) giveToDirectoryOwner(d);
 }
 function replaceFile(file, content, options) {
   let existing = null;
   try {
-    existing = fs5.lstatSync(file);
+    existing = fs6.lstatSync(file);
   } catch (error2) {
     if (error2.code !== "ENOENT") throw error2;
   }
@@ -6592,15 +6650,15 @@ function replaceFile(file, content, options) {
   try {
     try {
       const bytes = typeof content === "string" ? Buffer.from(content) : content;
-      for (let written = 0; written < bytes.length; ) written += fs5.writeSync(fd, bytes, written);
+      for (let written = 0; written < bytes.length; ) written += fs6.writeSync(fd, bytes, written);
       finishTemporaryFile(fd, { owner, mode, fsync: options.fsync });
     } finally {
-      fs5.closeSync(fd);
+      fs6.closeSync(fd);
     }
     options.beforeRename?.();
-    fs5.renameSync(temp, file);
+    fs6.renameSync(temp, file);
   } catch (error2) {
-    fs5.rmSync(temp, { force: true });
+    fs6.rmSync(temp, { force: true });
     throw error2;
   }
 }
@@ -6608,7 +6666,7 @@ function removeOrphanedTemporaryFiles(file, isOrphan = () => true) {
   const base = path5.basename(file);
   const dir = path5.dirname(file);
   for (const name of directoryNames(dir)) {
-    if (isTemporaryNameOf(name, base) && isOrphan(name)) fs5.rmSync(path5.join(dir, name), { force: true });
+    if (isTemporaryNameOf(name, base) && isOrphan(name)) fs6.rmSync(path5.join(dir, name), { force: true });
   }
 }
 function writerIsGone(name) {
@@ -6617,7 +6675,7 @@ function writerIsGone(name) {
 }
 
 // src/hooks/hook-log.ts
-var APPEND_FLAGS = fs6.constants.O_WRONLY | fs6.constants.O_APPEND | fs6.constants.O_CREAT | fs6.constants.O_NOFOLLOW | fs6.constants.O_NONBLOCK;
+var APPEND_FLAGS = fs7.constants.O_WRONLY | fs7.constants.O_APPEND | fs7.constants.O_CREAT | fs7.constants.O_NOFOLLOW | fs7.constants.O_NONBLOCK;
 var MAX_LOG_BYTES = 256 * 1024;
 function hookLogPath(configRoot) {
   return path6.join(configRoot, "claude-reindex", "hooks.log");
@@ -6627,17 +6685,17 @@ function appendHookLog(configRoot, now, line) {
   try {
     makeDirectory(path6.dirname(file), 448);
     try {
-      if (fs6.lstatSync(file).size > MAX_LOG_BYTES) fs6.renameSync(file, `${file}.1`);
+      if (fs7.lstatSync(file).size > MAX_LOG_BYTES) fs7.renameSync(file, `${file}.1`);
     } catch {
     }
-    const fd = fs6.openSync(file, APPEND_FLAGS, 384);
+    const fd = fs7.openSync(file, APPEND_FLAGS, 384);
     try {
-      if (!fs6.fstatSync(fd).isFile()) return;
-      if (fs6.fstatSync(fd).size === 0) giveToDirectoryOwner(file);
-      fs6.writeSync(fd, `${now.toISOString()} ${line}
+      if (!fs7.fstatSync(fd).isFile()) return;
+      if (fs7.fstatSync(fd).size === 0) giveToDirectoryOwner(file);
+      fs7.writeSync(fd, `${now.toISOString()} ${line}
 `);
     } finally {
-      fs6.closeSync(fd);
+      fs7.closeSync(fd);
     }
   } catch {
   }
@@ -6679,7 +6737,7 @@ function readHookStdin(stream, limits) {
 import fs24 from "node:fs";
 
 // src/layout/cleanup-period.ts
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 import path7 from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -7638,9 +7696,9 @@ function optional2(innerType) {
 }
 
 // src/system/regular-file.ts
-import fs7 from "node:fs";
-var READ_FLAGS = fs7.constants.O_RDONLY | fs7.constants.O_NONBLOCK;
-var NO_ATIME = fs7.constants.O_NOATIME ?? 0;
+import fs8 from "node:fs";
+var READ_FLAGS = fs8.constants.O_RDONLY | fs8.constants.O_NONBLOCK;
+var NO_ATIME = fs8.constants.O_NOATIME ?? 0;
 var NotRegularFileError = class extends Error {
   constructor(file) {
     super(`${file} is not a regular file`);
@@ -7662,22 +7720,22 @@ var FileTooLargeError = class extends Error {
   code = "EFBIG";
 };
 function openRegularFile(file, options = {}) {
-  const flags = READ_FLAGS | (options.followLinks ? 0 : fs7.constants.O_NOFOLLOW);
+  const flags = READ_FLAGS | (options.followLinks ? 0 : fs8.constants.O_NOFOLLOW);
   let fd;
   try {
-    fd = fs7.openSync(file, flags | NO_ATIME);
+    fd = fs8.openSync(file, flags | NO_ATIME);
   } catch (error2) {
     if (error2.code !== "EPERM" || NO_ATIME === 0) throw error2;
-    fd = fs7.openSync(file, flags);
+    fd = fs8.openSync(file, flags);
   }
   try {
-    const stat = fs7.fstatSync(fd);
+    const stat = fs8.fstatSync(fd);
     if (stat.isDirectory())
       throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), { code: "EISDIR" });
     if (!stat.isFile()) throw new NotRegularFileError(file);
     return { fd, stat };
   } catch (error2) {
-    fs7.closeSync(fd);
+    fs8.closeSync(fd);
     throw error2;
   }
 }
@@ -7685,9 +7743,9 @@ function readRegularFile(file, maxBytes = Number.POSITIVE_INFINITY, options = {}
   const { fd, stat } = openRegularFile(file, options);
   try {
     if (stat.size > maxBytes) throw new FileTooLargeError(file, stat.size, maxBytes);
-    return { text: fs7.readFileSync(fd, "utf8"), stat };
+    return { text: fs8.readFileSync(fd, "utf8"), stat };
   } finally {
-    fs7.closeSync(fd);
+    fs8.closeSync(fd);
   }
 }
 function describeFileError(error2) {
@@ -7714,7 +7772,7 @@ function retentionSettingsFiles(places) {
   const dropIns = path7.join(places.managedDir, "managed-settings.d");
   let names = [];
   try {
-    names = fs8.readdirSync(dropIns).filter((n) => n.endsWith(".json")).sort().reverse();
+    names = fs9.readdirSync(dropIns).filter((n) => n.endsWith(".json")).sort().reverse();
   } catch {
   }
   return [
@@ -7765,56 +7823,6 @@ var MAX_INDEX_BYTES = 512 * 1024 * 1024;
 // src/layout/keep-guard.ts
 import fs14 from "node:fs";
 import path12 from "node:path";
-
-// src/system/file-times.ts
-import fs9 from "node:fs";
-function timesOf(stat) {
-  return { atimeNs: stat.atimeNs, mtimeNs: stat.mtimeNs };
-}
-var NS_PER_SECOND = 1000000000n;
-function millisecondsFrom(seconds2, nanoseconds) {
-  return seconds2 * 1e3 + nanoseconds / 1e6;
-}
-function millisecondsOf(ns) {
-  let seconds2 = ns / NS_PER_SECOND;
-  let nanoseconds = ns % NS_PER_SECOND;
-  if (nanoseconds < 0n) {
-    seconds2 -= 1n;
-    nanoseconds += NS_PER_SECOND;
-  }
-  return millisecondsFrom(Number(seconds2), Number(nanoseconds));
-}
-function setExactTimes(file, times) {
-  fs9.utimesSync(file, seconds(times.atimeNs), seconds(times.mtimeNs));
-  if (matches(file, times)) return true;
-  try {
-    for (const [flag, ns] of [
-      ["-a", times.atimeNs],
-      ["-m", times.mtimeNs]
-    ]) {
-      childProcess().execFileSync("touch", ["-c", "-h", flag, "-d", `@${decimalSeconds(ns)}`, "--", file], {
-        stdio: "ignore"
-      });
-    }
-  } catch {
-  }
-  return matches(file, times);
-}
-function childProcess() {
-  return process.getBuiltinModule("node:child_process");
-}
-function matches(file, times) {
-  const stat = fs9.lstatSync(file, { bigint: true });
-  return stat.mtimeNs === times.mtimeNs && stat.atimeNs === times.atimeNs;
-}
-function seconds(ns) {
-  return Number(ns / 1000000000n) + Number(ns % 1000000000n) / 1e9;
-}
-function decimalSeconds(ns) {
-  const sign = ns < 0n ? "-" : "";
-  const abs = ns < 0n ? -ns : ns;
-  return `${sign}${abs / 1000000000n}.${(abs % 1000000000n).toString().padStart(9, "0")}`;
-}
 
 // src/layout/agent-files.ts
 function isAgentFileName(name) {
@@ -8053,7 +8061,7 @@ function keepThresholdMs(period, now, marginDays = KEEP_MARGIN_DAYS) {
 function keepDueSessions(run) {
   const period = cleanupPeriodInForce(run);
   const threshold = keepThresholdMs(period, run.now, run.marginDays);
-  const report2 = { period, due: 0, kept: [], problems: [...period.problems] };
+  const report2 = { period, due: 0, kept: [], problems: [...period.problems], listings: /* @__PURE__ */ new Map() };
   const root = projectsRoot(run.configRoot);
   const checkedDirs = /* @__PURE__ */ new Set();
   for (const projectDirName of listProjectDirNames(run.configRoot)) {
@@ -8065,15 +8073,20 @@ function keepDueSessions(run) {
       continue;
     }
     const present = new Set(names);
+    const listing = { sessions: /* @__PURE__ */ new Map(), unreadable: [] };
+    report2.listings.set(projectDirName, listing);
     for (const name of names) {
       const sessionId = sessionIdOfFileName(name);
       if (sessionId === null && !isAgentFileName(name)) continue;
+      const filePath = `${projectDir}${path12.sep}${name}`;
       let stat;
       try {
-        stat = fs14.lstatSync(`${projectDir}${path12.sep}${name}`, { bigint: true });
-      } catch {
+        stat = fs14.lstatSync(filePath, { bigint: true });
+      } catch (error2) {
+        if (sessionId !== null) listing.unreadable.push({ path: filePath, reason: errorText(error2) });
         continue;
       }
+      if (sessionId !== null) addToListing(listing, sessionId, filePath, stat);
       if (!stat.isFile() || millisecondsOf(stat.mtimeNs) >= threshold) continue;
       report2.due++;
       const files = [name];
@@ -10450,13 +10463,14 @@ var DEFAULT_STALE_HOURS = 24;
 function assessProject(configRoot, projectDir, staleAfterMs, now, listed) {
   let listing;
   try {
-    listing = listed?.sessions ?? listSessionFiles(projectDir);
+    listing = listed === void 0 ? listSessionFiles(projectDir) : "unreadable" in listed ? listed : listed.sessions;
   } catch {
     return { stale: false, why: "cannot list" };
   }
   if (listing.sessions.size === 0) return { stale: false, why: "no sessions" };
   const indexPath = indexPathOf(projectDir);
-  if (verifiedEntries(configRoot, projectDir, indexPath, listing, listed?.index) !== null)
+  const index = listed !== void 0 && "index" in listed ? listed.index : void 0;
+  if (verifiedEntries(configRoot, projectDir, indexPath, listing, index) !== null)
     return { stale: false, why: "verified" };
   const mtimes = [...listing.sessions.values()].map((file) => file.mtime);
   const oldestAfter = (after) => mtimes.reduce((min, m) => m > after && m < min ? m : min, Infinity);
@@ -10514,8 +10528,8 @@ function checkTreeFreshness(check) {
     if (check.overBudget?.()) return "cut off";
     if (check.fineBefore?.has(name)) continue;
     const projectDir = path20.join(root, name);
-    if (assessProject(configRoot, projectDir, staleAfterMs, now.getTime(), check.listed?.get(name)).stale)
-      return "stale";
+    const listing = check.listed?.get(name) ?? check.seen?.get(name);
+    if (assessProject(configRoot, projectDir, staleAfterMs, now.getTime(), listing).stale) return "stale";
   }
   return "fresh";
 }
