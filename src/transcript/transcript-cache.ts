@@ -13,7 +13,7 @@ import type { TranscriptFile } from "./session-entry.ts";
 import { COPIED_MESSAGE_KEYS, type CopiedMessageKey, type MessageNode } from "./transcript-record.ts";
 import { TranscriptState } from "./transcript-state.ts";
 
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 /** Bump when the derivation rules change: saved states hold per-record results of those rules. */
 const DERIVATION_RULES = "2.1.29/1";
 /** Smaller transcripts parse faster than their saved state would load. */
@@ -38,10 +38,16 @@ const SAVED_KEYS: Record<CopiedMessageKey, string> = {
   gitBranch: "gb",
   isSidechain: "sc",
 };
+/**
+ * Copied keys whose values repeat from record to record (a session's folder, branch, sidechain flag):
+ * saved once each in the state's `values`, and by their place there in each node.
+ */
+const TABLED_KEYS: ReadonlySet<CopiedMessageKey> = new Set(["cwd", "gitBranch", "isSidechain"]);
 
 const SavedNodeSchema = z.object({
   k: z.string(),
-  p: z.string(),
+  /** Left out when it is the key of the node saved before (a chain of messages, the usual case). */
+  p: z.string().optional(),
   f: z.boolean(),
   t: z.string(),
   c: z.union([z.literal(0), z.literal(1), z.literal("fails")]),
@@ -59,6 +65,7 @@ const SavedStateSchema = z.object({
   halted: z.boolean(),
   nextObjectKey: z.number().int().nonnegative(),
   nodes: z.array(SavedNodeSchema),
+  values: z.array(z.unknown()),
   summaries: z.array(z.object({ k: z.string(), v: z.unknown().optional() })),
   metadata: z.record(z.string(), z.unknown()),
 });
@@ -103,7 +110,8 @@ export class TranscriptCache {
     }
     if (parsed.path !== transcript.path || parsed.sessionId !== transcript.sessionId) return null;
     if (parsed.offset > size || fingerprint(fd, parsed.offset) !== parsed.fingerprint) return null;
-    return { state: restoreState(parsed), offset: parsed.offset };
+    const state = restoreState(parsed);
+    return state === null ? null : { state, offset: parsed.offset };
   }
 
   save(transcript: TranscriptFile, fd: number, state: TranscriptState, offset: number): void {
@@ -118,7 +126,7 @@ export class TranscriptCache {
       fingerprint: fingerprint(fd, offset),
       halted: state.halted,
       nextObjectKey: state.keys.nextObjectKey,
-      nodes: [...state.nodes.values()].map(saveNode),
+      ...saveNodes(state.nodes.values()),
       summaries: [...state.summaries].map(([k, v]) => ({ k, v })),
       metadata: { ...state.metadata },
     };
@@ -157,26 +165,54 @@ function fingerprint(fd: number, offset: number): string {
   return `${offset}:${hash.digest("hex")}`;
 }
 
-function saveNode(node: MessageNode): SavedNode {
-  const saved: SavedNode = {
-    k: node.key,
-    p: node.parentKey,
-    f: node.followsParent,
-    t: node.type,
-    c: node.counted,
-    pr: node.prompt,
-  };
-  for (const key of COPIED_MESSAGE_KEYS) if (key in node) saved[SAVED_KEYS[key]] = node[key];
-  return saved;
+/** The nodes in order, each parent and tabled value said as briefly as the nodes before allow. */
+function saveNodes(nodes: Iterable<MessageNode>): { nodes: SavedNode[]; values: unknown[] } {
+  const saved: SavedNode[] = [];
+  const values: unknown[] = [];
+  // By value for strings, numbers, booleans and null; an object or array is a value of its own.
+  const places = new Map<unknown, number>();
+  let previousKey: string | null = null;
+  for (const node of nodes) {
+    const s: SavedNode = { k: node.key, f: node.followsParent, t: node.type, c: node.counted, pr: node.prompt };
+    if (node.parentKey !== previousKey) s.p = node.parentKey;
+    for (const key of COPIED_MESSAGE_KEYS) {
+      if (!(key in node)) continue;
+      const value = node[key];
+      if (!TABLED_KEYS.has(key)) s[SAVED_KEYS[key]] = value;
+      else {
+        let place = places.get(value);
+        if (place === undefined) {
+          place = values.push(value) - 1;
+          places.set(value, place);
+        }
+        s[SAVED_KEYS[key]] = place;
+      }
+    }
+    saved.push(s);
+    previousKey = node.key;
+  }
+  return { nodes: saved, values };
 }
 
-function restoreState(saved: z.infer<typeof SavedStateSchema>): TranscriptState {
+/** The saved state as it was, or null when it does not hold together (a value's place out of the table). */
+function restoreState(saved: z.infer<typeof SavedStateSchema>): TranscriptState | null {
   const state = new TranscriptState(saved.sessionId, saved.nextObjectKey);
   state.halted = saved.halted;
+  let previousKey: string | null = null;
   for (const s of saved.nodes as SavedNode[]) {
-    const node: MessageNode = { key: s.k, parentKey: s.p, followsParent: s.f, type: s.t, counted: s.c, prompt: s.pr };
-    for (const key of COPIED_MESSAGE_KEYS) if (SAVED_KEYS[key] in s) node[key] = s[SAVED_KEYS[key]];
+    const parentKey = s.p ?? previousKey;
+    if (parentKey === null) return null;
+    const node: MessageNode = { key: s.k, parentKey, followsParent: s.f, type: s.t, counted: s.c, prompt: s.pr };
+    for (const key of COPIED_MESSAGE_KEYS) {
+      if (!(SAVED_KEYS[key] in s)) continue;
+      const value = s[SAVED_KEYS[key]];
+      if (!TABLED_KEYS.has(key)) node[key] = value;
+      else if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value < saved.values.length) {
+        node[key] = saved.values[value];
+      } else return null;
+    }
     state.nodes.set(node.key, node);
+    previousKey = node.key;
   }
   for (const { k, v } of saved.summaries) state.summaries.set(k, v);
   Object.assign(state.metadata, saved.metadata);

@@ -127,6 +127,35 @@ describe("the keys of a message record", () => {
       fs.closeSync(fd);
     }
   });
+
+  it("the transcript cache says a repeated folder, branch and parent once, and drops a state that does not hold", () => {
+    const dir = tempDir();
+    const file = { sessionId: SESSION, path: path.join(dir, `${SESSION}.jsonl`), mtime: 0 };
+    fs.writeFileSync(file.path, "x".repeat(MIN_CACHED_BYTES));
+    const state = new TranscriptState(SESSION);
+    const cwd = `/home/dev/${"deep/".repeat(20)}app`;
+    const shared = { type: "user", cwd, gitBranch: "main", isSidechain: false, message: { content: "hi" } };
+    state.apply({ ...shared, uuid: "u1", parentUuid: null });
+    state.apply({ ...shared, uuid: "u2", parentUuid: "u1" });
+    // A branch back to u1, and a value that is an object: each said in full.
+    state.apply({ ...shared, uuid: "u3", parentUuid: "u1", cwd: { odd: true }, timestamp: 7 });
+    state.apply({ ...shared, uuid: "u4", parentUuid: "u3", gitBranch: "next" });
+    const cache = new TranscriptCache(path.join(dir, "cache"), true);
+    const saved = path.join(dir, "cache", path.basename(dir), `${SESSION}.json`);
+    const fd = fs.openSync(file.path, "r");
+    try {
+      cache.save(file, fd, state, MIN_CACHED_BYTES);
+      const text = fs.readFileSync(saved, "utf8");
+      expect(text.split(cwd).length - 1).toBe(1);
+      expect(JSON.parse(text).nodes.map((n: { p?: string }) => n.p)).toEqual(["null", undefined, "su1", undefined]);
+      expect([...cache.load(file, fd, MIN_CACHED_BYTES)!.state.nodes.values()]).toEqual([...state.nodes.values()]);
+      // A value's place that is not in the table: the state is not used, and the transcript is read again.
+      fs.writeFileSync(saved, text.replace('"cwd":0', '"cwd":99'));
+      expect(cache.load(file, fd, MIN_CACHED_BYTES)).toBeNull();
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
 });
 
 describe("the keys the line scanner decodes (READ_KEYS)", () => {

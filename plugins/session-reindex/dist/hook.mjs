@@ -9064,7 +9064,7 @@ var TranscriptState = class _TranscriptState {
 };
 
 // src/transcript/transcript-cache.ts
-var CACHE_FORMAT = 1;
+var CACHE_FORMAT = 2;
 var DERIVATION_RULES = "2.1.29/1";
 var MIN_CACHED_BYTES = 1 << 20;
 var REFRESH_AFTER_BYTES = 512 * 1024;
@@ -9080,9 +9080,11 @@ var SAVED_KEYS = {
   gitBranch: "gb",
   isSidechain: "sc"
 };
+var TABLED_KEYS = /* @__PURE__ */ new Set(["cwd", "gitBranch", "isSidechain"]);
 var SavedNodeSchema = object({
   k: string2(),
-  p: string2(),
+  /** Left out when it is the key of the node saved before (a chain of messages, the usual case). */
+  p: string2().optional(),
   f: boolean2(),
   t: string2(),
   c: union([literal(0), literal(1), literal("fails")]),
@@ -9099,6 +9101,7 @@ var SavedStateSchema = object({
   halted: boolean2(),
   nextObjectKey: number2().int().nonnegative(),
   nodes: array(SavedNodeSchema),
+  values: array(unknown()),
   summaries: array(object({ k: string2(), v: unknown().optional() })),
   metadata: record(string2(), unknown())
 });
@@ -9132,7 +9135,8 @@ var TranscriptCache = class _TranscriptCache {
     }
     if (parsed.path !== transcript.path || parsed.sessionId !== transcript.sessionId) return null;
     if (parsed.offset > size || fingerprint(fd, parsed.offset) !== parsed.fingerprint) return null;
-    return { state: restoreState(parsed), offset: parsed.offset };
+    const state = restoreState(parsed);
+    return state === null ? null : { state, offset: parsed.offset };
   }
   save(transcript, fd, state, offset) {
     if (!this.writable || offset < MIN_CACHED_BYTES) return;
@@ -9146,7 +9150,7 @@ var TranscriptCache = class _TranscriptCache {
       fingerprint: fingerprint(fd, offset),
       halted: state.halted,
       nextObjectKey: state.keys.nextObjectKey,
-      nodes: [...state.nodes.values()].map(saveNode),
+      ...saveNodes(state.nodes.values()),
       summaries: [...state.summaries].map(([k, v]) => ({ k, v })),
       metadata: { ...state.metadata }
     };
@@ -9180,25 +9184,50 @@ function fingerprint(fd, offset) {
   }
   return `${offset}:${hash.digest("hex")}`;
 }
-function saveNode(node2) {
-  const saved = {
-    k: node2.key,
-    p: node2.parentKey,
-    f: node2.followsParent,
-    t: node2.type,
-    c: node2.counted,
-    pr: node2.prompt
-  };
-  for (const key of COPIED_MESSAGE_KEYS) if (key in node2) saved[SAVED_KEYS[key]] = node2[key];
-  return saved;
+function saveNodes(nodes) {
+  const saved = [];
+  const values = [];
+  const places = /* @__PURE__ */ new Map();
+  let previousKey = null;
+  for (const node2 of nodes) {
+    const s = { k: node2.key, f: node2.followsParent, t: node2.type, c: node2.counted, pr: node2.prompt };
+    if (node2.parentKey !== previousKey) s.p = node2.parentKey;
+    for (const key of COPIED_MESSAGE_KEYS) {
+      if (!(key in node2)) continue;
+      const value = node2[key];
+      if (!TABLED_KEYS.has(key)) s[SAVED_KEYS[key]] = value;
+      else {
+        let place = places.get(value);
+        if (place === void 0) {
+          place = values.push(value) - 1;
+          places.set(value, place);
+        }
+        s[SAVED_KEYS[key]] = place;
+      }
+    }
+    saved.push(s);
+    previousKey = node2.key;
+  }
+  return { nodes: saved, values };
 }
 function restoreState(saved) {
   const state = new TranscriptState(saved.sessionId, saved.nextObjectKey);
   state.halted = saved.halted;
+  let previousKey = null;
   for (const s of saved.nodes) {
-    const node2 = { key: s.k, parentKey: s.p, followsParent: s.f, type: s.t, counted: s.c, prompt: s.pr };
-    for (const key of COPIED_MESSAGE_KEYS) if (SAVED_KEYS[key] in s) node2[key] = s[SAVED_KEYS[key]];
+    const parentKey = s.p ?? previousKey;
+    if (parentKey === null) return null;
+    const node2 = { key: s.k, parentKey, followsParent: s.f, type: s.t, counted: s.c, prompt: s.pr };
+    for (const key of COPIED_MESSAGE_KEYS) {
+      if (!(SAVED_KEYS[key] in s)) continue;
+      const value = s[SAVED_KEYS[key]];
+      if (!TABLED_KEYS.has(key)) node2[key] = value;
+      else if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value < saved.values.length) {
+        node2[key] = saved.values[value];
+      } else return null;
+    }
     state.nodes.set(node2.key, node2);
+    previousKey = node2.key;
   }
   for (const { k, v } of saved.summaries) state.summaries.set(k, v);
   Object.assign(state.metadata, saved.metadata);
