@@ -145,7 +145,7 @@ export class WorkerDemand {
     private readonly options: PoolOptions,
   ) {}
 
-  /** Bytes the run is sure to read (bytesSureToBeRead): when they are enough, the pool starts with the first project. */
+  /** Bytes the run is sure to read (bytesSureToBeRead): when enough, the pool starts with the first project. */
   expectToRead(bytes: number): void {
     this.bytesSure = bytes;
   }

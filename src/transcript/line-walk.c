@@ -81,7 +81,9 @@ static const uint8_t ESCAPABLE[256] = {['"'] = 1, ['\\'] = 1, ['/'] = 1, ['b'] =
                                        ['f'] = 1, ['n'] = 1, ['r'] = 1, ['t'] = 1};
 
 static inline int is_digit(uint8_t c) { return c >= '0' && c <= '9'; }
-static inline int is_ascii_space(uint8_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == 0x0c; }
+static inline int is_ascii_space(uint8_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == 0x0c;
+}
 
 /* Whether the last string string_end found had a backslash in its checked part. */
 static int had_escape;

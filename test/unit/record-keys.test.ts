@@ -128,7 +128,7 @@ describe("the keys of a message record", () => {
     }
   });
 
-  it("the transcript cache says a repeated folder, branch and parent once, and drops a state that does not hold", () => {
+  it("the transcript cache says a repeated folder, branch and parent once, and drops a state that fails", () => {
     const dir = tempDir();
     const file = { sessionId: SESSION, path: path.join(dir, `${SESSION}.jsonl`), mtime: 0 };
     fs.writeFileSync(file.path, "x".repeat(MIN_CACHED_BYTES));
