@@ -130,9 +130,8 @@ export function bytesSureToBeRead(pending: readonly PendingProject[], cache: Tra
 /**
  * Starts the worker pool once the run has read enough to be worth it (the two workers take 60–90 ms
  * to start, what reading 70–100 MB takes on one thread), or at once when it is sure to (see
- * bytesSureToBeRead), and
- * uses it only for projects with several transcripts to read: one transcript cannot be split, and
- * after an append its saved state holds most of it.
+ * bytesSureToBeRead), and uses it only for projects with several transcripts to read: one transcript
+ * cannot be split, and after an append its saved state holds most of it.
  */
 export class WorkerDemand {
   static readonly START_AFTER_BYTES = 64 * 1024 * 1024;
