@@ -63,21 +63,22 @@ describe(`parity with Claude Code ${manifest.indexWriter}'s own index`, () => {
     expect(manifest.indexes.length).toBeGreaterThanOrEqual(2);
   });
 
-  // Lines are walked in native code (line-walk.c as WebAssembly); under `node --jitless`, which has no
-  // WebAssembly, in JavaScript. Both must give 2.1.29's entries.
-  const walks = manifest.indexes.flatMap((indexPath) => [
-    [indexPath, "native code"],
-    [indexPath, "JavaScript (node --jitless)"],
-  ]);
+  // Lines are walked in native code (line-walk.c as WebAssembly); in JavaScript under `node --jitless`, which
+  // has no WebAssembly, and where a virtual memory limit leaves no room for the walk's memory. All must give
+  // 2.1.29's entries.
+  const NATIVE = "native code";
+  const JITLESS = "JavaScript (node --jitless)";
+  const LIMITED = "JavaScript (ulimit -v: no room for WebAssembly memory)";
+  const walks = manifest.indexes.flatMap((indexPath) => [NATIVE, JITLESS, LIMITED].map((walk) => [indexPath, walk]));
   it.each(walks)("rebuild from scratch reproduces %s, lines walked in %s", async (indexPath, walk) => {
     const root = copyFixture();
     const projectDir = path.dirname(path.join(root, path.relative(manifest.configDir, indexPath)));
-    const jitless = walk !== "native code";
-    const result = await execa(
-      "node",
-      [...(jitless ? ["--jitless"] : []), cli, "rebuild", "--project", projectDir, "--json"],
-      { env: { CLAUDE_CONFIG_DIR: root, TZ: "UTC" }, reject: false },
-    );
+    const args = [cli, "rebuild", "--project", projectDir, "--json"];
+    if (walk === JITLESS) args.unshift("--jitless");
+    // 3 GB of address space: enough for Node, not for a WebAssembly memory (it reserves far more).
+    const [file, argv] =
+      walk === LIMITED ? ["sh", ["-c", 'ulimit -v 3000000 && exec node "$@"', "sh", ...args]] : ["node", args];
+    const result = await execa(file, argv as string[], { env: { CLAUDE_CONFIG_DIR: root, TZ: "UTC" }, reject: false });
     // --jitless turns WebAssembly off, and Node says so.
     expect(result.stderr.replace(/^Warning: disabling flag --expose_wasm due to conflicting flags\n?/, "")).toBe("");
     expect(result.exitCode).toBe(0);
