@@ -86,30 +86,29 @@ for (const c of '"\\/bfnrt') ESCAPABLE[c.charCodeAt(0)] = 1;
 const HEX = new Uint8Array(256);
 for (const c of "0123456789abcdefABCDEF") HEX[c.charCodeAt(0)] = 1;
 
-/** Wanted keys as bytes, by length, for a match without decoding. */
-function keyTable(names: readonly string[], slots: readonly number[]): { bytes: Uint8Array; slot: number }[][] {
+/** Every key the walks capture, by the role of the object it is in: both walks take them from here. */
+const WANTED_KEYS: readonly WalkedKey[] = [
+  ...READ_KEYS.map((name, slot) => ({ role: ROLE_ROOT, slot, name })),
+  { role: ROLE_ROOT, slot: MESSAGE_SLOT, name: "message" },
+  { role: ROLE_MESSAGE, slot: CONTENT_SLOT, name: "content" },
+  { role: ROLE_BLOCK, slot: BLOCK_TYPE_SLOT, name: "type" },
+  { role: ROLE_BLOCK, slot: BLOCK_TEXT_SLOT, name: "text" },
+];
+
+/** The wanted keys of objects of `role` as bytes, by length, for a match without decoding. */
+function keyTable(role: number): { bytes: Uint8Array; slot: number }[][] {
   const table: { bytes: Uint8Array; slot: number }[][] = [];
-  for (const [i, name] of names.entries()) {
+  for (const { name, slot } of WANTED_KEYS.filter((key) => key.role === role)) {
     const bytes = new TextEncoder().encode(name);
     const sameLength = table[bytes.length] ?? [];
-    sameLength.push({ bytes, slot: slots[i]! });
+    sameLength.push({ bytes, slot });
     table[bytes.length] = sameLength;
   }
   return table;
 }
-const TOP_NAMES = [...READ_KEYS, "message"];
-const TOP_SLOTS = [...READ_KEYS.keys(), MESSAGE_SLOT];
-const MESSAGE_NAMES = ["content"];
-const MESSAGE_SLOTS = [CONTENT_SLOT];
-const BLOCK_NAMES = ["type", "text"];
-const BLOCK_SLOTS = [BLOCK_TYPE_SLOT, BLOCK_TEXT_SLOT];
-const TOP_KEYS = keyTable(TOP_NAMES, TOP_SLOTS);
-const MESSAGE_KEYS = keyTable(MESSAGE_NAMES, MESSAGE_SLOTS);
-const BLOCK_KEYS = keyTable(BLOCK_NAMES, BLOCK_SLOTS);
-const NAME_TO_SLOT = new Map<string, number>([
-  ...READ_KEYS.map((name, slot) => [name, slot] as [string, number]),
-  ["message", MESSAGE_SLOT],
-]);
+const TOP_KEYS = keyTable(ROLE_ROOT);
+const MESSAGE_KEYS = keyTable(ROLE_MESSAGE);
+const BLOCK_KEYS = keyTable(ROLE_BLOCK);
 
 interface Block {
   start: number;
@@ -138,16 +137,7 @@ function isAsciiSpace(byte: number | undefined): boolean {
 /** The walk in native code, made on first use; null where WebAssembly cannot run. */
 let lineWalk: LineWalk | null | undefined;
 function nativeWalk(): LineWalk | null {
-  if (lineWalk === undefined) {
-    const keys: WalkedKey[] = [];
-    const add = (role: number, names: string[], slots: number[]) => {
-      for (const [i, name] of names.entries()) keys.push({ role, slot: slots[i]!, name });
-    };
-    add(ROLE_ROOT, TOP_NAMES, TOP_SLOTS);
-    add(ROLE_MESSAGE, MESSAGE_NAMES, MESSAGE_SLOTS);
-    add(ROLE_BLOCK, BLOCK_NAMES, BLOCK_SLOTS);
-    lineWalk = LineWalk.create(keys);
-  }
+  if (lineWalk === undefined) lineWalk = LineWalk.create(WANTED_KEYS);
   return lineWalk;
 }
 
@@ -173,23 +163,28 @@ export function scanLine(bytes: Buffer, start: number, end: number, spanValue: S
   if (answer === WALK_USE_EXACT) return USE_EXACT;
   if (answer !== WALK_VALUE) return scanLineInJs(bytes, start, end, spanValue);
   const out = walk.output;
-  const at = (offset: number) => (offset < 0 ? -1 : offset + start);
   for (let slot = 0; slot <= MESSAGE_SLOT; slot++) {
-    topStart[slot] = at(out[OUT_TOP + 2 * slot]!);
-    topEnd[slot] = at(out[OUT_TOP + 2 * slot + 1]!);
+    topStart[slot] = offsetIn(out[OUT_TOP + 2 * slot]!, start);
+    topEnd[slot] = offsetIn(out[OUT_TOP + 2 * slot + 1]!, start);
   }
   const blocks: Block[] = [];
   for (let b = 0, o = OUT_BLOCKS; b < out[OUT_BLOCK_COUNT]!; b++, o += 6) {
     blocks.push({
-      start: at(out[o]!),
-      end: at(out[o + 1]!),
-      typeStart: at(out[o + 2]!),
-      typeEnd: at(out[o + 3]!),
-      textStart: at(out[o + 4]!),
-      textEnd: at(out[o + 5]!),
+      start: offsetIn(out[o]!, start),
+      end: offsetIn(out[o + 1]!, start),
+      typeStart: offsetIn(out[o + 2]!, start),
+      typeEnd: offsetIn(out[o + 3]!, start),
+      textStart: offsetIn(out[o + 4]!, start),
+      textEnd: offsetIn(out[o + 5]!, start),
     });
   }
-  return built(bytes, at(out[OUT_CONTENT_START]!), at(out[OUT_CONTENT_END]!), blocks, spanValue);
+  const contentStart = offsetIn(out[OUT_CONTENT_START]!, start);
+  return built(bytes, contentStart, offsetIn(out[OUT_CONTENT_END]!, start), blocks, spanValue);
+}
+
+/** A native walk's offset from the line's start as an index into the bytes the line is in (-1 stays none). */
+function offsetIn(offset: number, lineStart: number): number {
+  return offset < 0 ? -1 : offset + lineStart;
 }
 
 /** scanLine's walk in JavaScript: for lines the native walk hands back, and where it cannot run. */
@@ -515,9 +510,7 @@ function keySlotOf(bytes: Buffer, from: number, to: number, role: number, escape
   // An escaped key (`"t\u0079pe"`) can still name a wanted key: decode it exactly.
   if (!escaped) return NO_SLOT;
   const name = JSON.parse(bytes.toString("utf8", from - 1, to + 1)) as string;
-  if (role === ROLE_ROOT) return NAME_TO_SLOT.get(name) ?? NO_SLOT;
-  if (role === ROLE_MESSAGE) return name === "content" ? CONTENT_SLOT : NO_SLOT;
-  return name === "type" ? BLOCK_TYPE_SLOT : name === "text" ? BLOCK_TEXT_SLOT : NO_SLOT;
+  return WANTED_KEYS.find((key) => key.role === role && key.name === name)?.slot ?? NO_SLOT;
 }
 
 /** End of the JSON number starting at `i`, or -1: -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)? */

@@ -9406,29 +9406,26 @@ var ESCAPABLE = new Uint8Array(256);
 for (const c of '"\\/bfnrt') ESCAPABLE[c.charCodeAt(0)] = 1;
 var HEX = new Uint8Array(256);
 for (const c of "0123456789abcdefABCDEF") HEX[c.charCodeAt(0)] = 1;
-function keyTable(names, slots) {
+var WANTED_KEYS = [
+  ...READ_KEYS.map((name, slot) => ({ role: ROLE_ROOT, slot, name })),
+  { role: ROLE_ROOT, slot: MESSAGE_SLOT, name: "message" },
+  { role: ROLE_MESSAGE, slot: CONTENT_SLOT, name: "content" },
+  { role: ROLE_BLOCK, slot: BLOCK_TYPE_SLOT, name: "type" },
+  { role: ROLE_BLOCK, slot: BLOCK_TEXT_SLOT, name: "text" }
+];
+function keyTable(role) {
   const table = [];
-  for (const [i, name] of names.entries()) {
+  for (const { name, slot } of WANTED_KEYS.filter((key) => key.role === role)) {
     const bytes = new TextEncoder().encode(name);
     const sameLength = table[bytes.length] ?? [];
-    sameLength.push({ bytes, slot: slots[i] });
+    sameLength.push({ bytes, slot });
     table[bytes.length] = sameLength;
   }
   return table;
 }
-var TOP_NAMES = [...READ_KEYS, "message"];
-var TOP_SLOTS = [...READ_KEYS.keys(), MESSAGE_SLOT];
-var MESSAGE_NAMES = ["content"];
-var MESSAGE_SLOTS = [CONTENT_SLOT];
-var BLOCK_NAMES = ["type", "text"];
-var BLOCK_SLOTS = [BLOCK_TYPE_SLOT, BLOCK_TEXT_SLOT];
-var TOP_KEYS = keyTable(TOP_NAMES, TOP_SLOTS);
-var MESSAGE_KEYS = keyTable(MESSAGE_NAMES, MESSAGE_SLOTS);
-var BLOCK_KEYS = keyTable(BLOCK_NAMES, BLOCK_SLOTS);
-var NAME_TO_SLOT = new Map([
-  ...READ_KEYS.map((name, slot) => [name, slot]),
-  ["message", MESSAGE_SLOT]
-]);
+var TOP_KEYS = keyTable(ROLE_ROOT);
+var MESSAGE_KEYS = keyTable(ROLE_MESSAGE);
+var BLOCK_KEYS = keyTable(ROLE_BLOCK);
 var OBJECT = 1;
 var ARRAY = 2;
 var kinds = new Uint8Array(MAX_DEPTH + 1);
@@ -9442,16 +9439,7 @@ function isAsciiSpace(byte) {
 }
 var lineWalk;
 function nativeWalk() {
-  if (lineWalk === void 0) {
-    const keys = [];
-    const add = (role, names, slots) => {
-      for (const [i, name] of names.entries()) keys.push({ role, slot: slots[i], name });
-    };
-    add(ROLE_ROOT, TOP_NAMES, TOP_SLOTS);
-    add(ROLE_MESSAGE, MESSAGE_NAMES, MESSAGE_SLOTS);
-    add(ROLE_BLOCK, BLOCK_NAMES, BLOCK_SLOTS);
-    lineWalk = LineWalk.create(keys);
-  }
+  if (lineWalk === void 0) lineWalk = LineWalk.create(WANTED_KEYS);
   return lineWalk;
 }
 function lineBuffer(length) {
@@ -9465,23 +9453,26 @@ function scanLine(bytes, start, end, spanValue = parseSpan) {
   if (answer === WALK_USE_EXACT) return USE_EXACT;
   if (answer !== WALK_VALUE) return scanLineInJs(bytes, start, end, spanValue);
   const out = walk.output;
-  const at = (offset) => offset < 0 ? -1 : offset + start;
   for (let slot = 0; slot <= MESSAGE_SLOT; slot++) {
-    topStart[slot] = at(out[OUT_TOP + 2 * slot]);
-    topEnd[slot] = at(out[OUT_TOP + 2 * slot + 1]);
+    topStart[slot] = offsetIn(out[OUT_TOP + 2 * slot], start);
+    topEnd[slot] = offsetIn(out[OUT_TOP + 2 * slot + 1], start);
   }
   const blocks = [];
   for (let b = 0, o = OUT_BLOCKS; b < out[OUT_BLOCK_COUNT]; b++, o += 6) {
     blocks.push({
-      start: at(out[o]),
-      end: at(out[o + 1]),
-      typeStart: at(out[o + 2]),
-      typeEnd: at(out[o + 3]),
-      textStart: at(out[o + 4]),
-      textEnd: at(out[o + 5])
+      start: offsetIn(out[o], start),
+      end: offsetIn(out[o + 1], start),
+      typeStart: offsetIn(out[o + 2], start),
+      typeEnd: offsetIn(out[o + 3], start),
+      textStart: offsetIn(out[o + 4], start),
+      textEnd: offsetIn(out[o + 5], start)
     });
   }
-  return built(bytes, at(out[OUT_CONTENT_START]), at(out[OUT_CONTENT_END]), blocks, spanValue);
+  const contentStart = offsetIn(out[OUT_CONTENT_START], start);
+  return built(bytes, contentStart, offsetIn(out[OUT_CONTENT_END], start), blocks, spanValue);
+}
+function offsetIn(offset, lineStart) {
+  return offset < 0 ? -1 : offset + lineStart;
 }
 function scanLineInJs(bytes, start, end, spanValue = parseSpan) {
   let first = start;
@@ -9739,9 +9730,7 @@ function keySlotOf(bytes, from, to, role, escaped) {
   }
   if (!escaped) return NO_SLOT;
   const name = JSON.parse(bytes.toString("utf8", from - 1, to + 1));
-  if (role === ROLE_ROOT) return NAME_TO_SLOT.get(name) ?? NO_SLOT;
-  if (role === ROLE_MESSAGE) return name === "content" ? CONTENT_SLOT : NO_SLOT;
-  return name === "type" ? BLOCK_TYPE_SLOT : name === "text" ? BLOCK_TEXT_SLOT : NO_SLOT;
+  return WANTED_KEYS.find((key) => key.role === role && key.name === name)?.slot ?? NO_SLOT;
 }
 function numberEnd(bytes, start, last) {
   let i = start;
