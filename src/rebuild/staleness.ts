@@ -25,19 +25,18 @@ export function assessProject(
   projectDir: string,
   staleAfterMs: number,
   now: number,
-  /** The project's sessions as a listing already taken has them (and its index, when that listing shows it). */
-  listed?: ListedProject | SessionListing,
+  /** The project's sessions as a listing already taken has them, and its index when that listing shows it. */
+  listed?: Pick<ListedProject, "sessions"> & Partial<Pick<ListedProject, "index">>,
 ): Staleness {
   let listing: SessionListing;
   try {
-    listing = listed === undefined ? listSessionFiles(projectDir) : "unreadable" in listed ? listed : listed.sessions;
+    listing = listed?.sessions ?? listSessionFiles(projectDir);
   } catch {
     return { stale: false, why: "cannot list" };
   }
   if (listing.sessions.size === 0) return { stale: false, why: "no sessions" };
   const indexPath = indexPathOf(projectDir);
-  const index = listed !== undefined && "index" in listed ? listed.index : undefined;
-  if (verifiedEntries(configRoot, projectDir, indexPath, listing, index) !== null)
+  if (verifiedEntries(configRoot, projectDir, indexPath, listing, listed?.index) !== null)
     return { stale: false, why: "verified" };
 
   // Folded, not Math.min(...mtimes): a project can hold more sessions than a call takes arguments.

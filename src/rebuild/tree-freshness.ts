@@ -34,8 +34,9 @@ export function checkTreeFreshness(check: TreeCheck): "fresh" | "stale" | "cut o
     if (check.overBudget?.()) return "cut off";
     if (check.fineBefore?.has(name)) continue;
     const projectDir = path.join(root, name);
-    const listing = check.listed?.get(name) ?? check.seen?.get(name);
-    if (assessProject(configRoot, projectDir, staleAfterMs, now.getTime(), listing).stale) return "stale";
+    const seen = check.seen?.get(name);
+    const listed = check.listed?.get(name) ?? (seen && { sessions: seen });
+    if (assessProject(configRoot, projectDir, staleAfterMs, now.getTime(), listed).stale) return "stale";
   }
   return "fresh";
 }

@@ -10481,14 +10481,13 @@ var DEFAULT_STALE_HOURS = 24;
 function assessProject(configRoot, projectDir, staleAfterMs, now, listed) {
   let listing;
   try {
-    listing = listed === void 0 ? listSessionFiles(projectDir) : "unreadable" in listed ? listed : listed.sessions;
+    listing = listed?.sessions ?? listSessionFiles(projectDir);
   } catch {
     return { stale: false, why: "cannot list" };
   }
   if (listing.sessions.size === 0) return { stale: false, why: "no sessions" };
   const indexPath = indexPathOf(projectDir);
-  const index = listed !== void 0 && "index" in listed ? listed.index : void 0;
-  if (verifiedEntries(configRoot, projectDir, indexPath, listing, index) !== null)
+  if (verifiedEntries(configRoot, projectDir, indexPath, listing, listed?.index) !== null)
     return { stale: false, why: "verified" };
   const mtimes = [...listing.sessions.values()].map((file) => file.mtime);
   const oldestAfter = (after) => mtimes.reduce((min, m) => m > after && m < min ? m : min, Infinity);
@@ -10546,8 +10545,9 @@ function checkTreeFreshness(check) {
     if (check.overBudget?.()) return "cut off";
     if (check.fineBefore?.has(name)) continue;
     const projectDir = path20.join(root, name);
-    const listing = check.listed?.get(name) ?? check.seen?.get(name);
-    if (assessProject(configRoot, projectDir, staleAfterMs, now.getTime(), listing).stale) return "stale";
+    const seen = check.seen?.get(name);
+    const listed = check.listed?.get(name) ?? (seen && { sessions: seen });
+    if (assessProject(configRoot, projectDir, staleAfterMs, now.getTime(), listed).stale) return "stale";
   }
   return "fresh";
 }
