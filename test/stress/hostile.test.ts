@@ -6,6 +6,7 @@ import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ClaudeTree } from "../support/claude-tree.ts";
 import { addHostile, HOSTILE_CLASSES, type HostileClass } from "../support/hostile-tree.ts";
+import { prng } from "../support/prng.ts";
 import { FULL_STRESS, recordFigure } from "../support/stress-results.ts";
 import { writeStubClaude } from "../support/stub-claude.ts";
 import { tempDir } from "../support/temp.ts";
@@ -27,13 +28,6 @@ const BUDGET_MS = Number(process.env.CLAUDE_REINDEX_COMMAND_BUDGET_MS ?? 30_000)
 beforeAll(async () => {
   if (!fs.existsSync(bundle)) await execa("npm", ["run", "build"], { cwd: repo });
 });
-
-function prng(seed: number) {
-  return () => {
-    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-}
 
 describe("hostile trees, generated", () => {
   it(`${TREES} random mixtures of hostile classes: every command ends within its ` +

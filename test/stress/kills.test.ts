@@ -4,6 +4,7 @@ import { execa, type ResultPromise } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ClaudeTree, type TreeSession } from "../support/claude-tree.ts";
 import { pollIndexes } from "../support/index-poller.ts";
+import { prng } from "../support/prng.ts";
 import { FULL_STRESS, recordFigure } from "../support/stress-results.ts";
 import { writeStubClaude } from "../support/stub-claude.ts";
 import { tempDir } from "../support/temp.ts";
@@ -16,14 +17,6 @@ const PROJECTS = ["/home/dev/app", "/home/dev/api"];
 beforeAll(async () => {
   if (!fs.existsSync(path.join(repo, "dist/hook.mjs"))) await execa("npm", ["run", "build"], { cwd: repo });
 });
-
-/** A deterministic stream of choices, so that a failing run can be replayed. */
-function prng(seed: number) {
-  return () => {
-    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-}
 
 /** A config tree whose rebuild takes long enough to be killed in the middle of it. */
 function buildTree() {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { scanLine } from "../../src/transcript/line-scanner.ts";
 import { TranscriptState } from "../../src/transcript/transcript-state.ts";
 import { damagedLine } from "../support/damaged-line.ts";
+import { prng } from "../support/prng.ts";
 import { TranscriptBuilder } from "../support/transcript-builder.ts";
 
 const SESSION = "7d2c1b0a-3e4f-4a5b-8c6d-9e0f1a2b3c4d";
@@ -72,13 +73,6 @@ function corpus(): Buffer[] {
   t.user(CODE, { cwd: `/very/long/${"d".repeat(700)}`, gitBranch: `feature/${"b".repeat(600)}` });
   t.system({ content: CODE, [`k${"e".repeat(600)}`]: CODE });
   return t.lines.map((line) => Buffer.from(JSON.stringify(line)));
-}
-
-function prng(seed: number) {
-  return () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
 }
 
 describe("scanLine", () => {

@@ -18,6 +18,7 @@ import {
 } from "../../src/transcript/line-walk.ts";
 import { LINE_WALK_WASM } from "../../src/transcript/line-walk-wasm.ts";
 import { damagedLine } from "../support/damaged-line.ts";
+import { prng } from "../support/prng.ts";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 const SESSION = "7d2c1b0a-3e4f-4a5b-8c6d-9e0f1a2b3c4d";
@@ -34,13 +35,6 @@ const hasClang = (() => {
 /** Both walks on the same bytes: the native one (scanLine) must answer exactly as the JavaScript one. */
 function expectSameWalk(bytes: Buffer, start = 0, end = bytes.length): void {
   expect(scanLine(bytes, start, end)).toEqual(scanLineInJs(bytes, start, end));
-}
-
-function prng(seed: number) {
-  return () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
 }
 
 /** Every line of every transcript under fixtures/ (real Claude Code releases, hostile trees, the demo). */
