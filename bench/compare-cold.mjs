@@ -7,23 +7,19 @@
 
 import path from "node:path";
 import { median, runTimed } from "./lib/measure.mjs";
+import { scriptOption } from "./lib/script-option.mjs";
 import { deleteIndexes } from "./lib/tree-ops.mjs";
 
 const REPO = path.resolve(import.meta.dirname, "..");
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : args[i + 1];
-};
-const other = option("--other", null);
+const other = scriptOption("--other", null);
 if (other === null) {
   console.error(
     "usage: npm run bench:compare-cold -- --other <bin/claude-reindex of another build> [--dir D] [--runs N]",
   );
   process.exit(2);
 }
-const dir = path.resolve(option("--dir", path.join(REPO, ".bench", "tree")));
-const runs = Number(option("--runs", 7));
+const dir = path.resolve(scriptOption("--dir", path.join(REPO, ".bench", "tree")));
+const runs = Number(scriptOption("--runs", 7));
 const sides = [
   { name: `other (${other})`, cli: path.resolve(other), times: [] },
   { name: "this checkout", cli: path.join(REPO, "bin", "claude-reindex"), times: [] },

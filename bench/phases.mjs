@@ -9,16 +9,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { build } from "esbuild";
+import { scriptOption } from "./lib/script-option.mjs";
 
 const REPO = path.resolve(import.meta.dirname, "..");
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : args[i + 1];
-};
-const dir = path.resolve(option("--dir", path.join(REPO, ".bench", "tree")));
-const every = Number(option("--every", 1));
-const rounds = Number(option("--rounds", 3));
+const dir = path.resolve(scriptOption("--dir", path.join(REPO, ".bench", "tree")));
+const every = Number(scriptOption("--every", 1));
+const rounds = Number(scriptOption("--rounds", 3));
 
 // The library's transcript code, bundled as it ships (esbuild), so Node can load it here.
 const bundle = path.join(REPO, ".bench", "phases-bundle.mjs");
