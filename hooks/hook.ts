@@ -11,6 +11,12 @@ import { numberSetting } from "../src/system/environment-setting.ts";
 // Detached from Claude Code, the worker must not die with its terminal, nor outlive its purpose.
 process.on("SIGHUP", () => {});
 setTimeout(() => process.exit(0), 180_000).unref();
+// It yields the CPU to Claude Code, as `nice -n 10` would (hooks/launch starts no nice process).
+try {
+  os.setPriority(Math.min(19, os.getPriority() + 10));
+} catch {
+  // not allowed here: the merge is short either way
+}
 
 async function main(): Promise<void> {
   let event: HookEvent;

@@ -233,11 +233,47 @@ async function eventually(check: () => boolean, ms: number): Promise<boolean> {
   }
 }
 
+/** What `find` returns within `ms` (polled); fails the test when it never returns anything. */
+async function eventuallyFound<T>(find: () => T | undefined, ms: number): Promise<T> {
+  let found: T | undefined;
+  const check = () => {
+    found = find();
+    return found !== undefined;
+  };
+  if (!(await eventually(check, ms))) throw new Error(`nothing found within ${ms} ms`);
+  return found as T;
+}
+
 /** User and system CPU time of a process so far, in seconds (Linux /proc). */
 function cpuSeconds(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * The pid of a process of the hooks for config root `root` (found in /proc by its environment) whose second
+ * argument ends in `argument`: "launch" for the launcher's waiting part (`sh launch --worker ...`; the
+ * hook itself has ended), "dist/hook.mjs" for its Node (`node dist/hook.mjs <event>`).
+ */
+function hookProcessOf(root: string, argument: string): number | undefined {
+  for (const pid of fs.readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
+    try {
+      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      if (!cmdline[1]?.endsWith(argument)) continue;
+      if (fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`CLAUDE_CONFIG_DIR=${root}`))
+        return Number(pid);
+    } catch {
+      // ended meanwhile, or not ours to read
+    }
+  }
+  return undefined;
+}
+
+/** A process's nice value (Linux /proc). */
+function niceOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
 }
 
 describe("the launcher (hooks/launch), as Claude Code runs it", () => {
@@ -261,6 +297,49 @@ describe("the launcher (hooks/launch), as Claude Code runs it", () => {
     // The worker waits for its parent (here the test) to exit, at most 3 s, then for the lock.
     expect(await eventually(() => entryOf(tree, a.id)?.messageCount === 4, 10_000)).toBe(true);
     console.log(`hooks/stop returned in ${took} ms; the worker merged after the lock was released`);
+  });
+
+  it("hands the JSON over in a private file it unlinks at once, and runs Node at a lower priority", async () => {
+    for (const ourFolder of ["a folder", "a link"] as const) {
+      const tree = new ClaudeTree();
+      const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
+      await rebuilt(tree);
+      tree.append(a, "a again", 1_763_000_100_000);
+      const ours = path.join(tree.root, "claude-reindex");
+      if (ourFolder === "a link") {
+        // Never written through: the JSON goes to a mktemp file in TMPDIR instead.
+        fs.renameSync(ours, `${ours}.real`);
+        fs.symlinkSync(`${ours}.real`, ours);
+      }
+      const tmp = tempDir("claude-reindex-hook-tmp-");
+      // The worker's Node waits for this lock, long enough to be looked at.
+      const release = await lockfile.lock(tree.indexPath(APP), { realpath: false, stale: 10_000 });
+      try {
+        const result = await execa(path.join(repo, "hooks/stop"), [], {
+          input: JSON.stringify(stopInput(a)),
+          // It waits 2 s for its parent (this test) to exit, holding the JSON for its Node.
+          env: { CLAUDE_CONFIG_DIR: tree.root, CLAUDE_REINDEX_HOOK_WAIT_TENTHS: "20", TMPDIR: tmp },
+        });
+        expect(result).toMatchObject({ exitCode: 0, stdout: "", stderr: "" });
+        const waiting = await eventuallyFound(() => hookProcessOf(tree.root, "hooks/launch"), 2_000);
+        // Once it has read the JSON: fd 5 is the file, already unlinked, and fd 4 (its writing end) is closed.
+        const where = ourFolder === "a folder" ? `${ours}/hook-input.` : `${tmp}/claude-reindex-hook.`;
+        let held = "";
+        const holds = () => {
+          held = fs.existsSync(`/proc/${waiting}/fd/5`) ? fs.readlinkSync(`/proc/${waiting}/fd/5`) : "";
+          return held.startsWith(where) && held.endsWith(" (deleted)") && !fs.existsSync(`/proc/${waiting}/fd/4`);
+        };
+        expect({ held, holds: await eventually(holds, 2_000) }).toMatchObject({ holds: true });
+        expect(fs.readdirSync(`${ours}/`).filter((n) => n.startsWith("hook-input"))).toEqual([]);
+        expect(fs.readdirSync(tmp)).toEqual([]);
+        const node = await eventuallyFound(() => hookProcessOf(tree.root, "dist/hook.mjs"), 5_000);
+        const lowered = niceOf(process.pid) + 10;
+        expect(await eventually(() => niceOf(node) === lowered, 2_000)).toBe(true);
+      } finally {
+        await release();
+      }
+      expect(await eventually(() => entryOf(tree, a.id)?.messageCount === 4, 10_000)).toBe(true);
+    }
   });
 
   it("runs the worker's Node without NODE_EXTRA_CA_CERTS", async () => {

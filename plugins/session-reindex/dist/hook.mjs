@@ -10673,6 +10673,10 @@ async function runHookWorker(worker) {
 process.on("SIGHUP", () => {
 });
 setTimeout(() => process.exit(0), 18e4).unref();
+try {
+  os.setPriority(Math.min(19, os.getPriority() + 10));
+} catch {
+}
 async function main() {
   let event;
   try {
