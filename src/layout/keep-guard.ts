@@ -6,7 +6,8 @@
 // in between: a process left open (interactive sessions retry the sweep every 10 minutes once the
 // daily marker is old) or launched without the shim. A week covers an editor left open over a long
 // weekend and more, and it is the window doctor warns about; with hard links it costs no space while
-// the originals exist. When nothing is due the guard costs one listing and one lstat per transcript.
+// the originals exist. When nothing is due the guard costs one listing and one lstat per transcript; when
+// much is due, about as much once a whole pass has kept it (keep-stamp.ts), plus one lstat per kept folder.
 import fs from "node:fs";
 import path from "node:path";
 import { millisecondsOf } from "../system/file-times.ts";
@@ -14,7 +15,8 @@ import { errorText } from "../text/error-text.ts";
 import { isAgentFileName } from "./agent-files.ts";
 import { type CleanupPeriod, type CleanupPlaces, cleanupPeriodInForce, DAY_MS } from "./cleanup-period.ts";
 import { projectsRoot } from "./config-root.ts";
-import { keepFile, sessionFolderFiles } from "./kept-store.ts";
+import { beginKeepStamp, trustedKeepStamp } from "./keep-stamp.ts";
+import { keepFile, keptRoot, sessionFolderFiles } from "./kept-store.ts";
 import { listProjectDirNames } from "./project-dir.ts";
 import { addToListing, type SessionListing, sessionIdOfFileName } from "./session-file.ts";
 
@@ -53,12 +55,18 @@ export function keepDueSessions(run: KeepRun): KeepReport {
   const report: KeepReport = { period, due: 0, kept: [], problems: [...period.problems], listings: new Map() };
   const root = projectsRoot(run.configRoot);
   const checkedDirs = new Set<string>();
+  const pending = beginKeepStamp(run.configRoot, threshold);
+  const stamp = trustedKeepStamp(run.configRoot, pending);
+  const settled = settledSince(stamp?.beganNs, keptRoot(run.configRoot));
+  // Whether this pass kept every due file of every project: only then does it leave a stamp.
+  let whole = true;
   for (const projectDirName of listProjectDirNames(run.configRoot)) {
     const projectDir = path.join(root, projectDirName);
     let names: string[];
     try {
       names = fs.readdirSync(projectDir);
     } catch {
+      whole = false;
       continue;
     }
     const present = new Set(names);
@@ -80,9 +88,20 @@ export function keepDueSessions(run: KeepRun): KeepReport {
       if (!stat.isFile() || millisecondsOf(stat.mtimeNs) >= threshold) continue;
       // Old-layout agent files are kept by their own mtime, as Claude Code deletes them.
       report.due++;
+      const withFolder = sessionId !== null && present.has(sessionId);
+      // Due and kept by the last whole pass, unchanged since, in a kept folder unchanged since: kept still.
+      // (A `<uuid>/` folder is looked at every time: its files have times of their own.)
+      if (
+        !withFolder &&
+        stamp !== null &&
+        millisecondsOf(stat.mtimeNs) < stamp.thresholdMs &&
+        stat.ctimeNs < stamp.beganNs &&
+        settled(projectDirName)
+      )
+        continue;
       const files = [name];
       // The `<uuid>/` folder goes with its transcript, whatever its own times.
-      if (sessionId !== null && present.has(sessionId)) files.push(...sessionFolderFiles(projectDir, sessionId));
+      if (withFolder) files.push(...sessionFolderFiles(projectDir, sessionId));
       for (const relative of files) {
         try {
           const source = relative === name ? stat : undefined;
@@ -92,10 +111,36 @@ export function keepDueSessions(run: KeepRun): KeepReport {
           });
           if (outcome !== "same") report.kept.push(path.join(projectDirName, relative));
         } catch (error) {
+          whole = false;
           report.problems.push(`could not keep ${path.join(projectDir, relative)}: ${errorText(error)}`);
         }
       }
     }
   }
+  if (whole) pending?.settle();
+  else pending?.drop();
   return report;
+}
+
+/**
+ * Whether a project's kept folder is a folder that has not changed since `sinceNs` (mtime and ctime
+ * older: no file in it removed, added or renamed since, nor the folder moved), below a kept root that is
+ * a folder itself (not a link); each project looked at once a run. Never, without a time.
+ */
+function settledSince(sinceNs: bigint | undefined, kept: string): (projectDirName: string) => boolean {
+  if (sinceNs === undefined || !isUnchangedDir(kept, sinceNs)) return () => false;
+  const seen = new Map<string, boolean>();
+  return (projectDirName) => {
+    let settled = seen.get(projectDirName);
+    if (settled === undefined) {
+      settled = isUnchangedDir(`${kept}${path.sep}${projectDirName}`, sinceNs);
+      seen.set(projectDirName, settled);
+    }
+    return settled;
+  };
+}
+
+function isUnchangedDir(dir: string, sinceNs: bigint): boolean {
+  const stat = fs.lstatSync(dir, { bigint: true, throwIfNoEntry: false });
+  return stat?.isDirectory() === true && stat.mtimeNs < sinceNs && stat.ctimeNs < sinceNs;
 }

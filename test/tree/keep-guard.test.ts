@@ -120,6 +120,87 @@ describe("the keep guard", () => {
     expect(looks.get(w.fresh.path)).toBe(1);
   });
 
+  it("trusts its last whole pass: a due file unchanged since, in a kept folder unchanged, is kept", async () => {
+    const w = world();
+    const kept = path.join(keptRoot(w.tree.root), path.basename(w.project));
+    const keptFile = (file: string) => path.join(kept, path.basename(file));
+    const stamp = path.join(w.tree.root, "claude-reindex", "kept-verified");
+    // File times come from a coarse clock: a pause between passes puts each change before the next stamp.
+    const pass = async (now = NOW) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return keepDueSessions({ ...w.places, now });
+    };
+    await pass(); // keeps (linking changes the transcripts' ctimes and the kept folder)
+    await pass(); // finds everything kept, and leaves the stamp of a whole pass
+    const looks = new Map<string, number>();
+    const lstat = vi.spyOn(fs, "lstatSync");
+    try {
+      expect((await pass()).kept).toEqual([]);
+      for (const [file] of lstat.mock.calls) looks.set(String(file), (looks.get(String(file)) ?? 0) + 1);
+    } finally {
+      lstat.mockRestore();
+    }
+    for (const file of [w.old.path, w.near.path, w.agent, w.fresh.path]) expect(looks.get(file), file).toBe(1);
+    expect(looks.get(keptFile(w.near.path))).toBeUndefined();
+    expect(looks.get(keptFile(w.agent))).toBeUndefined();
+    // A session with a `<uuid>/` folder is looked at every time.
+    expect(looks.get(keptFile(w.old.path))).toBe(1);
+
+    // A kept file removed since (its folder changed): kept again.
+    fs.rmSync(keptFile(w.near.path));
+    expect((await pass()).kept).toEqual([path.join(path.basename(w.project), `${w.near.id}.jsonl`)]);
+    await pass();
+    // Kept by copy (another file system), then the copy removed: the transcript has not changed, its folder has.
+    fs.rmSync(keptFile(w.near.path));
+    fs.copyFileSync(w.near.path, keptFile(w.near.path));
+    fs.utimesSync(keptFile(w.near.path), fs.statSync(w.near.path).atime, fs.statSync(w.near.path).mtime);
+    expect((await pass()).kept).toEqual([]);
+    await pass();
+    fs.rmSync(keptFile(w.near.path));
+    expect((await pass()).kept).toEqual([path.join(path.basename(w.project), `${w.near.id}.jsonl`)]);
+    await pass();
+    // The transcript replaced by another file (a new inode) with an old mtime, its kept folder unchanged: kept anew.
+    const replacement = `${w.near.path}.new`;
+    fs.writeFileSync(replacement, `${fs.readFileSync(w.near.path, "utf8")}{"type":"summary"}\n`);
+    fs.utimesSync(replacement, fs.statSync(w.near.path).atime, fs.statSync(w.near.path).mtime);
+    fs.renameSync(replacement, w.near.path);
+    expect((await pass()).kept).toEqual([path.join(path.basename(w.project), `${w.near.id}.jsonl`)]);
+    expect(fs.readFileSync(keptFile(w.near.path))).toEqual(fs.readFileSync(w.near.path));
+    await pass();
+    // A session that became due since the stamp, unchanged itself, in a kept folder unchanged: kept.
+    const later = new Date(NOW.getTime() + 30 * DAY);
+    expect((await pass(later)).kept).toEqual([path.join(path.basename(w.project), `${w.fresh.id}.jsonl`)]);
+    expect(fs.statSync(keptFile(w.fresh.path)).ino).toBe(fs.statSync(w.fresh.path).ino);
+
+    // A pass that was killed left its own stamp: the next removes it (never one of a process that runs).
+    const left = (pid: number) => path.join(path.dirname(stamp), `kept-verified.${pid}`);
+    fs.writeFileSync(left(2 ** 22 + 1), "1\n");
+    fs.writeFileSync(left(process.ppid), "1\n");
+    await pass(later);
+    expect(fs.existsSync(left(2 ** 22 + 1))).toBe(false);
+    expect(fs.existsSync(left(process.ppid))).toBe(true);
+    fs.rmSync(left(process.ppid));
+    // A pass that could not keep everything leaves no stamp: the last one stays, and no stamp of its own.
+    const before = fs.statSync(stamp).mtimeMs;
+    fs.rmSync(keptFile(w.near.path));
+    fs.mkdirSync(keptFile(w.near.path));
+    expect((await pass(later)).problems).toHaveLength(1);
+    expect(fs.statSync(stamp).mtimeMs).toBe(before);
+    expect(fs.readdirSync(path.dirname(stamp)).filter((n) => n.startsWith("kept-verified."))).toEqual([]);
+    fs.rmdirSync(keptFile(w.near.path));
+    expect((await pass(later)).kept).toEqual([path.join(path.basename(w.project), `${w.near.id}.jsonl`)]);
+    await pass(later);
+
+    // A stamp dated after the pass began (the clock was set back) is not trusted: every kept file is looked at.
+    const future = new Date(Date.now() + 3_600_000);
+    fs.utimesSync(stamp, future, future);
+    fs.rmSync(keptFile(w.agent));
+    // Its folder changed, but dated before the stamp: only the distrust of the stamp finds the file gone.
+    const folderTime = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(kept, folderTime, folderTime);
+    expect((await pass(later)).kept).toEqual([path.join(path.basename(w.project), "agent-0a1b.jsonl")]);
+  });
+
   it("lists each project as listSessionFiles does, from its own stats, for the check after it", () => {
     const w = world();
     // A link and a folder with a session's name: not sessions (the link is reported), as listSessionFiles has it.

@@ -255,10 +255,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path21) {
-  if (!path21)
+function getElementAtPath(obj, path22) {
+  if (!path22)
     return obj;
-  return path21.reduce((acc, key) => acc?.[key], obj);
+  return path22.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -598,11 +598,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path21, issues) {
+function prefixIssues(path22, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path21);
+    iss.path.unshift(path22);
     return iss;
   });
 }
@@ -1060,16 +1060,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path21 = []) => {
+  const processError = (error3, path22 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path21, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path22, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path21, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
       } else {
-        const fullpath = [...path21, ...issue2.path];
+        const fullpath = [...path22, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -6734,7 +6734,7 @@ function readHookStdin(stream, limits) {
 }
 
 // src/hooks/session-hook.ts
-import fs24 from "node:fs";
+import fs25 from "node:fs";
 
 // src/layout/cleanup-period.ts
 import fs9 from "node:fs";
@@ -7821,35 +7821,134 @@ function indexPathOf(projectDir) {
 var MAX_INDEX_BYTES = 512 * 1024 * 1024;
 
 // src/layout/keep-guard.ts
-import fs14 from "node:fs";
-import path12 from "node:path";
+import fs16 from "node:fs";
+import path14 from "node:path";
 
 // src/layout/agent-files.ts
 function isAgentFileName(name) {
   return name.startsWith("agent-") && name.endsWith(".jsonl");
 }
 
-// src/layout/kept-store.ts
-import fs12 from "node:fs";
-import path11 from "node:path";
+// src/layout/keep-stamp.ts
+import fs11 from "node:fs";
+import path10 from "node:path";
 
-// src/system/linked-copy.ts
+// src/system/private-file.ts
 import fs10 from "node:fs";
 import path9 from "node:path";
+function writePrivateFile(file, content) {
+  makeDirectory(path9.dirname(file), 448);
+  replaceFile(file, content, { newFileMode: 384, fsync: false });
+}
+var PRIVATE_READ_FLAGS = fs10.constants.O_RDONLY | fs10.constants.O_NOFOLLOW | fs10.constants.O_NONBLOCK;
+function readPrivateFile(file) {
+  return readPrivateBytes(file)?.toString("utf8") ?? null;
+}
+function readPrivateBytes(file) {
+  try {
+    const bytes = fs10.readFileSync(file, { flag: PRIVATE_READ_FLAGS });
+    return bytes.length === 0 ? null : bytes;
+  } catch {
+    return null;
+  }
+}
+
+// src/layout/keep-stamp.ts
+function keepStampPath(configRoot) {
+  return path10.join(configRoot, "claude-reindex", "kept-verified");
+}
+function readKeepStamp(configRoot) {
+  let fd;
+  try {
+    fd = fs11.openSync(keepStampPath(configRoot), fs11.constants.O_RDONLY | fs11.constants.O_NOFOLLOW);
+  } catch {
+    return null;
+  }
+  try {
+    const stat = fs11.fstatSync(fd, { bigint: true });
+    if (!stat.isFile() || stat.size > 64n) return null;
+    const buffer = Buffer.alloc(Number(stat.size));
+    const text = buffer.subarray(0, fs11.readSync(fd, buffer, 0, buffer.length, 0)).toString("utf8");
+    const thresholdMs = /^\d+\n$/.test(text) ? Number(text.trim()) : Number.NaN;
+    return Number.isSafeInteger(thresholdMs) ? { beganNs: stat.mtimeNs, thresholdMs } : null;
+  } catch {
+    return null;
+  } finally {
+    fs11.closeSync(fd);
+  }
+}
+function beginKeepStamp(configRoot, thresholdMs) {
+  const stamp = keepStampPath(configRoot);
+  const pending = `${stamp}.${process.pid}`;
+  removeLeftovers(path10.dirname(stamp), `${path10.basename(stamp)}.`);
+  try {
+    writePrivateFile(pending, `${Math.floor(thresholdMs)}
+`);
+    return new PendingKeepStamp(pending, stamp, fs11.lstatSync(pending, { bigint: true }).mtimeNs);
+  } catch {
+    fs11.rmSync(pending, { force: true });
+    return null;
+  }
+}
+function trustedKeepStamp(configRoot, pending) {
+  if (pending === null) return null;
+  const last = readKeepStamp(configRoot);
+  return last !== null && last.beganNs <= pending.beganNs ? last : null;
+}
+var PendingKeepStamp = class {
+  constructor(pending, stamp, beganNs) {
+    this.pending = pending;
+    this.stamp = stamp;
+    this.beganNs = beganNs;
+  }
+  pending;
+  stamp;
+  beganNs;
+  settle() {
+    try {
+      fs11.renameSync(this.pending, this.stamp);
+    } catch {
+      this.drop();
+    }
+  }
+  drop() {
+    fs11.rmSync(this.pending, { force: true });
+  }
+};
+function removeLeftovers(dir, prefix) {
+  let names;
+  try {
+    names = fs11.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^\d+$/.test(name.slice(prefix.length))) continue;
+    if (isGone(Number(name.slice(prefix.length)))) fs11.rmSync(path10.join(dir, name), { force: true });
+  }
+}
+
+// src/layout/kept-store.ts
+import fs14 from "node:fs";
+import path13 from "node:path";
+
+// src/system/linked-copy.ts
+import fs12 from "node:fs";
+import path11 from "node:path";
 var TEMP_MARK2 = ".claude-reindex-place-";
 function placeFile(from, to, options = {}) {
-  const source = options.source ?? fs10.lstatSync(from, { bigint: true });
+  const source = options.source ?? fs12.lstatSync(from, { bigint: true });
   if (!source.isFile()) throw new Error(`${from} is not a regular file`);
   const existing = lstatOrNull(to);
   if (existing !== null) {
     if (isSameFile(source, existing)) return "same";
     if (!options.replace) return "conflict";
   }
-  const temp = path9.join(path9.dirname(to), `${TEMP_MARK2}${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const temp = path11.join(path11.dirname(to), `${TEMP_MARK2}${process.pid}-${Math.random().toString(36).slice(2)}`);
   let outcome = "linked";
   try {
     try {
-      fs10.linkSync(from, temp);
+      fs12.linkSync(from, temp);
     } catch (error2) {
       if (!cannotLink(error2)) throw error2;
       options.beforeCopy?.();
@@ -7857,11 +7956,11 @@ function placeFile(from, to, options = {}) {
       outcome = "copied";
     }
     if (existing !== null) {
-      fs10.renameSync(temp, to);
+      fs12.renameSync(temp, to);
       return outcome;
     }
     try {
-      fs10.linkSync(temp, to);
+      fs12.linkSync(temp, to);
     } catch (error2) {
       if (error2.code !== "EEXIST") throw error2;
       const now = lstatOrNull(to);
@@ -7869,7 +7968,7 @@ function placeFile(from, to, options = {}) {
     }
     return outcome;
   } finally {
-    fs10.rmSync(temp, { force: true });
+    fs12.rmSync(temp, { force: true });
   }
 }
 function isSameFile(a, b) {
@@ -7882,8 +7981,8 @@ function isPlacementLeftover(name) {
   return name.startsWith(TEMP_MARK2);
 }
 function copyWithTimes(from, temp, source) {
-  fs10.copyFileSync(from, temp, fs10.constants.COPYFILE_EXCL);
-  fs10.chmodSync(temp, Number(source.mode & 0o777n));
+  fs12.copyFileSync(from, temp, fs12.constants.COPYFILE_EXCL);
+  fs12.chmodSync(temp, Number(source.mode & 0o777n));
   setExactTimes(temp, timesOf(source));
 }
 function cannotLink(error2) {
@@ -7892,7 +7991,7 @@ function cannotLink(error2) {
 }
 function lstatOrNull(file) {
   try {
-    return fs10.lstatSync(file, { bigint: true });
+    return fs12.lstatSync(file, { bigint: true });
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw error2;
@@ -7900,8 +7999,8 @@ function lstatOrNull(file) {
 }
 
 // src/system/place-guard.ts
-import fs11 from "node:fs";
-import path10 from "node:path";
+import fs13 from "node:fs";
+import path12 from "node:path";
 var NOT_THROUGH_LINKS = "claude-reindex does not write through links, so it was left as it is";
 var PlaceChangedError = class extends Error {
   code = "ELOOP";
@@ -7920,17 +8019,17 @@ var PlaceGuard = class {
    * a file) and the base still resolves to where it did. Components that do not exist yet end the walk.
    */
   problemWith(target) {
-    const relative = path10.relative(this.base, target);
-    if (relative.startsWith("..") || path10.isAbsolute(relative)) return `${target} is not inside ${this.base}`;
+    const relative = path12.relative(this.base, target);
+    if (relative.startsWith("..") || path12.isAbsolute(relative)) return `${target} is not inside ${this.base}`;
     const now = realPathOrNull(this.base);
     if (this.baseReal !== null && now !== null && now !== this.baseReal)
       return `${this.base} changed while claude-reindex ran (it led to ${this.baseReal}, now to ${now}); nothing was written there`;
     let current = this.base;
-    for (const part of relative.split(path10.sep).filter((p) => p !== "")) {
-      current = path10.join(current, part);
+    for (const part of relative.split(path12.sep).filter((p) => p !== "")) {
+      current = path12.join(current, part);
       let stat;
       try {
-        stat = fs11.lstatSync(current);
+        stat = fs13.lstatSync(current);
       } catch {
         return null;
       }
@@ -7946,14 +8045,14 @@ var PlaceGuard = class {
 };
 function realPathOrNull(p) {
   try {
-    return fs11.realpathSync(p);
+    return fs13.realpathSync(p);
   } catch {
     return null;
   }
 }
 function readLink(p) {
   try {
-    return fs11.readlinkSync(p);
+    return fs13.readlinkSync(p);
   } catch {
     return "?";
   }
@@ -7961,19 +8060,19 @@ function readLink(p) {
 
 // src/layout/kept-store.ts
 function keptRoot(configRoot) {
-  return path11.join(configRoot, "claude-reindex", "kept");
+  return path13.join(configRoot, "claude-reindex", "kept");
 }
 function sessionFolderFiles(projectDir, sessionId) {
-  return treeFiles(path11.join(projectDir, sessionId)).map((relative) => path11.join(sessionId, relative));
+  return treeFiles(path13.join(projectDir, sessionId)).map((relative) => path13.join(sessionId, relative));
 }
 function keepFile(configRoot, projectDirName, relative, checkedDirs = /* @__PURE__ */ new Set(), place = {}) {
   const roots = storeRoots(configRoot);
-  const from = `${roots.projects}${path11.sep}${projectDirName}${path11.sep}${relative}`;
-  const keptProject = `${roots.kept}${path11.sep}${projectDirName}`;
-  const to = `${keptProject}${path11.sep}${relative}`;
-  const dir = relative.includes(path11.sep) ? path11.dirname(to) : keptProject;
+  const from = `${roots.projects}${path13.sep}${projectDirName}${path13.sep}${relative}`;
+  const keptProject = `${roots.kept}${path13.sep}${projectDirName}`;
+  const to = `${keptProject}${path13.sep}${relative}`;
+  const dir = relative.includes(path13.sep) ? path13.dirname(to) : keptProject;
   if (!checkedDirs.has(dir)) {
-    if (!checkedDirs.has(roots.base)) fs12.mkdirSync(roots.base, { recursive: true, mode: 448 });
+    if (!checkedDirs.has(roots.base)) fs14.mkdirSync(roots.base, { recursive: true, mode: 448 });
     makeDirsBelow(roots.base, dir, checkedDirs);
   }
   return placeFile(from, to, { ...place, replace: true });
@@ -7982,7 +8081,7 @@ var lastRoots = null;
 function storeRoots(configRoot) {
   if (lastRoots?.configRoot !== configRoot) {
     const kept = keptRoot(configRoot);
-    lastRoots = { configRoot, projects: projectsRoot(configRoot), kept, base: path11.dirname(kept) };
+    lastRoots = { configRoot, projects: projectsRoot(configRoot), kept, base: path13.dirname(kept) };
   }
   return lastRoots;
 }
@@ -7990,32 +8089,32 @@ function treeFiles(dir) {
   const found = [];
   let dirents;
   try {
-    dirents = fs12.readdirSync(dir, { withFileTypes: true });
+    dirents = fs14.readdirSync(dir, { withFileTypes: true });
   } catch {
     return found;
   }
   for (const d of dirents) {
     if (isPlacementLeftover(d.name)) continue;
     if (d.isFile()) found.push(d.name);
-    else if (d.isDirectory()) for (const f of treeFiles(path11.join(dir, d.name))) found.push(path11.join(d.name, f));
+    else if (d.isDirectory()) for (const f of treeFiles(path13.join(dir, d.name))) found.push(path13.join(d.name, f));
   }
   return found.sort();
 }
 function makeDirsBelow(base, dir, checkedDirs) {
-  const relative = path11.relative(base, dir);
-  if (relative.startsWith("..") || path11.isAbsolute(relative)) throw new Error(`${dir} is not inside ${base}`);
+  const relative = path13.relative(base, dir);
+  if (relative.startsWith("..") || path13.isAbsolute(relative)) throw new Error(`${dir} is not inside ${base}`);
   let current = base;
-  for (const part of ["", ...relative.split(path11.sep).filter((p) => p !== "")]) {
-    current = part === "" ? current : path11.join(current, part);
+  for (const part of ["", ...relative.split(path13.sep).filter((p) => p !== "")]) {
+    current = part === "" ? current : path13.join(current, part);
     if (checkedDirs?.has(current)) continue;
-    let found = fs12.lstatSync(current, { throwIfNoEntry: false });
+    let found = fs14.lstatSync(current, { throwIfNoEntry: false });
     if (found === void 0) {
       try {
-        fs12.mkdirSync(current, { mode: 448 });
+        fs14.mkdirSync(current, { mode: 448 });
       } catch (error2) {
         if (error2.code !== "EEXIST") throw error2;
       }
-      found = fs12.lstatSync(current);
+      found = fs14.lstatSync(current);
     }
     if (!found.isDirectory()) throw new Error(`${current} is not a folder (a link is not followed)`);
     checkedDirs?.add(current);
@@ -8023,7 +8122,7 @@ function makeDirsBelow(base, dir, checkedDirs) {
 }
 
 // src/layout/project-dir.ts
-import fs13 from "node:fs";
+import fs15 from "node:fs";
 var MAX_ENCODED_LENGTH = 200;
 function encodeProjectDirName(workingDir) {
   const encoded = workingDir.replace(/[^a-zA-Z0-9]/g, "-");
@@ -8038,7 +8137,7 @@ function javaStringHash(text) {
 function listProjectDirNames(configRoot) {
   let dirents;
   try {
-    dirents = fs13.readdirSync(projectsRoot(configRoot), { withFileTypes: true });
+    dirents = fs15.readdirSync(projectsRoot(configRoot), { withFileTypes: true });
   } catch (error2) {
     if (error2.code === "ENOENT") return [];
     throw error2;
@@ -8047,7 +8146,7 @@ function listProjectDirNames(configRoot) {
 }
 function hasLinkedProjectDir(configRoot) {
   try {
-    return fs13.readdirSync(projectsRoot(configRoot), { withFileTypes: true }).some((d) => d.isSymbolicLink());
+    return fs15.readdirSync(projectsRoot(configRoot), { withFileTypes: true }).some((d) => d.isSymbolicLink());
   } catch {
     return true;
   }
@@ -8064,12 +8163,17 @@ function keepDueSessions(run) {
   const report2 = { period, due: 0, kept: [], problems: [...period.problems], listings: /* @__PURE__ */ new Map() };
   const root = projectsRoot(run.configRoot);
   const checkedDirs = /* @__PURE__ */ new Set();
+  const pending = beginKeepStamp(run.configRoot, threshold);
+  const stamp = trustedKeepStamp(run.configRoot, pending);
+  const settled = settledSince(stamp?.beganNs, keptRoot(run.configRoot));
+  let whole = true;
   for (const projectDirName of listProjectDirNames(run.configRoot)) {
-    const projectDir = path12.join(root, projectDirName);
+    const projectDir = path14.join(root, projectDirName);
     let names;
     try {
-      names = fs14.readdirSync(projectDir);
+      names = fs16.readdirSync(projectDir);
     } catch {
+      whole = false;
       continue;
     }
     const present = new Set(names);
@@ -8078,10 +8182,10 @@ function keepDueSessions(run) {
     for (const name of names) {
       const sessionId = sessionIdOfFileName(name);
       if (sessionId === null && !isAgentFileName(name)) continue;
-      const filePath = `${projectDir}${path12.sep}${name}`;
+      const filePath = `${projectDir}${path14.sep}${name}`;
       let stat;
       try {
-        stat = fs14.lstatSync(filePath, { bigint: true });
+        stat = fs16.lstatSync(filePath, { bigint: true });
       } catch (error2) {
         if (sessionId !== null) listing.unreadable.push({ path: filePath, reason: errorText(error2) });
         continue;
@@ -8089,8 +8193,11 @@ function keepDueSessions(run) {
       if (sessionId !== null) addToListing(listing, sessionId, filePath, stat);
       if (!stat.isFile() || millisecondsOf(stat.mtimeNs) >= threshold) continue;
       report2.due++;
+      const withFolder = sessionId !== null && present.has(sessionId);
+      if (!withFolder && stamp !== null && millisecondsOf(stat.mtimeNs) < stamp.thresholdMs && stat.ctimeNs < stamp.beganNs && settled(projectDirName))
+        continue;
       const files = [name];
-      if (sessionId !== null && present.has(sessionId)) files.push(...sessionFolderFiles(projectDir, sessionId));
+      if (withFolder) files.push(...sessionFolderFiles(projectDir, sessionId));
       for (const relative of files) {
         try {
           const source = relative === name ? stat : void 0;
@@ -8098,43 +8205,40 @@ function keepDueSessions(run) {
             beforeCopy: run.beforeCopy,
             source
           });
-          if (outcome !== "same") report2.kept.push(path12.join(projectDirName, relative));
+          if (outcome !== "same") report2.kept.push(path14.join(projectDirName, relative));
         } catch (error2) {
-          report2.problems.push(`could not keep ${path12.join(projectDir, relative)}: ${errorText(error2)}`);
+          whole = false;
+          report2.problems.push(`could not keep ${path14.join(projectDir, relative)}: ${errorText(error2)}`);
         }
       }
     }
   }
+  if (whole) pending?.settle();
+  else pending?.drop();
   return report2;
 }
-
-// src/layout/keep-guard-switch.ts
-import path14 from "node:path";
-
-// src/system/private-file.ts
-import fs15 from "node:fs";
-import path13 from "node:path";
-function writePrivateFile(file, content) {
-  makeDirectory(path13.dirname(file), 448);
-  replaceFile(file, content, { newFileMode: 384, fsync: false });
+function settledSince(sinceNs, kept) {
+  if (sinceNs === void 0 || !isUnchangedDir(kept, sinceNs)) return () => false;
+  const seen = /* @__PURE__ */ new Map();
+  return (projectDirName) => {
+    let settled = seen.get(projectDirName);
+    if (settled === void 0) {
+      settled = isUnchangedDir(`${kept}${path14.sep}${projectDirName}`, sinceNs);
+      seen.set(projectDirName, settled);
+    }
+    return settled;
+  };
 }
-var PRIVATE_READ_FLAGS = fs15.constants.O_RDONLY | fs15.constants.O_NOFOLLOW | fs15.constants.O_NONBLOCK;
-function readPrivateFile(file) {
-  return readPrivateBytes(file)?.toString("utf8") ?? null;
-}
-function readPrivateBytes(file) {
-  try {
-    const bytes = fs15.readFileSync(file, { flag: PRIVATE_READ_FLAGS });
-    return bytes.length === 0 ? null : bytes;
-  } catch {
-    return null;
-  }
+function isUnchangedDir(dir, sinceNs) {
+  const stat = fs16.lstatSync(dir, { bigint: true, throwIfNoEntry: false });
+  return stat?.isDirectory() === true && stat.mtimeNs < sinceNs && stat.ctimeNs < sinceNs;
 }
 
 // src/layout/keep-guard-switch.ts
+import path15 from "node:path";
 var KEEP_SESSIONS_KEY = "keepSessions";
 function keepGuardOn(configRoot) {
-  const text = readPrivateFile(path14.join(configRoot, "claude-reindex", "installed.json"));
+  const text = readPrivateFile(path15.join(configRoot, "claude-reindex", "installed.json"));
   if (text === null) return false;
   try {
     const manifest = JSON.parse(text);
@@ -8148,11 +8252,11 @@ function keepGuardOn(configRoot) {
 }
 
 // src/rebuild/rebuild-project.ts
-import fs22 from "node:fs";
-import path16 from "node:path";
+import fs23 from "node:fs";
+import path17 from "node:path";
 
 // src/system/directory-lock.ts
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 var LockBusyError = class extends Error {
   constructor(file) {
     super(`${file} is locked by another claude-reindex process`);
@@ -8189,7 +8293,7 @@ async function withDirectoryLock(file, options, work, sleep = delay) {
       if (!isHeld()) return clearInterval(refresh);
       try {
         const now = /* @__PURE__ */ new Date();
-        fs16.utimesSync(lockDir, now, now);
+        fs17.utimesSync(lockDir, now, now);
         identity = identify(lockDir) ?? identity;
       } catch {
         clearInterval(refresh);
@@ -8214,14 +8318,14 @@ async function withDirectoryLock(file, options, work, sleep = delay) {
 function tryAcquire(lockDir, staleMs) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs16.mkdirSync(lockDir, { mode: 448 });
+      fs17.mkdirSync(lockDir, { mode: 448 });
       return identify(lockDir);
     } catch (error2) {
       if (error2.code !== "EEXIST") throw error2;
     }
     let stat;
     try {
-      stat = fs16.lstatSync(lockDir);
+      stat = fs17.lstatSync(lockDir);
     } catch {
       continue;
     }
@@ -8237,7 +8341,7 @@ function tryAcquire(lockDir, staleMs) {
 }
 function identify(lockDir) {
   try {
-    const stat = fs16.lstatSync(lockDir, { bigint: true });
+    const stat = fs17.lstatSync(lockDir, { bigint: true });
     return stat.isDirectory() ? { ino: stat.ino, mtimeNs: stat.mtimeNs } : null;
   } catch {
     return null;
@@ -8245,13 +8349,13 @@ function identify(lockDir) {
 }
 function removeNonDirectory(lockDir) {
   try {
-    fs16.unlinkSync(lockDir);
+    fs17.unlinkSync(lockDir);
   } catch {
   }
 }
 function tryRemoveDir(lockDir) {
   try {
-    fs16.rmdirSync(lockDir);
+    fs17.rmdirSync(lockDir);
   } catch {
   }
 }
@@ -8938,7 +9042,7 @@ function chooseOriginalPath(projectDirName, entries) {
 }
 
 // src/sessions-index/index-store.ts
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 var atomicIndexWriter = async (file, content, beforeRename) => replaceFile(file, content, { newFileMode: 384, fsync: true, beforeRename });
 function removeOrphanedIndexTemporaryFiles(indexPath) {
   removeOrphanedTemporaryFiles(indexPath, writerIsGone);
@@ -8986,31 +9090,31 @@ function moveAside(indexPath, now) {
   for (let n = 1; ; n++) {
     const backup = n === 1 ? stem : `${stem}-${n}`;
     try {
-      fs17.linkSync(indexPath, backup);
+      fs18.linkSync(indexPath, backup);
     } catch (error2) {
       if (error2.code === "EEXIST" && n < 100) continue;
       throw error2;
     }
-    fs17.unlinkSync(indexPath);
-    fs17.chmodSync(backup, 384);
+    fs18.unlinkSync(indexPath);
+    fs18.chmodSync(backup, 384);
     return backup;
   }
 }
 function restore(backup, indexPath) {
   try {
-    fs17.linkSync(backup, indexPath);
-    fs17.unlinkSync(backup);
+    fs18.linkSync(backup, indexPath);
+    fs18.unlinkSync(backup);
   } catch {
   }
 }
 
 // src/transcript/transcript.ts
-import fs21 from "node:fs";
+import fs22 from "node:fs";
 
 // src/transcript/transcript-cache.ts
 import crypto from "node:crypto";
-import fs18 from "node:fs";
-import path15 from "node:path";
+import fs19 from "node:fs";
+import path16 from "node:path";
 
 // src/transcript/transcript-state.ts
 var TranscriptState = class _TranscriptState {
@@ -9113,14 +9217,14 @@ var TranscriptCache = class _TranscriptCache {
   dir;
   writable;
   static under(configRoot, options) {
-    return new _TranscriptCache(path15.join(configRoot, "claude-reindex", "transcript-cache"), options.writable);
+    return new _TranscriptCache(path16.join(configRoot, "claude-reindex", "transcript-cache"), options.writable);
   }
   /** Whether any saved state of this project's transcripts may be here (its folder exists). */
   hasStatesFor(projectDir) {
-    return fs18.existsSync(path15.join(this.dir, path15.basename(projectDir)));
+    return fs19.existsSync(path16.join(this.dir, path16.basename(projectDir)));
   }
   fileFor(transcript) {
-    return path15.join(this.dir, path15.basename(path15.dirname(transcript.path)), `${transcript.sessionId}.json`);
+    return path16.join(this.dir, path16.basename(path16.dirname(transcript.path)), `${transcript.sessionId}.json`);
   }
   /** The saved state of this transcript, when it still describes the file's first bytes. */
   load(transcript, fd, size) {
@@ -9162,10 +9266,10 @@ var TranscriptCache = class _TranscriptCache {
   /** Drops saved states of transcripts that are gone from a project. */
   prune(projectDir, liveSessionIds) {
     if (!this.writable) return;
-    const dir = path15.join(this.dir, path15.basename(projectDir));
+    const dir = path16.join(this.dir, path16.basename(projectDir));
     for (const name of directoryNames(dir)) {
       if (name.endsWith(".json") && !liveSessionIds.has(name.slice(0, -".json".length))) {
-        fs18.rmSync(path15.join(dir, name), { force: true });
+        fs19.rmSync(path16.join(dir, name), { force: true });
       }
     }
   }
@@ -9179,7 +9283,7 @@ function fingerprint(fd, offset) {
     [anchorStart, offset - anchorStart]
   ]) {
     const buffer = Buffer.alloc(length);
-    const bytesRead = length > 0 ? fs18.readSync(fd, buffer, 0, length, start) : 0;
+    const bytesRead = length > 0 ? fs19.readSync(fd, buffer, 0, length, start) : 0;
     hash.update(buffer.subarray(0, bytesRead));
   }
   return `${offset}:${hash.digest("hex")}`;
@@ -9235,7 +9339,7 @@ function restoreState(saved) {
 }
 
 // src/transcript/transcript-reader.ts
-import fs20 from "node:fs";
+import fs21 from "node:fs";
 
 // src/transcript/line-walk-wasm.ts
 var LINE_WALK_WASM = [
@@ -9762,7 +9866,7 @@ function literalEnd(bytes, i, last, word) {
 
 // src/transcript/long-line.ts
 import { constants as bufferConstants } from "node:buffer";
-import fs19 from "node:fs";
+import fs20 from "node:fs";
 
 // src/transcript/parsed-line.ts
 var SKIP2 = { kind: "skip" };
@@ -9813,7 +9917,7 @@ function readLongLine(fd, lineStart, head) {
   let offset = lineStart + head.length;
   let next = null;
   for (; ; ) {
-    const bytesRead = fs19.readSync(fd, chunk, 0, CHUNK_BYTES, offset);
+    const bytesRead = fs20.readSync(fd, chunk, 0, CHUNK_BYTES, offset);
     if (bytesRead === 0) break;
     const newline = chunk.subarray(0, bytesRead).indexOf(NEWLINE);
     skeleton.feed(chunk, 0, newline === -1 ? bytesRead : newline, offset);
@@ -10032,7 +10136,7 @@ function readRange(fd, from, length) {
   const bytes = Buffer.allocUnsafe(length);
   let filled = 0;
   while (filled < length) {
-    const bytesRead = fs19.readSync(fd, bytes, filled, length - filled, from + filled);
+    const bytesRead = fs20.readSync(fd, bytes, filled, length - filled, from + filled);
     if (bytesRead === 0) return bytes.subarray(0, filled);
     filled += bytesRead;
   }
@@ -10041,7 +10145,7 @@ function readRange(fd, from, length) {
 function eachChunk(fd, from, to, take, chunkBytes = CHUNK_BYTES) {
   const chunk = Buffer.allocUnsafe(chunkBytes);
   for (let at = from; at < to; ) {
-    const bytesRead = fs19.readSync(fd, chunk, 0, Math.min(chunkBytes, to - at), at);
+    const bytesRead = fs20.readSync(fd, chunk, 0, Math.min(chunkBytes, to - at), at);
     if (bytesRead === 0) return;
     if (take(chunk.subarray(0, bytesRead)) === false) return;
     at += bytesRead;
@@ -10129,7 +10233,7 @@ function readLines(fd, state, fromOffset) {
       }
       buffer = grow(buffer);
     }
-    const bytesRead = fs20.readSync(fd, buffer, filled, buffer.length - filled, bufferOffset + filled);
+    const bytesRead = fs21.readSync(fd, buffer, filled, buffer.length - filled, bufferOffset + filled);
     if (bytesRead === 0) break;
     scanFrom = filled;
     filled += bytesRead;
@@ -10163,7 +10267,7 @@ function deriveTranscript(file, cache) {
     return { kind: "unreadable", reason: describeFileError(error2) };
   }
   try {
-    const size = fs21.fstatSync(fd).size;
+    const size = fs22.fstatSync(fd).size;
     const resume = cache?.load(file, fd, size) ?? null;
     const state = resume?.state ?? new TranscriptState(file.sessionId);
     const startOffset = resume?.offset ?? 0;
@@ -10174,7 +10278,7 @@ function deriveTranscript(file, cache) {
   } catch (error2) {
     return { kind: "unreadable", reason: describeFileError(error2) };
   } finally {
-    fs21.closeSync(fd);
+    fs22.closeSync(fd);
   }
 }
 
@@ -10200,7 +10304,7 @@ function unchangedReport(projectDir, indexPath, kept) {
 async function rebuildProject(projectDir, options, knownListing) {
   const indexPath = indexPathOf(projectDir);
   const report2 = unchangedReport(projectDir, indexPath, 0);
-  const place = new PlaceGuard(path16.dirname(projectDir));
+  const place = new PlaceGuard(path17.dirname(projectDir));
   const linked = place.problemWith(indexPath);
   if (linked !== null) return failed(report2, linked);
   const first = readIndex(indexPath);
@@ -10226,10 +10330,10 @@ async function rebuildProject(projectDir, options, knownListing) {
   };
   const plan = (current) => mergeIndex({
     current,
-    projectDirName: path16.basename(projectDir),
+    projectDirName: path17.basename(projectDir),
     sessions: listing.sessions,
     derive,
-    transcriptExists: (sessionId) => fs22.existsSync(sessionFilePath(projectDir, sessionId)),
+    transcriptExists: (sessionId) => fs23.existsSync(sessionFilePath(projectDir, sessionId)),
     nowMs
   });
   const needed = needsReading(first.kind === "ok" ? first.index : null, listing.sessions, nowMs);
@@ -10282,7 +10386,7 @@ async function rebuildProject(projectDir, options, knownListing) {
 }
 function missesTranscripts(projectDir, index) {
   const indexed = entriesBySessionId(index.entries);
-  return fs22.readdirSync(projectDir).some((name) => {
+  return fs23.readdirSync(projectDir).some((name) => {
     const sessionId = sessionIdOfFileName(name);
     return sessionId !== null && !indexed.has(sessionId);
   });
@@ -10330,7 +10434,7 @@ function withPlan(report2, plan, status) {
 }
 
 // src/layout/listed-tree.ts
-import path17 from "node:path";
+import path18 from "node:path";
 function listedProjects(projectsDir, listing) {
   const found = /* @__PURE__ */ new Map();
   for (const record2 of listing.toString("utf8").split("\0")) {
@@ -10339,7 +10443,7 @@ function listedProjects(projectsDir, listing) {
         const dirName2 = record2.slice(2);
         const known = found.get(dirName2);
         if (known) known.exact = false;
-        else found.set(dirName2, { dir: `${projectsDir}${path17.sep}${dirName2}`, sessions: [], index: null, exact: true });
+        else found.set(dirName2, { dir: `${projectsDir}${path18.sep}${dirName2}`, sessions: [], index: null, exact: true });
       }
       continue;
     }
@@ -10370,7 +10474,7 @@ function sessionsOf(project) {
   const listing = { sessions: /* @__PURE__ */ new Map(), unreadable: [] };
   project.sessions.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   for (const { type, name, size, mtimeMs: mtimeMs2 } of project.sessions) {
-    const filePath = `${project.dir}${path17.sep}${name}`;
+    const filePath = `${project.dir}${path18.sep}${name}`;
     const sessionId = name.slice(0, -".jsonl".length);
     if (type === "l") listing.unreadable.push({ path: filePath, reason: LINKED_SESSION_REASON });
     else if (type === "f")
@@ -10404,10 +10508,10 @@ function treeListing(projectsDir) {
 }
 
 // src/layout/tree-signature.ts
-import path18 from "node:path";
+import path19 from "node:path";
 var TREE_SIGNATURE_FORMAT = 1;
 function shimSignaturePath(configRoot) {
-  return path18.join(configRoot, "claude-reindex", "tree-signature");
+  return path19.join(configRoot, "claude-reindex", "tree-signature");
 }
 function shimSignatureHeader(staleHours) {
   return `claude-reindex tree signature ${TREE_SIGNATURE_FORMAT}, stale after ${staleHours} hours`;
@@ -10427,15 +10531,15 @@ function saveTreeSignature(file, signature) {
 }
 
 // src/layout/project-stamp.ts
-import fs23 from "node:fs";
-import path19 from "node:path";
+import fs24 from "node:fs";
+import path20 from "node:path";
 var STAMP_FORMAT = 2;
 function stampPath(configRoot, projectDir) {
-  return path19.join(configRoot, "claude-reindex", "verified", `${path19.basename(projectDir)}.json`);
+  return path20.join(configRoot, "claude-reindex", "verified", `${path20.basename(projectDir)}.json`);
 }
 function statIndexFile(indexPath) {
   try {
-    const { ino, size, mtimeMs: mtimeMs2 } = fs23.statSync(indexPath);
+    const { ino, size, mtimeMs: mtimeMs2 } = fs24.statSync(indexPath);
     return { ino, size, mtimeMs: mtimeMs2 };
   } catch {
     return null;
@@ -10524,7 +10628,7 @@ function indexShape(text) {
 }
 
 // src/rebuild/tree-freshness.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/system/environment-setting.ts
 function numberSetting(env, name, fallback) {
@@ -10544,7 +10648,7 @@ function checkTreeFreshness(check) {
   for (const name of listProjectDirNames(configRoot)) {
     if (check.overBudget?.()) return "cut off";
     if (check.fineBefore?.has(name)) continue;
-    const projectDir = path20.join(root, name);
+    const projectDir = path21.join(root, name);
     const seen = check.seen?.get(name);
     const listed = check.listed?.get(name) ?? (seen && { sessions: seen });
     if (assessProject(configRoot, projectDir, staleAfterMs, now.getTime(), listed).stale) return "stale";
@@ -10600,10 +10704,10 @@ async function runSessionHook(run) {
     }
     const located = locateTranscript(run.configRoot, input.transcript_path);
     if (!located.ok) return note(`${located.problem}; nothing written`);
-    const { projectDir, sessionId, path: path21 } = located.value;
+    const { projectDir, sessionId, path: path22 } = located.value;
     if (sessionId !== input.session_id)
       debug(`session_id ${input.session_id} differs from the transcript's name; indexing ${sessionId}`);
-    if (!fs24.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
+    if (!fs25.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
     const options = {
       dryRun: false,
       cache: TranscriptCache.under(run.configRoot, { writable: true }),
@@ -10611,13 +10715,13 @@ async function runSessionHook(run) {
       lock: HOOK_LOCK,
       lockStaleMs: lockStaleMsSetting(run.env)
     };
-    if (run.event === "SessionStart" || !fs24.existsSync(indexPathOf(projectDir))) {
+    if (run.event === "SessionStart" || !fs25.existsSync(indexPathOf(projectDir))) {
       report(await rebuildProject(projectDir, options), note, debug);
       return;
     }
-    const file = sessionFile(sessionId, path21);
+    const file = sessionFile(sessionId, path22);
     if (file) report(await rebuildProject(projectDir, { ...options, only: file }), note, debug);
-    else debug(`${path21} does not exist yet`);
+    else debug(`${path22} does not exist yet`);
   } catch (error2) {
     note(`unexpected error: ${errorText(error2)}`);
   } finally {
@@ -10633,7 +10737,7 @@ function refreshShimSignature(run, note) {
 }
 function sessionFile(sessionId, filePath) {
   try {
-    const stat = fs24.lstatSync(filePath);
+    const stat = fs25.lstatSync(filePath);
     if (!stat.isFile()) return null;
     return sessionFileFrom(sessionId, filePath, stat);
   } catch {
