@@ -15,7 +15,7 @@ import { errorText } from "../text/error-text.ts";
 import { isAgentFileName } from "./agent-files.ts";
 import { type CleanupPeriod, type CleanupPlaces, cleanupPeriodInForce, DAY_MS } from "./cleanup-period.ts";
 import { projectsRoot } from "./config-root.ts";
-import { beginKeepStamp, trustedKeepStamp } from "./keep-stamp.ts";
+import { beginKeepStamp, folderIdentity, trustedKeepStamp } from "./keep-stamp.ts";
 import { keepFile, keptRoot, sessionFolderFiles } from "./kept-store.ts";
 import { listProjectDirNames } from "./project-dir.ts";
 import { addToListing, type SessionListing, sessionIdOfFileName } from "./session-file.ts";
@@ -55,12 +55,20 @@ export function keepDueSessions(run: KeepRun): KeepReport {
   const report: KeepReport = { period, due: 0, kept: [], problems: [...period.problems], listings: new Map() };
   const root = projectsRoot(run.configRoot);
   const checkedDirs = new Set<string>();
-  const pending = beginKeepStamp(run.configRoot, threshold);
+  const projects = folderIdentity(root);
+  const pending = projects === null ? null : beginKeepStamp(run.configRoot, threshold, projects);
   const stamp = trustedKeepStamp(run.configRoot, pending);
-  const settled = settledSince(stamp?.beganNs, keptRoot(run.configRoot));
+  const keptSettled = settledSince(stamp?.beganNs, keptRoot(run.configRoot));
   // Whether this pass kept every due file of every project: only then does it leave a stamp.
   let whole = true;
-  for (const projectDirName of listProjectDirNames(run.configRoot)) {
+  let projectDirNames: string[];
+  try {
+    projectDirNames = listProjectDirNames(run.configRoot);
+  } catch (error) {
+    pending?.drop();
+    throw error;
+  }
+  for (const projectDirName of projectDirNames) {
     const projectDir = path.join(root, projectDirName);
     let names: string[];
     try {
@@ -69,6 +77,12 @@ export function keepDueSessions(run: KeepRun): KeepReport {
       whole = false;
       continue;
     }
+    // The project folder and its kept folder, both unchanged since the stamp (looked at when first needed).
+    let settled: boolean | undefined;
+    const unchanged = () => {
+      settled ??= stamp !== null && isUnchangedDir(projectDir, stamp.beganNs) && keptSettled(projectDirName);
+      return settled;
+    };
     const present = new Set(names);
     const listing: SessionListing = { sessions: new Map(), unreadable: [] };
     report.listings.set(projectDirName, listing);
@@ -82,6 +96,7 @@ export function keepDueSessions(run: KeepRun): KeepReport {
         stat = fs.lstatSync(filePath, { bigint: true });
       } catch (error) {
         if (sessionId !== null) listing.unreadable.push({ path: filePath, reason: errorText(error) });
+        whole = false;
         continue;
       }
       if (sessionId !== null) addToListing(listing, sessionId, filePath, stat);
@@ -89,14 +104,14 @@ export function keepDueSessions(run: KeepRun): KeepReport {
       // Old-layout agent files are kept by their own mtime, as Claude Code deletes them.
       report.due++;
       const withFolder = sessionId !== null && present.has(sessionId);
-      // Due and kept by the last whole pass, unchanged since, in a kept folder unchanged since: kept still.
+      // Due and kept by the last whole pass, unchanged since, in folders unchanged since: kept still.
       // (A `<uuid>/` folder is looked at every time: its files have times of their own.)
       if (
         !withFolder &&
         stamp !== null &&
         millisecondsOf(stat.mtimeNs) < stamp.thresholdMs &&
         stat.ctimeNs < stamp.beganNs &&
-        settled(projectDirName)
+        unchanged()
       )
         continue;
       const files = [name];

@@ -1,10 +1,11 @@
 // The keep guard's stamp, <root>/claude-reindex/kept-verified: when its last whole pass began, as the file
-// system dates files (the stamp's own mtime), and the threshold that pass kept by (its text). A pass that
-// kept every due file without a problem leaves one. A file that was due by that threshold and whose ctime
-// is older than the stamp was kept then and has not changed since; if its kept folder has not changed
-// since either (no kept file removed, added or renamed), its kept file is still the one that pass checked,
-// and the next pass need not look at it: on a tree whose sessions are all old, that is one lstat less
-// per transcript at every due launch.
+// system dates files (the stamp's own mtime), the threshold that pass kept by and the `projects/` folder it
+// looked in (device and inode; its text). A pass that kept every due file without a problem leaves one. A
+// file that was due by that threshold and whose ctime is older than the stamp was kept then and has not
+// changed since; if neither its project folder nor its kept folder has changed since either (no file in
+// them removed, added or renamed, neither moved), its kept file is still the one that pass checked, and
+// the next pass need not look at it: on a tree whose sessions are all old, that is one lstat less per
+// transcript at every due launch.
 import fs from "node:fs";
 import path from "node:path";
 import { writePrivateFile } from "../system/private-file.ts";
@@ -15,6 +16,14 @@ export interface KeepStamp {
   beganNs: bigint;
   /** The mtime (ms) before which a file was due in that pass. */
   thresholdMs: number;
+  /** The `projects/` folder it looked in: `<device>:<inode>` (where a link pointed then). */
+  projects: string;
+}
+
+/** `<device>:<inode>` of a folder, links followed; null when there is none. */
+export function folderIdentity(dir: string): string | null {
+  const stat = fs.statSync(dir, { bigint: true, throwIfNoEntry: false });
+  return stat?.isDirectory() === true ? `${stat.dev}:${stat.ino}` : null;
 }
 
 export function keepStampPath(configRoot: string): string {
@@ -35,8 +44,11 @@ export function readKeepStamp(configRoot: string): KeepStamp | null {
     if (!stat.isFile() || stat.size > 64n) return null;
     const buffer = Buffer.alloc(Number(stat.size));
     const text = buffer.subarray(0, fs.readSync(fd, buffer, 0, buffer.length, 0)).toString("utf8");
-    const thresholdMs = /^\d+\n$/.test(text) ? Number(text.trim()) : Number.NaN;
-    return Number.isSafeInteger(thresholdMs) ? { beganNs: stat.mtimeNs, thresholdMs } : null;
+    const fields = /^(\d+) (\d+:\d+)\n$/.exec(text);
+    const thresholdMs = Number(fields?.[1]);
+    return fields && Number.isSafeInteger(thresholdMs)
+      ? { beganNs: stat.mtimeNs, thresholdMs, projects: fields[2]! }
+      : null;
   } catch {
     return null;
   } finally {
@@ -50,13 +62,13 @@ export function readKeepStamp(configRoot: string): KeepStamp | null {
  * once the pass kept everything due, `drop` removes it when it did not. Null when it cannot be written:
  * the pass then leaves no stamp. Those of passes that were killed (the shim's check has a time limit) go.
  */
-export function beginKeepStamp(configRoot: string, thresholdMs: number): PendingKeepStamp | null {
+export function beginKeepStamp(configRoot: string, thresholdMs: number, projects: string): PendingKeepStamp | null {
   const stamp = keepStampPath(configRoot);
   const pending = `${stamp}.${process.pid}`;
   removeLeftovers(path.dirname(stamp), `${path.basename(stamp)}.`);
   try {
-    writePrivateFile(pending, `${Math.floor(thresholdMs)}\n`);
-    return new PendingKeepStamp(pending, stamp, fs.lstatSync(pending, { bigint: true }).mtimeNs);
+    writePrivateFile(pending, `${Math.floor(thresholdMs)} ${projects}\n`);
+    return new PendingKeepStamp(pending, stamp, fs.lstatSync(pending, { bigint: true }).mtimeNs, projects);
   } catch {
     fs.rmSync(pending, { force: true });
     return null;
@@ -64,14 +76,15 @@ export function beginKeepStamp(configRoot: string, thresholdMs: number): Pending
 }
 
 /**
- * The last whole pass's stamp as this pass may trust it: not when this pass has no stamp of its own, nor
- * when the last one is dated after this one began (the clock was set back since: files changed meanwhile
- * could have older ctimes than the stamp).
+ * The last whole pass's stamp as this pass may trust it: not when this pass has no stamp of its own, when
+ * the last one looked in another `projects/` folder (a link pointed elsewhere, a folder put in its place),
+ * nor when it is dated after this one began (the clock was set back since: files changed meanwhile could
+ * have older ctimes than the stamp).
  */
 export function trustedKeepStamp(configRoot: string, pending: PendingKeepStamp | null): KeepStamp | null {
   if (pending === null) return null;
   const last = readKeepStamp(configRoot);
-  return last !== null && last.beganNs <= pending.beganNs ? last : null;
+  return last !== null && last.projects === pending.projects && last.beganNs <= pending.beganNs ? last : null;
 }
 
 export class PendingKeepStamp {
@@ -80,6 +93,7 @@ export class PendingKeepStamp {
     private readonly stamp: string,
     /** When this pass began, as the file system dates files. */
     readonly beganNs: bigint,
+    readonly projects: string,
   ) {}
 
   settle(): void {

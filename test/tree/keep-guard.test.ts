@@ -191,6 +191,25 @@ describe("the keep guard", () => {
     expect((await pass(later)).kept).toEqual([path.join(path.basename(w.project), `${w.near.id}.jsonl`)]);
     await pass(later);
 
+    // The project folder, or all of projects/, replaced by a copy made before the stamp (the files' ctimes are
+    // older), one transcript in it different: kept anew.
+    const nearKey = path.join(path.basename(w.project), `${w.near.id}.jsonl`);
+    const projects = path.dirname(w.project);
+    for (const replaced of [w.project, projects]) {
+      const copy = path.join(tempDir("claude-reindex-copy-"), "copy");
+      fs.cpSync(replaced, copy, { recursive: true, preserveTimestamps: true });
+      const changed = path.join(copy, replaced === projects ? path.basename(w.project) : "", `${w.near.id}.jsonl`);
+      fs.appendFileSync(changed, `${JSON.stringify({ type: "summary", summary: replaced })}\n`);
+      fs.utimesSync(changed, fs.statSync(w.near.path).atime, fs.statSync(w.near.path).mtime);
+      await pass(later);
+      await pass(later);
+      fs.renameSync(replaced, `${replaced}.before`);
+      fs.renameSync(copy, replaced);
+      expect((await pass(later)).kept).toContain(nearKey);
+      expect(fs.readFileSync(keptFile(w.near.path))).toEqual(fs.readFileSync(w.near.path));
+      await pass(later);
+    }
+
     // A stamp dated after the pass began (the clock was set back) is not trusted: every kept file is looked at.
     const future = new Date(Date.now() + 3_600_000);
     fs.utimesSync(stamp, future, future);

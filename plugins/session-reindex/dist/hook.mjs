@@ -7854,6 +7854,10 @@ function readPrivateBytes(file) {
 }
 
 // src/layout/keep-stamp.ts
+function folderIdentity(dir) {
+  const stat = fs11.statSync(dir, { bigint: true, throwIfNoEntry: false });
+  return stat?.isDirectory() === true ? `${stat.dev}:${stat.ino}` : null;
+}
 function keepStampPath(configRoot) {
   return path10.join(configRoot, "claude-reindex", "kept-verified");
 }
@@ -7869,22 +7873,23 @@ function readKeepStamp(configRoot) {
     if (!stat.isFile() || stat.size > 64n) return null;
     const buffer = Buffer.alloc(Number(stat.size));
     const text = buffer.subarray(0, fs11.readSync(fd, buffer, 0, buffer.length, 0)).toString("utf8");
-    const thresholdMs = /^\d+\n$/.test(text) ? Number(text.trim()) : Number.NaN;
-    return Number.isSafeInteger(thresholdMs) ? { beganNs: stat.mtimeNs, thresholdMs } : null;
+    const fields = /^(\d+) (\d+:\d+)\n$/.exec(text);
+    const thresholdMs = Number(fields?.[1]);
+    return fields && Number.isSafeInteger(thresholdMs) ? { beganNs: stat.mtimeNs, thresholdMs, projects: fields[2] } : null;
   } catch {
     return null;
   } finally {
     fs11.closeSync(fd);
   }
 }
-function beginKeepStamp(configRoot, thresholdMs) {
+function beginKeepStamp(configRoot, thresholdMs, projects) {
   const stamp = keepStampPath(configRoot);
   const pending = `${stamp}.${process.pid}`;
   removeLeftovers(path10.dirname(stamp), `${path10.basename(stamp)}.`);
   try {
-    writePrivateFile(pending, `${Math.floor(thresholdMs)}
+    writePrivateFile(pending, `${Math.floor(thresholdMs)} ${projects}
 `);
-    return new PendingKeepStamp(pending, stamp, fs11.lstatSync(pending, { bigint: true }).mtimeNs);
+    return new PendingKeepStamp(pending, stamp, fs11.lstatSync(pending, { bigint: true }).mtimeNs, projects);
   } catch {
     fs11.rmSync(pending, { force: true });
     return null;
@@ -7893,17 +7898,19 @@ function beginKeepStamp(configRoot, thresholdMs) {
 function trustedKeepStamp(configRoot, pending) {
   if (pending === null) return null;
   const last = readKeepStamp(configRoot);
-  return last !== null && last.beganNs <= pending.beganNs ? last : null;
+  return last !== null && last.projects === pending.projects && last.beganNs <= pending.beganNs ? last : null;
 }
 var PendingKeepStamp = class {
-  constructor(pending, stamp, beganNs) {
+  constructor(pending, stamp, beganNs, projects) {
     this.pending = pending;
     this.stamp = stamp;
     this.beganNs = beganNs;
+    this.projects = projects;
   }
   pending;
   stamp;
   beganNs;
+  projects;
   settle() {
     try {
       fs11.renameSync(this.pending, this.stamp);
@@ -8163,11 +8170,19 @@ function keepDueSessions(run) {
   const report2 = { period, due: 0, kept: [], problems: [...period.problems], listings: /* @__PURE__ */ new Map() };
   const root = projectsRoot(run.configRoot);
   const checkedDirs = /* @__PURE__ */ new Set();
-  const pending = beginKeepStamp(run.configRoot, threshold);
+  const projects = folderIdentity(root);
+  const pending = projects === null ? null : beginKeepStamp(run.configRoot, threshold, projects);
   const stamp = trustedKeepStamp(run.configRoot, pending);
-  const settled = settledSince(stamp?.beganNs, keptRoot(run.configRoot));
+  const keptSettled = settledSince(stamp?.beganNs, keptRoot(run.configRoot));
   let whole = true;
-  for (const projectDirName of listProjectDirNames(run.configRoot)) {
+  let projectDirNames;
+  try {
+    projectDirNames = listProjectDirNames(run.configRoot);
+  } catch (error2) {
+    pending?.drop();
+    throw error2;
+  }
+  for (const projectDirName of projectDirNames) {
     const projectDir = path14.join(root, projectDirName);
     let names;
     try {
@@ -8176,6 +8191,11 @@ function keepDueSessions(run) {
       whole = false;
       continue;
     }
+    let settled;
+    const unchanged = () => {
+      settled ??= stamp !== null && isUnchangedDir(projectDir, stamp.beganNs) && keptSettled(projectDirName);
+      return settled;
+    };
     const present = new Set(names);
     const listing = { sessions: /* @__PURE__ */ new Map(), unreadable: [] };
     report2.listings.set(projectDirName, listing);
@@ -8188,13 +8208,14 @@ function keepDueSessions(run) {
         stat = fs16.lstatSync(filePath, { bigint: true });
       } catch (error2) {
         if (sessionId !== null) listing.unreadable.push({ path: filePath, reason: errorText(error2) });
+        whole = false;
         continue;
       }
       if (sessionId !== null) addToListing(listing, sessionId, filePath, stat);
       if (!stat.isFile() || millisecondsOf(stat.mtimeNs) >= threshold) continue;
       report2.due++;
       const withFolder = sessionId !== null && present.has(sessionId);
-      if (!withFolder && stamp !== null && millisecondsOf(stat.mtimeNs) < stamp.thresholdMs && stat.ctimeNs < stamp.beganNs && settled(projectDirName))
+      if (!withFolder && stamp !== null && millisecondsOf(stat.mtimeNs) < stamp.thresholdMs && stat.ctimeNs < stamp.beganNs && unchanged())
         continue;
       const files = [name];
       if (withFolder) files.push(...sessionFolderFiles(projectDir, sessionId));
