@@ -19,10 +19,11 @@ export function sessionIdOfFileName(name: string): string | null {
   return isSessionId(stem) ? stem : null;
 }
 
-/** A transcript as the index sees it, from its stat. */
-export function sessionFileFrom(sessionId: string, filePath: string, stat: fs.Stats): SessionFile {
+/** A transcript as the index sees it, from its stat (or one in nanoseconds, read as Node reads `mtimeMs`). */
+export function sessionFileFrom(sessionId: string, filePath: string, stat: fs.Stats | fs.BigIntStats): SessionFile {
+  const mtimeMs = typeof stat.mtimeMs === "number" ? stat.mtimeMs : millisecondsOf((stat as fs.BigIntStats).mtimeNs);
   // Node builds `stat().mtime` as `new Date(Math.round(mtimeMs))`: the same number, without a Date.
-  return { sessionId, path: filePath, mtime: Math.round(stat.mtimeMs), size: stat.size };
+  return { sessionId, path: filePath, mtime: Math.round(mtimeMs), size: Number(stat.size) };
 }
 
 /** Clock granularity: an mtime up to this far ahead of the clock is not "in the future". */
@@ -80,7 +81,7 @@ export function listSessionFiles(projectDir: string): SessionListing {
 /**
  * What the lstat of a `<uuid>.jsonl` adds to a listing, by listSessionFiles' rule: a regular file is a
  * session, a link is unreadable, anything else is passed over. Also for stats taken in nanoseconds (the
- * keep guard's), read as Node reads `mtimeMs`.
+ * keep guard's).
  */
 export function addToListing(
   listing: SessionListing,
@@ -89,14 +90,7 @@ export function addToListing(
   stat: fs.Stats | fs.BigIntStats,
 ): void {
   if (stat.isSymbolicLink()) listing.unreadable.push({ path: filePath, reason: LINKED_SESSION_REASON });
-  else if (!stat.isFile()) return;
-  else if (typeof stat.size === "number")
-    listing.sessions.set(sessionId, sessionFileFrom(sessionId, filePath, stat as fs.Stats));
-  else {
-    const { mtimeNs, size } = stat as fs.BigIntStats;
-    const mtime = Math.round(millisecondsOf(mtimeNs));
-    listing.sessions.set(sessionId, { sessionId, path: filePath, mtime, size: Number(size) });
-  }
+  else if (stat.isFile()) listing.sessions.set(sessionId, sessionFileFrom(sessionId, filePath, stat));
 }
 
 export function sessionFilePath(projectDir: string, sessionId: string): string {

@@ -6425,7 +6425,8 @@ function sessionIdOfFileName(name) {
   return isSessionId(stem) ? stem : null;
 }
 function sessionFileFrom(sessionId, filePath, stat) {
-  return { sessionId, path: filePath, mtime: Math.round(stat.mtimeMs), size: stat.size };
+  const mtimeMs2 = typeof stat.mtimeMs === "number" ? stat.mtimeMs : millisecondsOf(stat.mtimeNs);
+  return { sessionId, path: filePath, mtime: Math.round(mtimeMs2), size: Number(stat.size) };
 }
 var FUTURE_SLACK_MS = 2e3;
 function isFutureMtime(mtimeMs2, nowMs) {
@@ -6452,14 +6453,7 @@ function listSessionFiles(projectDir) {
 }
 function addToListing(listing, sessionId, filePath, stat) {
   if (stat.isSymbolicLink()) listing.unreadable.push({ path: filePath, reason: LINKED_SESSION_REASON });
-  else if (!stat.isFile()) return;
-  else if (typeof stat.size === "number")
-    listing.sessions.set(sessionId, sessionFileFrom(sessionId, filePath, stat));
-  else {
-    const { mtimeNs, size } = stat;
-    const mtime = Math.round(millisecondsOf(mtimeNs));
-    listing.sessions.set(sessionId, { sessionId, path: filePath, mtime, size: Number(size) });
-  }
+  else if (stat.isFile()) listing.sessions.set(sessionId, sessionFileFrom(sessionId, filePath, stat));
 }
 function sessionFilePath(projectDir, sessionId) {
   return path2.join(projectDir, `${sessionId}.jsonl`);
