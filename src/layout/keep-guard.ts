@@ -15,7 +15,7 @@ import { errorText } from "../text/error-text.ts";
 import { isAgentFileName } from "./agent-files.ts";
 import { type CleanupPeriod, type CleanupPlaces, cleanupPeriodInForce, DAY_MS } from "./cleanup-period.ts";
 import { projectsRoot } from "./config-root.ts";
-import { beginKeepStamp, folderIdentity, trustedKeepStamp } from "./keep-stamp.ts";
+import { beginKeepStamp, trustedKeepStamp } from "./keep-stamp.ts";
 import { keepFile, keptRoot, sessionFolderFiles } from "./kept-store.ts";
 import { listProjectDirNames } from "./project-dir.ts";
 import { addToListing, type SessionListing, sessionIdOfFileName } from "./session-file.ts";
@@ -55,10 +55,11 @@ export function keepDueSessions(run: KeepRun): KeepReport {
   const report: KeepReport = { period, due: 0, kept: [], problems: [...period.problems], listings: new Map() };
   const root = projectsRoot(run.configRoot);
   const checkedDirs = new Set<string>();
-  const projects = folderIdentity(root);
-  const pending = projects === null ? null : beginKeepStamp(run.configRoot, threshold, projects);
-  const stamp = trustedKeepStamp(run.configRoot, pending);
-  const keptSettled = settledSince(stamp?.beganNs, keptRoot(run.configRoot));
+  const kept = keptRoot(run.configRoot);
+  const pending = beginKeepStamp(run.configRoot, threshold);
+  const trusted = trustedKeepStamp(run.configRoot, pending);
+  // Of use while the kept root is a folder unchanged since it (no kept project folder added, removed, moved).
+  const stamp = trusted !== null && isUnchangedDir(kept, trusted.beganNs) ? trusted : null;
   // Whether this pass kept every due file of every project: only then does it leave a stamp.
   let whole = true;
   let projectDirNames: string[];
@@ -79,8 +80,8 @@ export function keepDueSessions(run: KeepRun): KeepReport {
     }
     // The project folder and its kept folder, both unchanged since the stamp (looked at when first needed).
     let settled: boolean | undefined;
-    const unchanged = () => {
-      settled ??= stamp !== null && isUnchangedDir(projectDir, stamp.beganNs) && keptSettled(projectDirName);
+    const unchanged = (since: bigint) => {
+      settled ??= isUnchangedDir(projectDir, since) && isUnchangedDir(`${kept}${path.sep}${projectDirName}`, since);
       return settled;
     };
     const present = new Set(names);
@@ -100,7 +101,8 @@ export function keepDueSessions(run: KeepRun): KeepReport {
         continue;
       }
       if (sessionId !== null) addToListing(listing, sessionId, filePath, stat);
-      if (!stat.isFile() || millisecondsOf(stat.mtimeNs) >= threshold) continue;
+      const mtimeMs = millisecondsOf(stat.mtimeNs);
+      if (!stat.isFile() || mtimeMs >= threshold) continue;
       // Old-layout agent files are kept by their own mtime, as Claude Code deletes them.
       report.due++;
       const withFolder = sessionId !== null && present.has(sessionId);
@@ -109,9 +111,9 @@ export function keepDueSessions(run: KeepRun): KeepReport {
       if (
         !withFolder &&
         stamp !== null &&
-        millisecondsOf(stat.mtimeNs) < stamp.thresholdMs &&
+        mtimeMs < stamp.thresholdMs &&
         stat.ctimeNs < stamp.beganNs &&
-        unchanged()
+        unchanged(stamp.beganNs)
       )
         continue;
       const files = [name];
@@ -138,23 +140,9 @@ export function keepDueSessions(run: KeepRun): KeepReport {
 }
 
 /**
- * Whether a project's kept folder is a folder that has not changed since `sinceNs` (mtime and ctime
- * older: no file in it removed, added or renamed since, nor the folder moved), below a kept root that is
- * a folder itself (not a link); each project looked at once a run. Never, without a time.
+ * Whether `dir` is a folder (not a link) that has not changed since `sinceNs`: mtime and ctime older, so no
+ * file in it removed, added or renamed since, nor the folder itself moved.
  */
-function settledSince(sinceNs: bigint | undefined, kept: string): (projectDirName: string) => boolean {
-  if (sinceNs === undefined || !isUnchangedDir(kept, sinceNs)) return () => false;
-  const seen = new Map<string, boolean>();
-  return (projectDirName) => {
-    let settled = seen.get(projectDirName);
-    if (settled === undefined) {
-      settled = isUnchangedDir(`${kept}${path.sep}${projectDirName}`, sinceNs);
-      seen.set(projectDirName, settled);
-    }
-    return settled;
-  };
-}
-
 function isUnchangedDir(dir: string, sinceNs: bigint): boolean {
   const stat = fs.lstatSync(dir, { bigint: true, throwIfNoEntry: false });
   return stat?.isDirectory() === true && stat.mtimeNs < sinceNs && stat.ctimeNs < sinceNs;

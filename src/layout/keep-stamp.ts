@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { writePrivateFile } from "../system/private-file.ts";
 import { isGone } from "../system/process-exit.ts";
+import { projectsRoot } from "./config-root.ts";
 
 export interface KeepStamp {
   /** When the pass began: the stamp's mtime, in nanoseconds, from the same clock as the files' ctimes. */
@@ -21,7 +22,7 @@ export interface KeepStamp {
 }
 
 /** `<device>:<inode>` of a folder, links followed; null when there is none. */
-export function folderIdentity(dir: string): string | null {
+function folderIdentity(dir: string): string | null {
   const stat = fs.statSync(dir, { bigint: true, throwIfNoEntry: false });
   return stat?.isDirectory() === true ? `${stat.dev}:${stat.ino}` : null;
 }
@@ -31,7 +32,7 @@ export function keepStampPath(configRoot: string): string {
 }
 
 /** The stamp of the last whole pass, or null (none, unreadable, a link, not ours). */
-export function readKeepStamp(configRoot: string): KeepStamp | null {
+function readKeepStamp(configRoot: string): KeepStamp | null {
   let fd: number;
   try {
     fd = fs.openSync(keepStampPath(configRoot), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
@@ -60,9 +61,12 @@ export function readKeepStamp(configRoot: string): KeepStamp | null {
  * A pass's stamp, written before it looks at any file (its mtime is when the pass began) under a name of
  * its own (`kept-verified.<pid>`: two passes at once each keep their own time); `settle` makes it the stamp
  * once the pass kept everything due, `drop` removes it when it did not. Null when it cannot be written:
- * the pass then leaves no stamp. Those of passes that were killed (the shim's check has a time limit) go.
+ * the pass then leaves no stamp, nor when there is no `projects/` folder. Those of passes that were killed
+ * (the shim's check has a time limit) go.
  */
-export function beginKeepStamp(configRoot: string, thresholdMs: number, projects: string): PendingKeepStamp | null {
+export function beginKeepStamp(configRoot: string, thresholdMs: number): PendingKeepStamp | null {
+  const projects = folderIdentity(projectsRoot(configRoot));
+  if (projects === null) return null;
   const stamp = keepStampPath(configRoot);
   const pending = `${stamp}.${process.pid}`;
   removeLeftovers(path.dirname(stamp), `${path.basename(stamp)}.`);

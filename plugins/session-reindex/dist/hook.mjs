@@ -7876,7 +7876,9 @@ function readKeepStamp(configRoot) {
     fs11.closeSync(fd);
   }
 }
-function beginKeepStamp(configRoot, thresholdMs, projects) {
+function beginKeepStamp(configRoot, thresholdMs) {
+  const projects = folderIdentity(projectsRoot(configRoot));
+  if (projects === null) return null;
   const stamp = keepStampPath(configRoot);
   const pending = `${stamp}.${process.pid}`;
   removeLeftovers(path10.dirname(stamp), `${path10.basename(stamp)}.`);
@@ -8164,10 +8166,10 @@ function keepDueSessions(run) {
   const report2 = { period, due: 0, kept: [], problems: [...period.problems], listings: /* @__PURE__ */ new Map() };
   const root = projectsRoot(run.configRoot);
   const checkedDirs = /* @__PURE__ */ new Set();
-  const projects = folderIdentity(root);
-  const pending = projects === null ? null : beginKeepStamp(run.configRoot, threshold, projects);
-  const stamp = trustedKeepStamp(run.configRoot, pending);
-  const keptSettled = settledSince(stamp?.beganNs, keptRoot(run.configRoot));
+  const kept = keptRoot(run.configRoot);
+  const pending = beginKeepStamp(run.configRoot, threshold);
+  const trusted = trustedKeepStamp(run.configRoot, pending);
+  const stamp = trusted !== null && isUnchangedDir(kept, trusted.beganNs) ? trusted : null;
   let whole = true;
   let projectDirNames;
   try {
@@ -8186,8 +8188,8 @@ function keepDueSessions(run) {
       continue;
     }
     let settled;
-    const unchanged = () => {
-      settled ??= stamp !== null && isUnchangedDir(projectDir, stamp.beganNs) && keptSettled(projectDirName);
+    const unchanged = (since) => {
+      settled ??= isUnchangedDir(projectDir, since) && isUnchangedDir(`${kept}${path14.sep}${projectDirName}`, since);
       return settled;
     };
     const present = new Set(names);
@@ -8206,10 +8208,11 @@ function keepDueSessions(run) {
         continue;
       }
       if (sessionId !== null) addToListing(listing, sessionId, filePath, stat);
-      if (!stat.isFile() || millisecondsOf(stat.mtimeNs) >= threshold) continue;
+      const mtimeMs2 = millisecondsOf(stat.mtimeNs);
+      if (!stat.isFile() || mtimeMs2 >= threshold) continue;
       report2.due++;
       const withFolder = sessionId !== null && present.has(sessionId);
-      if (!withFolder && stamp !== null && millisecondsOf(stat.mtimeNs) < stamp.thresholdMs && stat.ctimeNs < stamp.beganNs && unchanged())
+      if (!withFolder && stamp !== null && mtimeMs2 < stamp.thresholdMs && stat.ctimeNs < stamp.beganNs && unchanged(stamp.beganNs))
         continue;
       const files = [name];
       if (withFolder) files.push(...sessionFolderFiles(projectDir, sessionId));
@@ -8231,18 +8234,6 @@ function keepDueSessions(run) {
   if (whole) pending?.settle();
   else pending?.drop();
   return report2;
-}
-function settledSince(sinceNs, kept) {
-  if (sinceNs === void 0 || !isUnchangedDir(kept, sinceNs)) return () => false;
-  const seen = /* @__PURE__ */ new Map();
-  return (projectDirName) => {
-    let settled = seen.get(projectDirName);
-    if (settled === void 0) {
-      settled = isUnchangedDir(`${kept}${path14.sep}${projectDirName}`, sinceNs);
-      seen.set(projectDirName, settled);
-    }
-    return settled;
-  };
 }
 function isUnchangedDir(dir, sinceNs) {
   const stat = fs16.lstatSync(dir, { bigint: true, throwIfNoEntry: false });
