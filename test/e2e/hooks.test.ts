@@ -244,10 +244,15 @@ async function eventuallyFound<T>(find: () => T | undefined, ms: number): Promis
   return found as T;
 }
 
+/** The fields of /proc/<pid>/stat after the command name: [0] is the state, [11] utime, [12] stime, [16] nice. */
+function statFields(pid: number): string[] {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
 /** User and system CPU time of a process so far, in seconds (Linux /proc). */
 function cpuSeconds(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const fields = statFields(pid);
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
@@ -272,8 +277,7 @@ function hookProcessOf(root: string, argument: string): number | undefined {
 
 /** A process's nice value (Linux /proc). */
 function niceOf(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+  return Number(statFields(pid)[16]);
 }
 
 describe("the launcher (hooks/launch), as Claude Code runs it", () => {
