@@ -201,6 +201,34 @@ describe("bin/claude, the shim", () => {
     expect(seen.pid).toBe(launched.pid);
   });
 
+  it("knows itself reached through a linked folder, a relative link, or a relative $0", async () => {
+    const s = setup();
+    // The repo's bin/ under another name: the shim there is no link, the folder is.
+    const linkedBin = path.join(s.work, "linked-bin");
+    fs.symlinkSync(path.dirname(shim), linkedBin);
+    const relativeDir = path.join(s.work, "relative-link");
+    fs.mkdirSync(relativeDir);
+    fs.symlinkSync(path.relative(relativeDir, shim), path.join(relativeDir, "claude"));
+    const launched = s.launch(["z"], {
+      PATH: `${linkedBin}:${relativeDir}:${s.shimDir}:${s.realDir}:/usr/bin:/bin`,
+      env: { CLAUDE_REINDEX: "0" },
+    });
+    expect((await launched).exitCode).toBe(0);
+    expect(readStubRecord(s.record).env.CLAUDE_REINDEX_SHIM_PATHS).toBe(shim);
+    // Started as `./claude` from the linked folder: its path is made absolute, so that a nested shim can compare it.
+    const relative = await execa("./claude", ["y"], {
+      cwd: linkedBin,
+      reject: false,
+      env: { CLAUDE_REINDEX: "0", STUB_RECORD: s.record, PATH: `${relativeDir}:${s.realDir}:/usr/bin:/bin` },
+      extendEnv: false,
+    });
+    expect(relative.exitCode).toBe(0);
+    const seen = readStubRecord(s.record);
+    expect(seen.argv).toEqual(["y"]);
+    const recorded = seen.env.CLAUDE_REINDEX_SHIM_PATHS ?? "";
+    expect(path.isAbsolute(recorded) && fs.realpathSync(recorded)).toBe(shim);
+  });
+
   it("fails open: an index it cannot repair costs one line, and Claude Code starts", async () => {
     const s = setup();
     fs.mkdirSync(s.tree.indexPath(s.cwd));
