@@ -21,7 +21,11 @@ async function eventually(check: () => boolean, ms: number): Promise<boolean> {
 describe("the published package", () => {
   it("is lean, installs globally from its tarball, and its command, shim and hooks work", async () => {
     const work = tempDir();
-    const packed = await execa("npm", ["pack", "--json", "--pack-destination", work], { cwd: repo });
+    // --ignore-scripts: `npm test` has just built dist/; a `prepare` here would delete and rebuild it under the
+    // test files that run beside this one.
+    const packed = await execa("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], {
+      cwd: repo,
+    });
     const [manifest] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
     const files = manifest!.files.map((f) => f.path);
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
