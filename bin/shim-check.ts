@@ -27,7 +27,8 @@ try {
     return listings;
   };
   const deadline = checkDeadline(process.env, now);
-  const stderr = process.stderr;
+  // process.stderr only when a line is written: making it loads Node's streams, on the path of every due launch.
+  const stderr = { write: (text: string) => process.stderr.write(text) };
   const outcome = fastShimCheck({ configRoot, env: process.env, now, deadline, clock: Date.now, stderr, keep });
   process.exitCode = outcome === "done" ? 0 : kept ? KEPT_THEN_REPAIR : NEEDS_REPAIR;
 } catch {

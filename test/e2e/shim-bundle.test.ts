@@ -5,7 +5,10 @@
 // comment: those are what is checked.
 import fs from "node:fs";
 import path from "node:path";
+import { execa } from "execa";
 import { describe, expect, it } from "vitest";
+import { ClaudeTree } from "../support/claude-tree.ts";
+import { tempDir } from "../support/temp.ts";
 
 const repo = path.resolve(import.meta.dirname, "../..");
 
@@ -45,6 +48,32 @@ describe("the shim's fast path", () => {
       expect(sources.filter((s) => /transcript\/|sessions-index\/|rebuild\/rebuild-project\.ts/.test(s))).toEqual([]);
     },
   );
+
+  it("dist/shim-check.cjs loads none of Node's streams or perf_hooks on a check that finds every index fine", async () => {
+    const tree = new ClaudeTree();
+    tree.session("/w/app", ["first"]);
+    const cli = path.join(repo, "bin/claude-reindex");
+    expect((await execa(cli, ["rebuild", "--all"], { env: { CLAUDE_CONFIG_DIR: tree.root } })).exitCode).toBe(0);
+    // Node's own modules loaded after start-up, as `node -e 0` has them, written out when the check ends.
+    const loaded = path.join(tempDir(), "loaded.txt");
+    const recorder = path.join(tempDir(), "record-loaded.cjs");
+    fs.writeFileSync(
+      recorder,
+      `const before = new Set(process.moduleLoadList);
+process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(loaded)},
+  process.moduleLoadList.filter((m) => !before.has(m)).join("\\n")));`,
+    );
+    const check = await execa("node", ["-r", recorder, "--max-opt=1", path.join(repo, "dist/shim-check.cjs")], {
+      env: { CLAUDE_CONFIG_DIR: tree.root, CLAUDE_REINDEX_CHECK_MINUTES: "0" },
+      reject: false,
+    });
+    expect(check).toMatchObject({ exitCode: 0, stdout: "", stderr: "" });
+    expect(fs.existsSync(path.join(tree.root, "claude-reindex", "shim-checked"))).toBe(true);
+    const modules = fs.readFileSync(loaded, "utf8").split("\n");
+    expect(modules).toContain("NativeModule os");
+    // process.stderr made eagerly loads the streams; the global `performance`, perf_hooks and a dozen more.
+    expect(modules.filter((m) => /stream|perf/.test(m))).toEqual([]);
+  });
 
   it("catches a package in a bundle", () => {
     const bundle = "// bin/shim-check.ts\nx();\n// node_modules/zod/v4/core/core.js\ny();\n";
