@@ -49,7 +49,7 @@ describe("the shim's fast path", () => {
     },
   );
 
-  it("dist/shim-check.cjs loads none of Node's streams or perf_hooks on a check that finds every index fine", async () => {
+  it("dist/shim-check.cjs loads neither Node's streams nor perf_hooks when no index is stale", async () => {
     const tree = new ClaudeTree();
     tree.session("/w/app", ["first"]);
     const cli = path.join(repo, "bin/claude-reindex");
