@@ -201,33 +201,54 @@ describe("bin/claude, the shim", () => {
     expect(seen.pid).toBe(launched.pid);
   });
 
-  it("knows itself reached through a linked folder, a relative link, or a relative $0", async () => {
-    const s = setup();
-    // The repo's bin/ under another name: the shim there is no link, the folder is.
-    const linkedBin = path.join(s.work, "linked-bin");
-    fs.symlinkSync(path.dirname(shim), linkedBin);
-    const relativeDir = path.join(s.work, "relative-link");
-    fs.mkdirSync(relativeDir);
-    fs.symlinkSync(path.relative(relativeDir, shim), path.join(relativeDir, "claude"));
-    const launched = s.launch(["z"], {
-      PATH: `${linkedBin}:${relativeDir}:${s.shimDir}:${s.realDir}:/usr/bin:/bin`,
-      env: { CLAUDE_REINDEX: "0" },
-    });
-    expect((await launched).exitCode).toBe(0);
-    expect(readStubRecord(s.record).env.CLAUDE_REINDEX_SHIM_PATHS).toBe(shim);
-    // Started as `./claude` from the linked folder: its path is made absolute, so that a nested shim can compare it.
-    const relative = await execa("./claude", ["y"], {
-      cwd: linkedBin,
-      reject: false,
-      env: { CLAUDE_REINDEX: "0", STUB_RECORD: s.record, PATH: `${relativeDir}:${s.realDir}:/usr/bin:/bin` },
-      extendEnv: false,
-    });
-    expect(relative.exitCode).toBe(0);
-    const seen = readStubRecord(s.record);
-    expect(seen.argv).toEqual(["y"]);
-    const recorded = seen.env.CLAUDE_REINDEX_SHIM_PATHS ?? "";
-    expect(path.isAbsolute(recorded) && fs.realpathSync(recorded)).toBe(shim);
-  });
+  /** The shim as an sh without test's -ef (posh) runs it, in a folder of its own. */
+  function shimWithoutSameFileTest(): string {
+    const text = fs.readFileSync(shim, "utf8");
+    const probe = "if [ / -ef / ] 2>/dev/null; then";
+    expect(text).toContain(probe);
+    const copy = path.join(fs.realpathSync(tempDir()), "claude");
+    fs.writeFileSync(copy, text.replace(probe, "if false; then"), { mode: 0o755 });
+    return copy;
+  }
+
+  it.each([
+    ["with test -ef", () => shim],
+    ["in an sh without it", shimWithoutSameFileTest],
+  ])(
+    "knows itself reached through a linked folder, a relative link, or a relative path to it (%s)",
+    async (_, make) => {
+      const s = setup();
+      const self = make();
+      // The shim's folder under another name: the shim there is no link, the folder is.
+      const linkedBin = path.join(s.work, "linked-bin");
+      fs.symlinkSync(path.dirname(self), linkedBin);
+      const relativeDir = path.join(s.work, "relative-link");
+      fs.mkdirSync(relativeDir);
+      fs.symlinkSync(path.relative(relativeDir, self), path.join(relativeDir, "claude"));
+      const launch = (file: string, args: string[], PATH: string, cwd?: string) =>
+        execa(file, args, {
+          cwd,
+          reject: false,
+          env: { CLAUDE_REINDEX: "0", STUB_RECORD: s.record, PATH },
+          extendEnv: false,
+        });
+      const shimsPassed = () => (readStubRecord(s.record).env.CLAUDE_REINDEX_SHIM_PATHS ?? "").split(":");
+
+      const bins = `${s.realDir}:/usr/bin:/bin`;
+      expect(
+        (await launch(path.join(linkedBin, "claude"), ["z"], `${linkedBin}:${relativeDir}:${bins}`)).exitCode,
+      ).toBe(0);
+      expect(readStubRecord(s.record).argv).toEqual(["z"]);
+      expect(shimsPassed().map((file) => fs.realpathSync(file))).toEqual([self]);
+      // Started as `./claude` from the linked folder: its path is made absolute, so that a nested shim can compare it.
+      expect((await launch("./claude", ["y"], `${relativeDir}:${bins}`, linkedBin)).exitCode).toBe(0);
+      expect(readStubRecord(s.record).argv).toEqual(["y"]);
+      const passed = shimsPassed();
+      expect(passed.every((file) => path.isAbsolute(file)) && passed.map((file) => fs.realpathSync(file))).toEqual([
+        self,
+      ]);
+    },
+  );
 
   it("fails open: an index it cannot repair costs one line, and Claude Code starts", async () => {
     const s = setup();
