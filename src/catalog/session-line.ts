@@ -1,7 +1,7 @@
 // A session row as one line of a terminal, and the picker's filter. Everything taken from a
 // transcript goes through terminalLine, so no control character from it reaches the terminal.
 import path from "node:path";
-import { displayWidth, fitWidth } from "../text/display-width.ts";
+import { displayWidth, displayWidthUpTo, fitWidth } from "../text/display-width.ts";
 import { terminalLine } from "../text/terminal-text.ts";
 import type { SessionRow } from "./session-record.ts";
 
@@ -50,7 +50,7 @@ export function sessionLine(
   const room = columns - fixed.length;
   const tail = `${branch}${where}${hidden}`;
   // The title keeps up to 60% of the room (all of it if it fits); what follows it is cut first.
-  const titleRoom = Math.max(Math.min(displayWidth(title), Math.floor(room * 0.6)), room - displayWidth(tail));
+  const titleRoom = Math.max(displayWidthUpTo(title, Math.floor(room * 0.6)), room - displayWidth(tail));
   return fitWidth(`${fixed}${fitWidth(title, titleRoom)}${tail}`, columns);
 }
 

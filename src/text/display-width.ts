@@ -1,5 +1,8 @@
 // Terminal columns a string takes, and cutting a string to a number of columns: East Asian wide
-// characters and emoji take two, combining marks none (string-width measures each grapheme).
+// characters and emoji take two, combining marks none (string-width measures each grapheme). Cutting
+// and bounded widths look no further into a string than the columns at stake: a title can be a whole
+// first prompt, many kilobytes long, and V8's Intl.Segmenter takes time in the length of the whole
+// string for each grapheme it steps over (the first 100 of a 1.4 MB string: about a second).
 import stringWidth from "string-width";
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -7,23 +10,24 @@ const segmenter = new Intl.Segmenter();
 
 /** Columns `text` takes; give it text without control characters (see terminalLine). */
 export function displayWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text, { countAnsiEscapeCodes: true });
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text, ANSI_COUNTED);
+}
+
+/** Columns `text` takes, or `limit` when it takes more (it looks no further than that). */
+export function displayWidthUpTo(text: string, limit: number): number {
+  const ascii = printableAsciiPrefix(text, limit + 1);
+  if (ascii === text.length || ascii > limit) return Math.min(ascii, limit);
+  return Math.min(walk(text, limit, ascii).used, limit);
 }
 
 /** `text` cut to at most `columns` columns, ending in "…" when cut; never splits a grapheme. */
 export function fitWidth(text: string, columns: number): string {
   if (columns <= 0) return "";
-  if (PRINTABLE_ASCII.test(text)) return text.length <= columns ? text : `${text.slice(0, columns - 1)}…`;
-  if (displayWidth(text) <= columns) return text;
-  let used = 0;
-  let cut = "";
-  for (const { segment } of segmenter.segment(text)) {
-    const width = stringWidth(segment, { countAnsiEscapeCodes: true });
-    if (used + width > columns - 1) break;
-    cut += segment;
-    used += width;
-  }
-  return `${cut}…`;
+  const ascii = printableAsciiPrefix(text, columns + 1);
+  if (ascii > columns) return `${text.slice(0, columns - 1)}…`;
+  if (ascii === text.length) return text;
+  const { used, cutEnd } = walk(text, columns, ascii);
+  return used > columns ? `${text.slice(0, cutEnd)}…` : text;
 }
 
 /** `text` padded with spaces to `columns` columns (cut first when longer). */
@@ -31,3 +35,49 @@ export function padWidth(text: string, columns: number): string {
   const fitted = fitWidth(text, columns);
   return fitted + " ".repeat(Math.max(0, columns - displayWidth(fitted)));
 }
+
+/** How many characters of printable ASCII `text` opens with, counting up to `most`. */
+function printableAsciiPrefix(text: string, most: number): number {
+  const end = Math.min(text.length, Math.max(0, most));
+  let at = 0;
+  while (at < end && isPrintableAscii(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/**
+ * Walks `text` grapheme by grapheme after its first `ascii` characters (printable ASCII: a grapheme and a
+ * column each, but for the last, which a combining mark after it may join), adding up columns, and stops
+ * once they are over `columns`: `used` is then more than `columns` (else the whole width), and `cutEnd`
+ * where the graphemes that fit in `columns - 1` end (room for "…"). Each grapheme's width is string-width's,
+ * which adds them up the same way. Graphemes are found in windows of the text: a break depends only on what
+ * comes before it, so every grapheme but a window's last is the text's own; that one is read again in the
+ * next window (a larger one when it fills the whole window).
+ */
+function walk(text: string, columns: number, ascii: number): { used: number; cutEnd: number } {
+  let at = Math.max(0, ascii - 1);
+  let used = at;
+  let cutEnd = at > columns - 1 ? Math.max(0, columns - 1) : -1;
+  let size = 256;
+  while (at < text.length && used <= columns) {
+    const end = Math.min(text.length, at + size);
+    const window = text.slice(at, end);
+    let next = end;
+    for (const { segment, index } of segmenter.segment(window)) {
+      if (end < text.length && index + segment.length === window.length) {
+        next = at + index;
+        break;
+      }
+      const width =
+        segment.length === 1 && isPrintableAscii(segment.charCodeAt(0)) ? 1 : stringWidth(segment, ANSI_COUNTED);
+      if (cutEnd === -1 && used + width > columns - 1) cutEnd = at + index;
+      used += width;
+      if (used > columns) return { used, cutEnd };
+    }
+    if (next === at) size *= 2;
+    at = next;
+  }
+  return { used, cutEnd };
+}
+
+const ANSI_COUNTED = { countAnsiEscapeCodes: true };
+const isPrintableAscii = (code: number) => code >= 0x20 && code <= 0x7e;

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { displayWidth, fitWidth, padWidth } from "../../src/text/display-width.ts";
+import { displayWidth, displayWidthUpTo, fitWidth, padWidth } from "../../src/text/display-width.ts";
 import { terminalJson } from "../../src/text/terminal-json.ts";
 
 describe("displayWidth and fitWidth", () => {
@@ -24,6 +25,90 @@ describe("displayWidth and fitWidth", () => {
   ])("fitWidth(%j, %i) = %j, never wider, never splitting a grapheme", (text, columns, fitted) => {
     expect(fitWidth(text, columns)).toBe(fitted);
     expect(displayWidth(fitWidth(text, columns))).toBeLessThanOrEqual(columns);
+  });
+
+  it("fitWidth and displayWidthUpTo give what their definitions give, on any mix of graphemes", () => {
+    // Pieces that join into graphemes in every way the width rules care about: wide and emoji sequences,
+    // combining and spacing marks after ASCII, Hangul jamo, halfwidth forms, keycaps, ZWJ, variation selectors.
+    const pieces = [
+      ..."abc xyz",
+      "日",
+      "本",
+      "🚀",
+      "👩",
+      "\u200d",
+      "\ufe0f",
+      "\u0301",
+      "\u20e3",
+      "\u0903",
+      "\u1100",
+      "\u1161",
+      "\u11a8",
+      "\uff9e",
+      "ｱ",
+      "한",
+      "é",
+      "…",
+    ];
+    const graphemesOf = (text: string) => [...new Intl.Segmenter().segment(text)].map((s) => s.segment);
+    // The definitions: the whole text when it fits; else the most graphemes that fit in one column less, then "…".
+    const fitted = (text: string, columns: number) => {
+      if (columns <= 0) return "";
+      if (displayWidth(text) <= columns) return text;
+      const graphemes = graphemesOf(text);
+      let n = 0;
+      while (n < graphemes.length && displayWidth(graphemes.slice(0, n + 1).join("")) <= columns - 1) n++;
+      return `${graphemes.slice(0, n).join("")}…`;
+    };
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, fc.integer({ min: -2, max: 50 }), (t, columns) => {
+        expect(fitWidth(t, columns)).toBe(fitted(t, columns));
+        expect(displayWidthUpTo(t, columns)).toBe(Math.min(displayWidth(t), columns));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("finds the same graphemes when the text is longer than the window it reads them in", () => {
+    // Graphemes across every 256-character window's end, one longer than a window, a ZWJ sequence split anywhere.
+    const pieces = ["日", "a", "é", "\u0301", "👩\u200d👩\u200d👧", "\u1100\u1161", `x${"\u0301".repeat(300)}`, "🇫🇷"];
+    const segmenter = new Intl.Segmenter();
+    // Widths add up by grapheme (string-width's own sum; the test above holds it on short texts).
+    const fitted = (text: string, columns: number) => {
+      let used = 0;
+      let cut = -1;
+      for (const { segment, index } of segmenter.segment(text)) {
+        const width = displayWidth(segment);
+        if (cut === -1 && used + width > columns - 1) cut = index;
+        used += width;
+      }
+      return { text: columns <= 0 ? "" : used <= columns ? text : `${text.slice(0, cut)}…`, width: used };
+    };
+    const text = fc.array(fc.constantFrom(...pieces), { minLength: 100, maxLength: 400 }).map((p) => p.join(""));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 700 }), (t, columns) => {
+        const expected = fitted(t, columns);
+        expect(fitWidth(t, columns)).toBe(expected.text);
+        expect(displayWidthUpTo(t, columns)).toBe(Math.min(expected.width, columns));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("looks no further into a long text than the columns at stake", () => {
+    const long = `${"word ".repeat(200_000)}é${"日本".repeat(100_000)}`;
+    const wide = `日本${long}`;
+    const started = performance.now();
+    for (let i = 0; i < 100; i++) {
+      expect(fitWidth(long, 80)).toBe(`${long.slice(0, 79)}…`);
+      expect(displayWidthUpTo(long, 48)).toBe(48);
+      expect(fitWidth(wide, 80)).toBe(`日本${long.slice(0, 75)}…`);
+      expect(displayWidthUpTo(wide, 48)).toBe(48);
+    }
+    // Each call measured the whole text before: string-width's grapheme walk over it takes seconds (V8's
+    // Intl.Segmenter takes time in the length of the string for every grapheme it steps over).
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it("padWidth pads by columns, not code units", () => {
