@@ -1,7 +1,7 @@
 // A session row as one line of a terminal, and the picker's filter. Everything taken from a
 // transcript goes through terminalLine, so no control character from it reaches the terminal.
 import path from "node:path";
-import { displayWidth, displayWidthUpTo, fitWidth } from "../text/display-width.ts";
+import { displayWidth, fitWidth } from "../text/display-width.ts";
 import { terminalLine } from "../text/terminal-text.ts";
 import type { SessionRow } from "./session-record.ts";
 
@@ -49,8 +49,9 @@ export function sessionLine(
   const title = `${marks}${terminalLine(row.title)}`;
   const room = columns - fixed.length;
   const tail = `${branch}${where}${hidden}`;
-  // The title keeps up to 60% of the room (all of it if it fits); what follows it is cut first.
-  const titleRoom = Math.max(displayWidthUpTo(title, Math.floor(room * 0.6)), room - displayWidth(tail));
+  // The title keeps up to 60% of the room, or all the room the rest leaves; what follows it is cut first. (A title
+  // that fits in 60% is whole either way: the title is not measured beyond what can show.)
+  const titleRoom = Math.max(Math.floor(room * 0.6), room - displayWidth(tail));
   return fitWidth(`${fixed}${fitWidth(title, titleRoom)}${tail}`, columns);
 }
 

@@ -1,6 +1,6 @@
 // Terminal columns a string takes, and cutting a string to a number of columns: East Asian wide
 // characters and emoji take two, combining marks none (string-width measures each grapheme). Cutting
-// and bounded widths look no further into a string than the columns at stake: a title can be a whole
+// looks no further into a string than the columns at stake: a title can be a whole
 // first prompt, many kilobytes long, and V8's Intl.Segmenter takes time in the length of the whole
 // string for each grapheme it steps over (the first 100 of a 1.4 MB string: about a second).
 import stringWidth from "string-width";
@@ -11,13 +11,6 @@ const segmenter = new Intl.Segmenter();
 /** Columns `text` takes; give it text without control characters (see terminalLine). */
 export function displayWidth(text: string): number {
   return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text, ANSI_COUNTED);
-}
-
-/** Columns `text` takes, or `limit` when it takes more (it looks no further than that). */
-export function displayWidthUpTo(text: string, limit: number): number {
-  const ascii = printableAsciiPrefix(text, limit + 1);
-  if (ascii === text.length || ascii > limit) return Math.min(ascii, limit);
-  return Math.min(walk(text, limit, ascii).used, limit);
 }
 
 /** `text` cut to at most `columns` columns, ending in "…" when cut; never splits a grapheme. */
