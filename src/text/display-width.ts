@@ -1,8 +1,8 @@
 // Terminal columns a string takes, and cutting a string to a number of columns: East Asian wide
 // characters and emoji take two, combining marks none (string-width measures each grapheme). Cutting
-// looks no further into a string than the columns at stake: a title can be a whole
-// first prompt, many kilobytes long, and V8's Intl.Segmenter takes time in the length of the whole
-// string for each grapheme it steps over (the first 100 of a 1.4 MB string: about a second).
+// looks no further into a string than the columns at stake: a title can be a whole first prompt, many
+// kilobytes long, and V8's Intl.Segmenter takes time in the length of the whole string for each
+// grapheme it steps over (the first 100 of a 1.4 MB string: about a second).
 import stringWidth from "string-width";
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -38,18 +38,18 @@ function printableAsciiPrefix(text: string, most: number): number {
 }
 
 /**
- * Walks `text` grapheme by grapheme after its first `ascii` characters (printable ASCII: a grapheme and a
- * column each, but for the last, which a combining mark after it may join), adding up columns, and stops
- * once they are over `columns`: `used` is then more than `columns` (else the whole width), and `cutEnd`
- * where the graphemes that fit in `columns - 1` end (room for "…"). Each grapheme's width is string-width's,
- * which adds them up the same way. Graphemes are found in windows of the text: a break depends only on what
- * comes before it, so every grapheme but a window's last is the text's own; that one is read again in the
- * next window (a larger one when it fills the whole window).
+ * Walks `text` grapheme by grapheme after its first `ascii` characters (printable ASCII, no more than
+ * `columns`: a grapheme and a column each, but for the last, which a combining mark after it may join),
+ * adding up columns, and stops once they are over `columns`: `used` is then more than `columns` (else the
+ * whole width), and `cutEnd` where the graphemes that fit in `columns - 1` end (room for "…"). Each
+ * grapheme's width is string-width's, which adds them up the same way. Graphemes are found in windows of the
+ * text: a break depends only on what comes before it, so every grapheme but a window's last is the text's
+ * own; that one is read again in the next window (a larger one when it fills the whole window).
  */
 function walk(text: string, columns: number, ascii: number): { used: number; cutEnd: number } {
   let at = Math.max(0, ascii - 1);
   let used = at;
-  let cutEnd = at > columns - 1 ? Math.max(0, columns - 1) : -1;
+  let cutEnd = -1;
   let size = 256;
   while (at < text.length && used <= columns) {
     const end = Math.min(text.length, at + size);
