@@ -8,6 +8,7 @@
 // transcript at every due launch.
 import fs from "node:fs";
 import path from "node:path";
+import { directoryNames } from "../system/directory-names.ts";
 import { writePrivateFile } from "../system/private-file.ts";
 import { isGone } from "../system/process-exit.ts";
 import { projectsRoot } from "./config-root.ts";
@@ -115,13 +116,7 @@ export class PendingKeepStamp {
 
 /** Removes `<prefix><pid>` files in `dir` whose process is gone. */
 function removeLeftovers(dir: string, prefix: string): void {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of directoryNames(dir)) {
     if (!name.startsWith(prefix) || !/^\d+$/.test(name.slice(prefix.length))) continue;
     if (isGone(Number(name.slice(prefix.length)))) fs.rmSync(path.join(dir, name), { force: true });
   }

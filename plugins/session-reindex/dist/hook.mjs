@@ -7919,13 +7919,7 @@ var PendingKeepStamp = class {
   }
 };
 function removeLeftovers(dir, prefix) {
-  let names;
-  try {
-    names = fs11.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of directoryNames(dir)) {
     if (!name.startsWith(prefix) || !/^\d+$/.test(name.slice(prefix.length))) continue;
     if (isGone(Number(name.slice(prefix.length)))) fs11.rmSync(path10.join(dir, name), { force: true });
   }
