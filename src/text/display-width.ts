@@ -31,7 +31,7 @@ export function padWidth(text: string, columns: number): string {
 
 /** How many characters of printable ASCII `text` opens with, counting up to `most`. */
 function printableAsciiPrefix(text: string, most: number): number {
-  const end = Math.min(text.length, Math.max(0, most));
+  const end = Math.min(text.length, most);
   let at = 0;
   while (at < end && isPrintableAscii(text.charCodeAt(at))) at++;
   return at;
@@ -51,7 +51,7 @@ function walk(text: string, columns: number, ascii: number): { used: number; cut
   let used = at;
   let cutEnd = -1;
   let size = 256;
-  while (at < text.length && used <= columns) {
+  while (at < text.length) {
     const end = Math.min(text.length, at + size);
     const window = text.slice(at, end);
     let next = end;
