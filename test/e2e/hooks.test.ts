@@ -44,6 +44,11 @@ async function rebuilt(tree: ClaudeTree) {
   await execa(path.join(repo, "bin/claude-reindex"), ["rebuild", "--all"], { env: { CLAUDE_CONFIG_DIR: tree.root } });
 }
 
+/** Where `name` is on this machine's PATH. */
+async function realTool(name: string): Promise<string> {
+  return (await execa("sh", ["-c", 'command -v "$1"', "sh", name])).stdout;
+}
+
 const entryOf = (tree: ClaudeTree, id: string) => tree.readIndex(APP).entries.find((e) => e.sessionId === id);
 
 describe("the hooks", () => {
@@ -439,31 +444,61 @@ describe("the launcher (hooks/launch), as Claude Code runs it", () => {
     }
   });
 
-  it("Stop's worker leaves the CPU to Claude Code: it merges once the process that ran it has exited", async () => {
-    const tree = new ClaudeTree();
-    const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
-    await rebuilt(tree);
-    tree.append(a, "a again", 1_763_000_100_000);
-    // A stand-in for Claude Code in `-p`: runs Stop through `sh -c`, works on for 1.5 s, exits.
-    const parent = execa(
-      process.execPath,
-      [
-        "-e",
-        `require("node:child_process").execFileSync("sh", ["-c", process.argv[1]], { input: process.argv[2] });
+  it.each([
+    ["GNU tail, which waits on a pid without starting a process each tenth of a second", null],
+    [
+      "a tail that knows no --pid (BusyBox, the BSDs), so sleep waits",
+      `echo "tail: unrecognized option '$1'" >&2; exit 1`,
+    ],
+  ])(
+    "Stop's worker leaves the CPU to Claude Code: it merges once the process that ran it has exited (%s)",
+    async (_tail, tailWithoutPid) => {
+      const tree = new ClaudeTree();
+      const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
+      await rebuilt(tree);
+      tree.append(a, "a again", 1_763_000_100_000);
+      // sleep and tail first on PATH: each notes its start, then runs the real one (or stands for a tail
+      // without --pid).
+      const tools = tempDir("claude-reindex-hook-tools-");
+      const calls = path.join(tools, "calls.log");
+      for (const [name, body] of [
+        ["sleep", `exec '${await realTool("sleep")}' "$@"`],
+        ["tail", tailWithoutPid ?? `exec '${await realTool("tail")}' "$@"`],
+      ] as const)
+        fs.writeFileSync(path.join(tools, name), `#!/bin/sh\necho ${name} >>'${calls}'\n${body}\n`, { mode: 0o755 });
+      // A stand-in for Claude Code in `-p`: runs Stop through `sh -c`, works on for 1.5 s, exits.
+      const parent = execa(
+        process.execPath,
+        [
+          "-e",
+          `require("node:child_process").execFileSync("sh", ["-c", process.argv[1]], { input: process.argv[2] });
          setTimeout(() => {}, 1500);`,
-        JSON.stringify(path.join(repo, "hooks/stop")),
-        JSON.stringify(stopInput(a)),
-      ],
-      { env: { CLAUDE_CONFIG_DIR: tree.root } },
-    );
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const whileRunning = entryOf(tree, a.id)?.messageCount;
-    await parent;
-    const exited = Date.now();
-    expect(await eventually(() => entryOf(tree, a.id)?.messageCount === 4, 2_000)).toBe(true);
-    expect(whileRunning).toBe(2);
-    console.log(`Stop's entry current ${Date.now() - exited} ms after its parent exited`);
-  });
+          JSON.stringify(path.join(repo, "hooks/stop")),
+          JSON.stringify(stopInput(a)),
+        ],
+        { env: { CLAUDE_CONFIG_DIR: tree.root, PATH: `${tools}:${process.env.PATH}` } },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const whileRunning = entryOf(tree, a.id)?.messageCount;
+      await parent;
+      const exited = Date.now();
+      expect(await eventually(() => entryOf(tree, a.id)?.messageCount === 4, 2_000)).toBe(true);
+      expect(whileRunning).toBe(2);
+      console.log(`Stop's entry current ${Date.now() - exited} ms after its parent exited`);
+      const started = fs.readFileSync(calls, "utf8").trim().split("\n");
+      const count = (name: string) => started.filter((call) => call === name).length;
+      if (tailWithoutPid === null) {
+        // About 1.5 s of waiting: a tail for each second or part of one, and no sleep.
+        expect(count("sleep")).toBe(0);
+        expect(count("tail")).toBeGreaterThanOrEqual(1);
+        expect(count("tail")).toBeLessThanOrEqual(3);
+      } else {
+        // Tried once, then a sleep each tenth of a second.
+        expect(count("tail")).toBe(1);
+        expect(count("sleep")).toBeGreaterThanOrEqual(5);
+      }
+    },
+  );
 
   it("reports a missing bundle in one line and exits 0", async () => {
     const tree = new ClaudeTree();
