@@ -30,7 +30,37 @@ const SHIM_CHECK = "bin/shim-check.ts";
 // The keep guard, which dist/shim-check.cjs loads only when the guard is on (it brings zod and
 // jsonc-parser). \`rebuild --all\` on a tree where nothing changed: the stat pass alone. CommonJS too.
 const STAT_PASS_ENTRIES = [SHIM_CHECK, "bin/shim-keep.ts", "bin/rebuild-unchanged.ts"];
-await build({ ...common, entryPoints: STAT_PASS_ENTRIES, format: "cjs", outExtension: { ".js": ".cjs" }, banner: {} });
+await build({
+  ...common,
+  entryPoints: STAT_PASS_ENTRIES,
+  format: "cjs",
+  outExtension: { ".js": ".cjs" },
+  banner: {},
+  plugins: [builtinsAsThemselves(["fs", "path", "os"])],
+});
+/**
+ * In a CommonJS bundle, esbuild turns each module's `import fs from "node:fs"` into a copy of the module with
+ * a getter per export (`__toESM`): nine of fs's hundred exports, twelve of path's, in dist/shim-check.cjs,
+ * 3 ms of its CPU. Here each of these built-ins is a module of one line whose default export is the built-in
+ * itself, required once. Only default imports: a named one fails the build ("No matching export").
+ */
+function builtinsAsThemselves(names) {
+  const filter = new RegExp(`^(node:)?(${names.join("|")})$`);
+  return {
+    name: "builtins-as-themselves",
+    setup(build) {
+      // Import statements only: a require() of a bundled CommonJS package must get the built-in as it is.
+      build.onResolve({ filter }, (args) =>
+        args.kind === "import-statement" ? { path: args.path.replace(/^node:/, ""), namespace: "builtin" } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: "builtin" }, (args) => ({
+        contents: `export default require("node:${args.path}");`,
+        loader: "js",
+      }));
+    },
+  };
+}
+
 // The commands, and the worker that rebuilds start by path: shared code in chunks.
 await build({
   ...common,

@@ -75,6 +75,21 @@ process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(loaded)},
     expect(modules.filter((m) => /stream|perf/.test(m))).toEqual([]);
   });
 
+  it.each(["dist/shim-check.cjs", "dist/rebuild-unchanged.cjs"])(
+    "%s takes fs, path and os as they are, without a copy of each module per import",
+    (bundle) => {
+      const text = fs.readFileSync(path.join(repo, bundle), "utf8");
+      // esbuild's __toESM defines a getter per export of the built-in, for every module that imports it.
+      expect(text).not.toContain("__toESM(");
+      // Each required once.
+      expect(text.match(/require\("node:(?:fs|path|os)"\)/g)?.sort()).toEqual([
+        'require("node:fs")',
+        'require("node:os")',
+        'require("node:path")',
+      ]);
+    },
+  );
+
   it("catches a package in a bundle", () => {
     const bundle = "// bin/shim-check.ts\nx();\n// node_modules/zod/v4/core/core.js\ny();\n";
     expect(bundledSources(bundle).filter((s) => s.startsWith("node_modules/"))).toEqual([
