@@ -310,6 +310,28 @@ const findThenNode = {
 };
 
 /**
+ * What a check without a signature must at least read once it has listed the tree: the shim's find into a
+ * file, then Node reading that listing and every project's verified stamp, without parsing either.
+ */
+const findThenNodeReads = {
+  name: "floor: sh running the shim's find into a file, then node reading it and every project's stamp",
+  command: (ctx) => ({
+    file: "/bin/sh",
+    args: [
+      "-c",
+      `${SHIM_FIND} >"$3"; exec "$2" -e "$5" "$3" "$4"`,
+      "sh",
+      ctx.projectsDir,
+      process.execPath,
+      path.join(ctx.dir, ".bench-floor-listing"),
+      path.join(ctx.dir, "claude-reindex", "verified"),
+      `const fs = require("fs"); fs.readFileSync(process.argv[1]);
+       for (const name of fs.readdirSync(process.argv[2])) fs.readFileSync(\`\${process.argv[2]}/\${name}\`);`,
+    ],
+  }),
+};
+
+/**
  * What a check answered by the signature costs at least: the shim's find into a file, in sh (without
  * the shim's `timeout`), `cmp` with the signature, then the stub claude.
  */
@@ -541,7 +563,7 @@ export const cases = [
     command: (ctx) => shimLaunch(ctx, 0),
     baseline: nodeE0,
     goal: 1.5,
-    info: [stubDirectly, findThenNode],
+    info: [stubDirectly, findThenNode, findThenNodeReads],
   },
   {
     name: "shim launching a stub claude, check due, nothing changed since the last session ended (signature)",
