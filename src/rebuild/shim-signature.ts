@@ -58,7 +58,11 @@ export function handedOverProjects(
   const header = headerFor(env);
   if (taken === null || taken.header !== header) return {};
   const saved = readTreeSignature(shimSignaturePath(configRoot));
-  const before = saved?.header === header ? projectRecords(saved.listing) : new Map<string, Buffer | null>();
+  // Without a signature under this threshold every project is judged: from the listing as it is, which says
+  // what its projects' records put together again say, without cutting it and copying the pieces.
+  if (saved?.header !== header)
+    return { fineBefore: new Set(), listed: listedProjects(projectsRoot(configRoot), taken.listing) };
+  const before = projectRecords(saved.listing);
   const fineBefore = new Set<string>();
   const changed: Buffer[] = [];
   for (const [name, records] of projectRecords(taken.listing)) {

@@ -217,6 +217,16 @@ describe("the shim's stat pass on the listing bin/claude took", () => {
     // Under another stale threshold the signature says nothing.
     const other = { ...handOver(tree.root, 4242, "48"), CLAUDE_REINDEX_STALE_HOURS: "48" };
     expect(handedOverProjects(tree.root, other).fineBefore).toEqual(new Set());
+    // Without a signature (or under another threshold) every project is judged, from the whole listing.
+    fs.rmSync(shimSignaturePath(tree.root));
+    const unsigned = handedOverProjects(tree.root, handOver(tree.root));
+    expect(unsigned.fineBefore).toEqual(new Set());
+    expect(unsigned.listed).toEqual(
+      listedProjects(projectsRoot(tree.root), treeListing(projectsRoot(tree.root)) as Buffer),
+    );
+    expect([...(unsigned.listed?.keys() ?? [])].sort()).toEqual([app, lib].sort());
+    const otherAgain = { ...handOver(tree.root, 4343, "48"), CLAUDE_REINDEX_STALE_HOURS: "48" };
+    expect(handedOverProjects(tree.root, otherAgain).listed).toEqual(unsigned.listed);
   });
 });
 
