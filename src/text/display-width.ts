@@ -2,7 +2,11 @@
 // characters and emoji take two, combining marks none (string-width measures each grapheme). Cutting
 // looks no further into a string than the columns at stake: a title can be a whole first prompt, many
 // kilobytes long, and V8's Intl.Segmenter takes time in the length of the whole string for each
-// grapheme it steps over (the first 100 of a 1.4 MB string: about a second).
+// grapheme it steps over (the first 100 of a 1.4 MB string: about a second). A grapheme of one code point
+// is measured here as string-width measures it, without string-width, whose emoji expression takes 50 ms
+// to compile on its first use: only a grapheme of several code points (an emoji sequence, a letter with its
+// marks) goes to string-width.
+import { eastAsianWidth } from "get-east-asian-width";
 import stringWidth from "string-width";
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -10,7 +14,10 @@ const segmenter = new Intl.Segmenter();
 
 /** Columns `text` takes; give it text without control characters (see terminalLine). */
 export function displayWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text, ANSI_COUNTED);
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  let width = 0;
+  for (const { segment } of segmenter.segment(text)) width += graphemeWidth(segment);
+  return width;
 }
 
 /** `text` cut to at most `columns` columns, ending in "…" when cut; never splits a grapheme. */
@@ -60,8 +67,7 @@ function walk(text: string, columns: number, ascii: number): { used: number; cut
         next = at + index;
         break;
       }
-      const width =
-        segment.length === 1 && isPrintableAscii(segment.charCodeAt(0)) ? 1 : stringWidth(segment, ANSI_COUNTED);
+      const width = graphemeWidth(segment);
       if (cutEnd === -1 && used + width > columns - 1) cutEnd = at + index;
       used += width;
       if (used > columns) return { used, cutEnd };
@@ -72,5 +78,24 @@ function walk(text: string, columns: number, ascii: number): { used: number; cut
   return { used, cutEnd };
 }
 
+/**
+ * Columns one grapheme takes, as string-width counts them. One code point: none when it does not print
+ * (default-ignorable, control, format, a non-spacing or enclosing mark, a lone surrogate), two for an emoji
+ * shown as one by default (RGI_Emoji's of one code point), else its East Asian Width (ambiguous as
+ * narrow). Several code points: string-width itself.
+ */
+function graphemeWidth(segment: string): number {
+  const code = segment.codePointAt(0) as number;
+  if (segment.length === 1 && isPrintableAscii(code)) return 1;
+  if (segment.length !== (code > 0xffff ? 2 : 1)) return stringWidth(segment, ANSI_COUNTED);
+  if (NOT_PRINTING.test(segment)) return 0;
+  if (EMOJI_PRESENTATION.test(segment)) return 2;
+  return eastAsianWidth(code);
+}
+
+const NOT_PRINTING =
+  /^[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]$/u;
+// A regional indicator alone is no emoji of RGI_Emoji: only two of them, a flag, are.
+const EMOJI_PRESENTATION = /^(?!\p{Regional_Indicator})\p{Emoji_Presentation}$/u;
 const ANSI_COUNTED = { countAnsiEscapeCodes: true };
 const isPrintableAscii = (code: number) => code >= 0x20 && code <= 0x7e;

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { displayWidth, fitWidth, padWidth } from "../../src/text/display-width.ts";
 import { terminalJson } from "../../src/text/terminal-json.ts";
@@ -111,6 +112,55 @@ describe("displayWidth and fitWidth", () => {
     // Each call measured the whole text before: string-width's grapheme walk over it takes seconds (V8's
     // Intl.Segmenter takes time in the length of the string for every grapheme it steps over).
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("measures every code point alone as string-width does, and any text as string-width does", () => {
+    // All of the first two planes (and the lone surrogates), every 7th of planes 2 and 3, all of plane 14.
+    const codePoints: number[] = [];
+    for (let code = 0; code <= 0x1ffff; code++) codePoints.push(code);
+    for (let code = 0x20000; code <= 0x3ffff; code += 7) codePoints.push(code);
+    for (let code = 0xe0000; code <= 0xeffff; code++) codePoints.push(code);
+    const differ = codePoints.filter((code) => {
+      const text = String.fromCodePoint(code);
+      return displayWidth(text) !== stringWidth(text, { countAnsiEscapeCodes: true });
+    });
+    expect(differ.map((code) => code.toString(16))).toEqual([]);
+    // Texts of those code points and of graphemes made of several.
+    const pieces = [
+      "a",
+      "é",
+      "\u0301",
+      "日",
+      "✅",
+      "❤",
+      "\ufe0f",
+      "\u200d",
+      "👩",
+      "🇫",
+      "🇷",
+      "\u1100",
+      "\u1161",
+      "\u0903",
+      "\u00ad",
+    ];
+    const text = fc.array(
+      fc.oneof(
+        fc.constantFrom(...pieces),
+        fc
+          .oneof(fc.integer({ min: 0, max: 0x1ffff }), fc.integer({ min: 0xe0000, max: 0xe01ff }))
+          .map((c) => String.fromCodePoint(c)),
+      ),
+      {
+        maxLength: 30,
+      },
+    );
+    fc.assert(
+      fc.property(text, (parts) => {
+        const joined = parts.join("");
+        expect(displayWidth(joined)).toBe(stringWidth(joined, { countAnsiEscapeCodes: true }));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("padWidth pads by columns, not code units", () => {
