@@ -1,8 +1,21 @@
 import fc from "fast-check";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { displayWidth, fitWidth, padWidth } from "../../src/text/display-width.ts";
+import { displayWidth, fitWidth, graphemesOf, padWidth } from "../../src/text/display-width.ts";
 import { terminalJson } from "../../src/text/terminal-json.ts";
+
+/** All of planes 0 and 1 (the lone surrogates too), every 7th code point of planes 2 and 3, all of plane 14. */
+function sampledCodePoints(): number[] {
+  const codePoints: number[] = [];
+  for (let code = 0; code <= 0x1ffff; code++) codePoints.push(code);
+  for (let code = 0x20000; code <= 0x3ffff; code += 7) codePoints.push(code);
+  for (let code = 0xe0000; code <= 0xeffff; code++) codePoints.push(code);
+  return codePoints;
+}
+
+const anyCodePoint = fc
+  .oneof(fc.integer({ min: 0, max: 0x3ffff }), fc.integer({ min: 0xe0000, max: 0xe01ff }))
+  .map((code) => String.fromCodePoint(code));
 
 describe("displayWidth and fitWidth", () => {
   it.each([
@@ -115,12 +128,7 @@ describe("displayWidth and fitWidth", () => {
   });
 
   it("measures every code point alone as string-width does, and any text as string-width does", () => {
-    // All of the first two planes (and the lone surrogates), every 7th of planes 2 and 3, all of plane 14.
-    const codePoints: number[] = [];
-    for (let code = 0; code <= 0x1ffff; code++) codePoints.push(code);
-    for (let code = 0x20000; code <= 0x3ffff; code += 7) codePoints.push(code);
-    for (let code = 0xe0000; code <= 0xeffff; code++) codePoints.push(code);
-    const differ = codePoints.filter((code) => {
+    const differ = sampledCodePoints().filter((code) => {
       const text = String.fromCodePoint(code);
       return displayWidth(text) !== stringWidth(text, { countAnsiEscapeCodes: true });
     });
@@ -143,21 +151,34 @@ describe("displayWidth and fitWidth", () => {
       "\u0903",
       "\u00ad",
     ];
-    const text = fc.array(
-      fc.oneof(
-        fc.constantFrom(...pieces),
-        fc
-          .oneof(fc.integer({ min: 0, max: 0x1ffff }), fc.integer({ min: 0xe0000, max: 0xe01ff }))
-          .map((c) => String.fromCodePoint(c)),
-      ),
-      {
-        maxLength: 30,
-      },
-    );
+    const text = fc.array(fc.oneof(fc.constantFrom(...pieces), anyCodePoint), {
+      maxLength: 30,
+    });
     fc.assert(
       fc.property(text, (parts) => {
         const joined = parts.join("");
         expect(displayWidth(joined)).toBe(stringWidth(joined, { countAnsiEscapeCodes: true }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("walks a text grapheme by grapheme as Intl.Segmenter does, without it when no code point can join another", () => {
+    const segmenter = new Intl.Segmenter();
+    const segments = (text: string) => [...segmenter.segment(text)].map(({ segment, index }) => ({ segment, index }));
+    const ours = (text: string) => [...graphemesOf(text)].map(({ segment, index }) => ({ segment, index }));
+    const differ: string[] = [];
+    for (const code of sampledCodePoints()) {
+      const c = String.fromCodePoint(code);
+      for (const text of [`a${c}a`, `${c}${c}`])
+        if (JSON.stringify(ours(text)) !== JSON.stringify(segments(text))) differ.push(code.toString(16));
+    }
+    expect([...new Set(differ)]).toEqual([]);
+    const pieces = ["a", "\r", "\n", "\u0915", "\u094d", "\u200d", "👩", "🇫", "🇷", "\u1100", "\u1161", "\u0600", "한"];
+    const text = fc.array(fc.oneof(fc.constantFrom(...pieces), anyCodePoint), { maxLength: 30 });
+    fc.assert(
+      fc.property(text, (parts) => {
+        expect(ours(parts.join(""))).toEqual(segments(parts.join("")));
       }),
       { numRuns: 3000 },
     );
