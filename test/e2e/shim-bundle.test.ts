@@ -2,7 +2,7 @@
 // launch whose check is due) bundles only our own small modules, never zod, a lock, an atomic writer or
 // any other package; dist/shim-keep.cjs, which it loads when the keep guard is on, adds zod and
 // jsonc-parser (settings are outside data), nothing else. esbuild names each bundled source in a `// path`
-// comment: those are what is checked.
+// comment: those are what is checked. The same comments show that pick's first screen loads no zod.
 import fs from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
@@ -95,5 +95,27 @@ process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(loaded)},
     expect(bundledSources(bundle).filter((s) => s.startsWith("node_modules/"))).toEqual([
       "node_modules/zod/v4/core/core.js",
     ]);
+  });
+});
+
+describe("pick's first screen", () => {
+  it("loads no zod (only a change to a session needs the index's schema)", () => {
+    // The files the command line and the picker's chunk import statically, each once; import() is not followed.
+    const loaded = new Set<string>();
+    const follow = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      const text = fs.readFileSync(file, "utf8");
+      for (const [, relative] of text.matchAll(/^import\s[^;]*?from\s*"(\.\.?\/[^"]+)";/gms))
+        follow(path.resolve(path.dirname(file), relative as string));
+    };
+    const chunks = path.join(repo, "dist/chunks");
+    const pick = fs.readdirSync(chunks).filter((name) => name.startsWith("pick-command-"));
+    expect(pick).toHaveLength(1);
+    follow(path.join(repo, "dist/claude-reindex.mjs"));
+    follow(path.join(chunks, pick[0] as string));
+    const sources = [...loaded].flatMap((file) => bundledSources(fs.readFileSync(file, "utf8")));
+    expect(sources).toContain("src/commands/session-picker.ts");
+    expect(sources.filter((source) => source.includes("node_modules/zod/"))).toEqual([]);
   });
 });
