@@ -500,6 +500,35 @@ describe("the launcher (hooks/launch), as Claude Code runs it", () => {
     },
   );
 
+  it("takes a wait limit that is not a whole number of tenths for the default, 3 s", async () => {
+    const tree = new ClaudeTree();
+    const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
+    await rebuilt(tree);
+    tree.append(a, "a again", 1_763_000_100_000);
+    // A stand-in for Claude Code that runs Stop, then works on for 7 s: the merge must not wait for it.
+    const parent = execa(
+      process.execPath,
+      [
+        "-e",
+        `require("node:child_process").execFileSync("sh", ["-c", process.argv[1]], { input: process.argv[2] });
+         setTimeout(() => {}, 7000);`,
+        JSON.stringify(path.join(repo, "hooks/stop")),
+        JSON.stringify(stopInput(a)),
+      ],
+      { env: { CLAUDE_CONFIG_DIR: tree.root, CLAUDE_REINDEX_HOOK_WAIT_TENTHS: "1.5" } },
+    );
+    try {
+      const started = Date.now();
+      expect(await eventually(() => entryOf(tree, a.id)?.messageCount === 4, 6_000)).toBe(true);
+      const merged = Date.now() - started;
+      expect(merged).toBeGreaterThan(2_000);
+      expect(merged).toBeLessThan(6_000);
+    } finally {
+      parent.kill();
+      await parent.catch(() => {});
+    }
+  });
+
   it("reports a missing bundle in one line and exits 0", async () => {
     const tree = new ClaudeTree();
     const result = await execa("sh", [path.join(repo, "hooks/launch"), "Stop", "/nowhere/dist/hook.mjs"], {
