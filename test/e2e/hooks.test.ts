@@ -44,6 +44,14 @@ async function rebuilt(tree: ClaudeTree) {
   await execa(path.join(repo, "bin/claude-reindex"), ["rebuild", "--all"], { env: { CLAUDE_CONFIG_DIR: tree.root } });
 }
 
+/** A stand-in for Claude Code: runs the Stop hook through `sh -c` with `input`, works on for `ms`, exits. */
+function claudeRunningStop(input: unknown, ms: number, env: Record<string, string>) {
+  const claude = `require("node:child_process").execFileSync("sh", ["-c", process.argv[1]], { input: process.argv[2] });
+    setTimeout(() => {}, Number(process.argv[3]));`;
+  const stop = JSON.stringify(path.join(repo, "hooks/stop"));
+  return execa(process.execPath, ["-e", claude, stop, JSON.stringify(input), String(ms)], { env });
+}
+
 /** Where `name` is on this machine's PATH. */
 async function realTool(name: string): Promise<string> {
   return (await execa("sh", ["-c", 'command -v "$1"', "sh", name])).stdout;
@@ -466,18 +474,11 @@ describe("the launcher (hooks/launch), as Claude Code runs it", () => {
         ["tail", tailWithoutPid ?? `exec '${await realTool("tail")}' "$@"`],
       ] as const)
         fs.writeFileSync(path.join(tools, name), `#!/bin/sh\necho ${name} >>'${calls}'\n${body}\n`, { mode: 0o755 });
-      // A stand-in for Claude Code in `-p`: runs Stop through `sh -c`, works on for 1.5 s, exits.
-      const parent = execa(
-        process.execPath,
-        [
-          "-e",
-          `require("node:child_process").execFileSync("sh", ["-c", process.argv[1]], { input: process.argv[2] });
-         setTimeout(() => {}, 1500);`,
-          JSON.stringify(path.join(repo, "hooks/stop")),
-          JSON.stringify(stopInput(a)),
-        ],
-        { env: { CLAUDE_CONFIG_DIR: tree.root, PATH: `${tools}:${process.env.PATH}` } },
-      );
+      // A stand-in for Claude Code in `-p`: runs Stop, works on for 1.5 s, exits.
+      const parent = claudeRunningStop(stopInput(a), 1_500, {
+        CLAUDE_CONFIG_DIR: tree.root,
+        PATH: `${tools}:${process.env.PATH}`,
+      });
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const whileRunning = entryOf(tree, a.id)?.messageCount;
       await parent;
@@ -506,17 +507,10 @@ describe("the launcher (hooks/launch), as Claude Code runs it", () => {
     await rebuilt(tree);
     tree.append(a, "a again", 1_763_000_100_000);
     // A stand-in for Claude Code that runs Stop, then works on for 7 s: the merge must not wait for it.
-    const parent = execa(
-      process.execPath,
-      [
-        "-e",
-        `require("node:child_process").execFileSync("sh", ["-c", process.argv[1]], { input: process.argv[2] });
-         setTimeout(() => {}, 7000);`,
-        JSON.stringify(path.join(repo, "hooks/stop")),
-        JSON.stringify(stopInput(a)),
-      ],
-      { env: { CLAUDE_CONFIG_DIR: tree.root, CLAUDE_REINDEX_HOOK_WAIT_TENTHS: "1.5" } },
-    );
+    const parent = claudeRunningStop(stopInput(a), 7_000, {
+      CLAUDE_CONFIG_DIR: tree.root,
+      CLAUDE_REINDEX_HOOK_WAIT_TENTHS: "1.5",
+    });
     try {
       const started = Date.now();
       expect(await eventually(() => entryOf(tree, a.id)?.messageCount === 4, 6_000)).toBe(true);
