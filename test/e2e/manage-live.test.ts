@@ -52,9 +52,9 @@ describe("Claude Code 2.1.332's own /resume", () => {
       apiUrl: api.url,
     });
     try {
-      await execa("tmux", ["send-keys", "-t", session.name, "-l", "/resume"]);
+      await session.keys("-l", "/resume");
       await new Promise((resolve) => setTimeout(resolve, 500));
-      await execa("tmux", ["send-keys", "-t", session.name, "Enter"]);
+      await session.keys("Enter");
       const deadline = Date.now() + 30_000;
       let screen = "";
       while (Date.now() < deadline) {

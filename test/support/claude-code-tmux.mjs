@@ -61,9 +61,12 @@ export async function startInteractive({ version, cwd, configDir, home, apiUrl, 
     { mode: 0o755 },
   );
   const name = `cr-${process.pid}-${++sessions}`;
-  await run("tmux", ["new-session", "-d", "-s", name, "-x", "120", "-y", "40", script]);
-  const screen = async () => (await run("tmux", ["capture-pane", "-p", "-t", name])).stdout;
-  const keys = (...k) => run("tmux", ["send-keys", "-t", name, ...k]);
+  // A tmux server of its own: with one for all, a test whose last session ends stops it while another
+  // test's new-session connects to it ("server exited unexpectedly").
+  const tmux = (...args) => run("tmux", ["-S", path.join(dir, "tmux"), ...args]);
+  await tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", script);
+  const screen = async () => (await tmux("capture-pane", "-p", "-t", name)).stdout;
+  const keys = (...k) => tmux("send-keys", "-t", name, ...k);
   const waitFor = async (test, what, ms = timeoutMs) => {
     const deadline = Date.now() + ms;
     for (;;) {
@@ -84,6 +87,8 @@ export async function startInteractive({ version, cwd, configDir, home, apiUrl, 
   return {
     name,
     screen,
+    /** tmux send-keys to the session. */
+    keys,
     /** Types a prompt and waits for the stand-in's reply and an idle prompt again. */
     async prompt(text, reply = "Done.") {
       // A release still settling after start-up may drop keys typed at once (its prompt already drawn): typed
@@ -128,7 +133,7 @@ export async function startInteractive({ version, cwd, configDir, home, apiUrl, 
       return { exitMs: Number(endedNs - sent) / 1e6, endedAt: Number(endedNs / 1_000_000n) };
     },
     async close() {
-      await run("tmux", ["kill-session", "-t", name]).catch(() => {});
+      await tmux("kill-server").catch(() => {});
       fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };

@@ -1,4 +1,8 @@
-/** A command running in a detached tmux session of a given size: its screen, its raw output, keys. */
+/**
+ * A command running in a detached tmux session of a given size: its screen, its raw output, keys. Each pane
+ * has a tmux server of its own (a socket in the test's scratch folder): with one server for all, a test whose
+ * last session ends stops it while another test's new-session connects ("server exited unexpectedly").
+ */
 import fs from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
@@ -8,14 +12,21 @@ export class TmuxPane {
     readonly name: string,
     readonly exitFile: string,
     readonly outputFile: string,
+    private readonly socket: string,
   ) {}
+
+  /** tmux with this pane's own server. */
+  private tmux(...args: string[]) {
+    return execa("tmux", ["-S", this.socket, ...args]);
+  }
 
   /** Starts `command` (a shell line) at `columns` x `lines`; its exit status goes to a file. */
   static async start(command: string, columns: number, lines: number, scratch: string): Promise<TmuxPane> {
     const name = `pick-${process.pid}-${Date.now()}-${columns}`;
-    const pane = new TmuxPane(name, path.join(scratch, `${name}.exit`), path.join(scratch, `${name}.out`));
+    const file = (suffix: string) => path.join(scratch, `${name}.${suffix}`);
+    const pane = new TmuxPane(name, file("exit"), file("out"), file("tmux"));
     // The shell waits for a line on stdin before it starts the command, so pipe-pane sees every byte.
-    await execa("tmux", [
+    await pane.tmux(
       "new-session",
       "-d",
       "-s",
@@ -25,14 +36,14 @@ export class TmuxPane {
       "-y",
       String(lines),
       `read -r _; ${command}; echo $? > '${pane.exitFile}'; sleep 30`,
-    ]);
-    await execa("tmux", ["pipe-pane", "-o", "-t", name, `cat >> '${pane.outputFile}'`]);
-    await execa("tmux", ["send-keys", "-t", name, "Enter"]);
+    );
+    await pane.tmux("pipe-pane", "-o", "-t", name, `cat >> '${pane.outputFile}'`);
+    await pane.tmux("send-keys", "-t", name, "Enter");
     return pane;
   }
 
   async screen(): Promise<string> {
-    return (await execa("tmux", ["capture-pane", "-p", "-t", this.name])).stdout;
+    return (await this.tmux("capture-pane", "-p", "-t", this.name)).stdout;
   }
 
   async waitFor(test: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
@@ -45,11 +56,11 @@ export class TmuxPane {
   }
 
   async keys(...keys: string[]): Promise<void> {
-    await execa("tmux", ["send-keys", "-t", this.name, ...keys]);
+    await this.tmux("send-keys", "-t", this.name, ...keys);
   }
 
   async type(text: string): Promise<void> {
-    await execa("tmux", ["send-keys", "-t", this.name, "-l", text]);
+    await this.tmux("send-keys", "-t", this.name, "-l", text);
   }
 
   async exitCode(timeoutMs = 15_000): Promise<string> {
@@ -63,7 +74,8 @@ export class TmuxPane {
     return fs.existsSync(this.outputFile) ? fs.readFileSync(this.outputFile) : Buffer.alloc(0);
   }
 
+  /** Ends the command, and the pane's tmux server with it. */
   async kill(): Promise<void> {
-    await execa("tmux", ["kill-session", "-t", this.name], { reject: false });
+    await execa("tmux", ["-S", this.socket, "kill-server"], { reject: false });
   }
 }
