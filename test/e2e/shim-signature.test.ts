@@ -39,6 +39,9 @@ function setup() {
     CLAUDE_CONFIG_DIR: tree.root,
     CLAUDE_REINDEX_REAL_CLAUDE: path.join(realDir, "claude"),
     CLAUDE_REINDEX_CHECK_MINUTES: "0",
+    // What is judged here, not how long the check may take: on a loaded machine (two test files at a time)
+    // the 1.5 s budget cut a repair off before it wrote anything.
+    CLAUDE_REINDEX_CHECK_BUDGET_MS: "120000",
     PATH: `${nodeDir}:${process.env.PATH}`,
   };
   const launch = async (extra: Record<string, string> = {}) => {
