@@ -57,6 +57,15 @@ async function realTool(name: string): Promise<string> {
   return (await execa("sh", ["-c", 'command -v "$1"', "sh", name])).stdout;
 }
 
+/** A tree with one session whose index a rebuild wrote, and a turn appended since that the index lacks. */
+async function aTurnSinceARebuild() {
+  const tree = new ClaudeTree();
+  const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
+  await rebuilt(tree);
+  tree.append(a, "a again", 1_763_000_100_000);
+  return { tree, a };
+}
+
 const entryOf = (tree: ClaudeTree, id: string) => tree.readIndex(APP).entries.find((e) => e.sessionId === id);
 
 describe("the hooks", () => {
@@ -115,10 +124,7 @@ describe("the hooks", () => {
   });
 
   it("respects stop_hook_active, and SessionEnd merges like Stop", async () => {
-    const tree = new ClaudeTree();
-    const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
-    await rebuilt(tree);
-    tree.append(a, "a again", 1_763_000_100_000);
+    const { tree, a } = await aTurnSinceARebuild();
     await hook("stop", tree.root, stopInput(a, { stop_hook_active: true }));
     expect(entryOf(tree, a.id)).toMatchObject({ messageCount: 2 });
     await hook("session-end", tree.root, {
@@ -295,10 +301,7 @@ function niceOf(pid: number): number {
 
 describe("the launcher (hooks/launch), as Claude Code runs it", () => {
   it("returns at once, holding none of Claude Code's pipes, while a detached worker merges", async () => {
-    const tree = new ClaudeTree();
-    const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
-    await rebuilt(tree);
-    tree.append(a, "a again", 1_763_000_100_000);
+    const { tree, a } = await aTurnSinceARebuild();
     // The worker has to wait for this lock; the hook must not.
     const release = await lockfile.lock(tree.indexPath(APP), { realpath: false, stale: 10_000 });
     const started = Date.now();
@@ -318,10 +321,7 @@ describe("the launcher (hooks/launch), as Claude Code runs it", () => {
 
   it("hands the JSON over in a private file it unlinks at once, and runs Node at a lower priority", async () => {
     for (const ourFolder of ["a folder", "a link"] as const) {
-      const tree = new ClaudeTree();
-      const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
-      await rebuilt(tree);
-      tree.append(a, "a again", 1_763_000_100_000);
+      const { tree, a } = await aTurnSinceARebuild();
       const ours = path.join(tree.root, "claude-reindex");
       if (ourFolder === "a link") {
         // Never written through: the JSON goes to a mktemp file in TMPDIR instead.
@@ -360,10 +360,7 @@ describe("the launcher (hooks/launch), as Claude Code runs it", () => {
   });
 
   it("runs the worker's Node without NODE_EXTRA_CA_CERTS", async () => {
-    const tree = new ClaudeTree();
-    const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
-    await rebuilt(tree);
-    tree.append(a, "a again", 1_763_000_100_000);
+    const { tree, a } = await aTurnSinceARebuild();
     // A node first on PATH that notes what it was given of the setting, then runs the real one.
     const work = tempDir("claude-reindex-hook-node-");
     const nodeLog = path.join(work, "node.log");
@@ -461,10 +458,7 @@ describe("the launcher (hooks/launch), as Claude Code runs it", () => {
   ])(
     "Stop's worker leaves the CPU to Claude Code: it merges once the process that ran it has exited (%s)",
     async (_tail, tailWithoutPid) => {
-      const tree = new ClaudeTree();
-      const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
-      await rebuilt(tree);
-      tree.append(a, "a again", 1_763_000_100_000);
+      const { tree, a } = await aTurnSinceARebuild();
       // sleep and tail first on PATH: each notes its start, then runs the real one (or stands for a tail
       // without --pid).
       const tools = tempDir("claude-reindex-hook-tools-");
@@ -502,10 +496,7 @@ describe("the launcher (hooks/launch), as Claude Code runs it", () => {
   );
 
   it("takes a wait limit that is not a whole number of tenths for the default, 3 s", async () => {
-    const tree = new ClaudeTree();
-    const a = tree.session(APP, ["a"], { mtime: 1_763_000_000_000 });
-    await rebuilt(tree);
-    tree.append(a, "a again", 1_763_000_100_000);
+    const { tree, a } = await aTurnSinceARebuild();
     // A stand-in for Claude Code that runs Stop, then works on for 9 s: the merge must not wait for it.
     const parent = claudeRunningStop(stopInput(a), 9_000, {
       CLAUDE_CONFIG_DIR: tree.root,
