@@ -24,12 +24,32 @@ function rebuild(
 ) {
   const command = options.umask ? `umask ${options.umask}; exec "$0" "$@"` : `exec "$0" "$@"`;
   const prefix = options.user
-    ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "sh", "-c", command, cli]
+    ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "sh", "-c", command, builtCommandForAnyone()]
     : ["sh", "-c", command, cli];
   return execa(prefix[0]!, [...prefix.slice(1), "rebuild", ...args], {
     env: { CLAUDE_CONFIG_DIR: root },
     reject: false,
   });
+}
+
+/**
+ * The built command where an ordinary user may run it: bin/claude-reindex, package.json and dist/ copied into a
+ * folder anyone may enter and read. The checkout itself may sit where only its owner can (a home of mode 0700,
+ * a folder from `mktemp -d`): run from there, the command would not even start (exit 126).
+ */
+function builtCommandForAnyone(): string {
+  const dir = tempDir("claude-reindex-package-");
+  for (const part of ["bin/claude-reindex", "package.json", "dist"])
+    fs.cpSync(path.join(repo, part), path.join(dir, part), { recursive: true });
+  const readable = (at: string) => {
+    const folder = fs.statSync(at).isDirectory();
+    fs.chmodSync(at, folder ? 0o755 : 0o644);
+    if (folder) for (const name of fs.readdirSync(at)) readable(path.join(at, name));
+  };
+  readable(dir);
+  const command = path.join(dir, "bin/claude-reindex");
+  fs.chmodSync(command, 0o755);
+  return command;
 }
 
 describe("symbolic links", () => {
