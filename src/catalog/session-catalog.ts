@@ -27,47 +27,101 @@ export interface CatalogOptions {
    * statted nor read, and what is saved of them is kept as it is.
    */
   only?: ReadonlySet<string>;
+  /**
+   * Stops the reading (it rejects with the signal's reason) before the next project or transcript. A reading
+   * that can be stopped lets the event loop run every few milliseconds, so that what would stop it can.
+   */
+  signal?: AbortSignal;
 }
 
 /** Bump when what a saved record means changes (the rules of resume-view.ts, the fields kept). */
 const CATALOG_FORMAT = "catalog/3 2.1.332 2.1.29";
 
-/** The sessions of these projects, newest first (by transcript mtime, as the pickers sort). */
-export async function catalogSessions(options: CatalogOptions): Promise<SessionRow[]> {
+/**
+ * The newest rows, handed over as soon as they are known (the first screen of a picker), before the
+ * rest of the projects are read.
+ */
+export interface NewestRows {
+  count: number;
+  /** Called once, with the newest `count` rows (fewer when there are fewer), unless every project was read by then. */
+  show: (rows: SessionRow[]) => void;
+}
+
+/**
+ * The sessions of these projects, newest first (by transcript mtime, as the pickers sort). With `newest`,
+ * every transcript is statted first, then the projects are read in the order of their newest sessions
+ * until the newest `newest.count` rows are known (they go to `newest.show`), then the others.
+ */
+export async function catalogSessions(options: CatalogOptions, newest?: NewestRows): Promise<SessionRow[]> {
   const paths = new PathFacts(projectsRoot(options.configRoot));
-  const rows: SessionRow[] = [];
+  const projects = options.projectDirs.map((projectDir) => ({ projectDir, ...listProject(projectDir, options.only) }));
+  const rowsOf = new Map<ListedProject, SessionRow[]>();
+  const pause = pauses(options.signal);
   let cache: import("../transcript/transcript-cache.ts").TranscriptCache | null | undefined;
-  for (const [i, projectDir] of options.projectDirs.entries()) {
-    options.onProject?.(i, options.projectDirs.length, projectDir);
-    const project = await projectFacts(projectDir, options, async () => {
+  const readProject = async (project: ListedProject) => {
+    await pause();
+    options.onProject?.(rowsOf.size, projects.length, project.projectDir);
+    const facts = await projectFacts(project, options, pause, async () => {
       if (cache === undefined) {
         const { TranscriptCache } = await import("../transcript/transcript-cache.ts");
         cache = TranscriptCache.under(options.configRoot, { writable: options.writable });
       }
       return cache;
     });
-    const fallbackCwd = projectCwd(projectDir, project);
-    for (const [sessionId, { file, facts }] of project) {
-      const row = rowOf(sessionId, file, facts, projectDir, project, paths, fallbackCwd);
+    const fallbackCwd = projectCwd(project.projectDir, facts);
+    const rows: SessionRow[] = [];
+    for (const [sessionId, { file, facts: known }] of facts) {
+      const row = rowOf(sessionId, file, known, project.projectDir, facts, paths, fallbackCwd);
       if (row !== null) rows.push(row);
     }
+    rowsOf.set(project, rows);
+    return rows;
+  };
+  if (newest !== undefined) {
+    // The transcripts in the order of the rows: each project is read when the first of its own comes up.
+    const files = projects.flatMap((project) =>
+      project.files.map((file) => ({ sessionId: file.sessionId, modifiedMs: file.mtime, path: file.path, project })),
+    );
+    files.sort(newestFirst);
+    const rowAt = new Map<string, SessionRow>();
+    const first: SessionRow[] = [];
+    for (const file of files) {
+      if (first.length === newest.count) break;
+      if (!rowsOf.has(file.project)) for (const row of await readProject(file.project)) rowAt.set(row.fullPath, row);
+      const row = rowAt.get(file.path);
+      if (row !== undefined) first.push(row);
+    }
+    if (rowsOf.size < projects.length) newest.show(first);
   }
-  return rows.sort(newestFirst);
+  for (const project of projects) if (!rowsOf.has(project)) await readProject(project);
+  // In the order of projectDirs before sorting, however they were read: sessions of equal mtime and id (a copy in
+  // two project directories) keep that order.
+  return projects.flatMap((project) => rowsOf.get(project)!).sort(newestFirst);
 }
 
-export function newestFirst(a: SessionRow, b: SessionRow): number {
+/** The pickers' order: the newest transcript first, then by session id (descending). */
+export function newestFirst(a: RowOrder, b: RowOrder): number {
   if (a.modifiedMs !== b.modifiedMs) return b.modifiedMs - a.modifiedMs;
   return a.sessionId < b.sessionId ? 1 : a.sessionId > b.sessionId ? -1 : 0;
 }
 
+type RowOrder = Pick<SessionRow, "sessionId" | "modifiedMs">;
+
 type ProjectFacts = Map<string, { file: SessionFile; facts: SessionFacts }>;
 
+/** A project directory with its transcripts statted (listProject). */
+interface ListedProject {
+  projectDir: string;
+  files: SessionFile[];
+  folders: Set<string>;
+}
+
 async function projectFacts(
-  projectDir: string,
+  { projectDir, files, folders }: ListedProject,
   options: CatalogOptions,
+  pause: () => Promise<void>,
   transcriptCache: () => Promise<import("../transcript/transcript-cache.ts").TranscriptCache | null>,
 ): Promise<ProjectFacts> {
-  const { files, folders } = listProject(projectDir, options.only);
   const savedPath = catalogPath(options.configRoot, projectDir);
   const saved = readSaved(savedPath);
   const result: ProjectFacts = new Map();
@@ -82,8 +136,10 @@ async function projectFacts(
   if (stale.length > 0) {
     const { factsReader } = await import("./session-facts.ts");
     const reader = factsReader(projectDir, await transcriptCache());
-    for (const { file, folderMtime } of stale)
+    for (const { file, folderMtime } of stale) {
+      await pause();
       result.set(file.sessionId, { file, facts: { ...reader.factsOf(file), folderMtime } });
+    }
   }
   const some = options.only !== undefined;
   const changed = stale.length > 0 || (!some && saved !== null && Object.keys(saved).length !== result.size);
@@ -99,6 +155,25 @@ async function projectFacts(
     }
   }
   return result;
+}
+
+/** How long a reading that can be stopped goes on before it lets the event loop run. */
+const PAUSE_EVERY_MS = 25;
+
+/**
+ * Called before each project and transcript: with a signal, lets the event loop run once PAUSE_EVERY_MS have
+ * passed since it last did, then throws if the signal stopped the reading.
+ */
+function pauses(signal: AbortSignal | undefined): () => Promise<void> {
+  if (signal === undefined) return async () => {};
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last >= PAUSE_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      last = performance.now();
+    }
+    signal.throwIfAborted();
+  };
 }
 
 export function catalogPath(configRoot: string, projectDir: string): string {

@@ -15,7 +15,14 @@ import { terminalLine } from "../text/terminal-text.ts";
 import { type CommandResult, done } from "./command-result.ts";
 import { type ListCommand, sessionsOf } from "./list-command.ts";
 import { PickerTextSearch } from "./picker-text-search.ts";
-import { type PickerActions, type PickerChoice, type PickerTerminal, pickSession } from "./session-picker.ts";
+import {
+  type PickerActions,
+  type PickerChoice,
+  type PickerTerminal,
+  pickerPageRows,
+  pickSession,
+  type RowsToCome,
+} from "./session-picker.ts";
 import { liveProblem, type SessionTarget } from "./session-target.ts";
 
 export interface PickCommand extends Omit<ListCommand, "json" | "selection"> {
@@ -34,34 +41,66 @@ export interface PickCommand extends Omit<ListCommand, "json" | "selection"> {
  * --resume <id>` in the session's own directory, and its exit status is the result.
  */
 export async function runPick(command: PickCommand): Promise<CommandResult> {
-  const sessions = await sessionsOf({ ...command, selection: { kind: "all" } });
-  if (sessions.length === 0) {
+  const chosen = command.stdin.isTTY ? await pickOnTerminal(command) : await pickByNumber(command);
+  if (chosen === "none") {
     const where = projectsRoot(command.configRoot);
     return {
       kind: "failed",
       problems: [`no sessions to pick from under ${where} (set CLAUDE_CONFIG_DIR if they live elsewhere)`],
     };
   }
-  if (command.stdin.isTTY) {
-    const chosen = await pickOnTerminal(command, sessions);
-    // Ctrl-C or Escape: nothing to resume, as an interrupted command exits.
-    if (chosen === null) return { kind: "cancelled" };
-    if (chosen.kind === "print") {
-      command.io.stdout.write(`${resumeLine(chosen.row)}\n`);
-      return done();
-    }
-    return resume(command, chosen.row);
+  // Ctrl-C or Escape: nothing to resume, as an interrupted command exits.
+  if (chosen === null) return { kind: "cancelled" };
+  if ("problem" in chosen) return done(chosen.problem ? [chosen.problem] : []);
+  if (chosen.kind === "print") {
+    command.io.stdout.write(`${resumeLine(chosen.row)}\n`);
+    return done();
   }
-  const chosen = await pickByNumber(command, sessions);
-  return "problem" in chosen ? done(chosen.problem ? [chosen.problem] : []) : resume(command, chosen.session);
+  return resume(command, chosen.row);
 }
 
-async function pickOnTerminal(command: PickCommand, sessions: SessionRow[]): Promise<PickerChoice | null> {
+/**
+ * The picker on the terminal. It starts once the newest rows of a screen are known, while the other
+ * projects are still read (and stops their reading when it ends first, at Ctrl-C); "none" when there is
+ * no session at all.
+ */
+async function pickOnTerminal(command: PickCommand): Promise<PickerChoice | null | "none"> {
   const { configRoot } = command;
   const textSearch = (redraw: () => void) =>
     new PickerTextSearch(configRoot, () => selectProjectDirs(configRoot, { kind: "all" }), redraw);
   const terminal = { stdin: command.stdin, stdout: command.io.stdout };
-  return pickSession(sessions, terminal, command.now().getTime(), textSearch, pickerActions(command));
+  const pick = (rows: SessionRow[], rest?: RowsToCome) =>
+    pickSession(rows, terminal, command.now().getTime(), textSearch, pickerActions(command), rest);
+  // The rows of every project, for the picker once it shows (handled here too: it may fail before the picker shows).
+  let settle!: { resolve: (rows: SessionRow[]) => void; reject: (error: unknown) => void };
+  const rest = new Promise<SessionRow[]>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  rest.catch(() => {});
+  const reading = new AbortController();
+  let picker: Promise<PickerChoice | null> | null = null;
+  const read = { done: 0, total: 0 };
+  const all = sessionsOf(
+    { ...command, selection: { kind: "all" } },
+    {
+      count: pickerPageRows(terminal.stdout),
+      show: (newest) => {
+        picker = pick(newest, { rows: rest, read }).finally(() => reading.abort());
+      },
+      read,
+      signal: reading.signal,
+    },
+  );
+  all.then(settle.resolve, settle.reject);
+  try {
+    await all;
+  } catch (error) {
+    // Once the picker shows, it ends with the error itself, or has ended and stopped the reading.
+    if (picker === null) throw error;
+  }
+  if (picker !== null) return picker;
+  const sessions = await all;
+  return sessions.length === 0 ? "none" : pick(sessions);
 }
 
 /** `cd <its directory> && claude --resume <id>`, quoted for a POSIX shell: what the print key prints. */
@@ -125,8 +164,9 @@ function pickerActions(command: PickCommand): PickerActions {
 /** The session whose number comes on stdin; nothing chosen for no line, a problem for a wrong number. */
 async function pickByNumber(
   command: PickCommand,
-  sessions: SessionRow[],
-): Promise<{ session: SessionRow } | { problem: string | null }> {
+): Promise<{ kind: "resume"; row: SessionRow } | { problem: string | null } | "none"> {
+  const sessions = await sessionsOf({ ...command, selection: { kind: "all" } });
+  if (sessions.length === 0) return "none";
   const now = command.now().getTime();
   const { stdout } = command.io;
   for (const [i, session] of sessions.entries()) {
@@ -137,7 +177,7 @@ async function pickByNumber(
   const number = Number(line.trim());
   if (!Number.isInteger(number) || number < 1 || number > sessions.length)
     return { problem: `"${line.trim()}" is not a number from 1 to ${sessions.length}` };
-  return { session: sessions[number - 1]! };
+  return { kind: "resume", row: sessions[number - 1]! };
 }
 
 function firstLine(stream: NodeJS.ReadableStream): Promise<string | null> {

@@ -10,6 +10,7 @@ import type { SessionRow } from "../catalog/session-record.ts";
 import { fitWidth } from "../text/display-width.ts";
 import { errorText } from "../text/error-text.ts";
 import { terminalLine } from "../text/terminal-text.ts";
+import type { ProjectsRead } from "./list-command.ts";
 import { type PickerAction, pickerActionOf, pickerKeysHelp } from "./picker-keys.ts";
 import type { PickerTextSearch } from "./picker-text-search.ts";
 
@@ -23,6 +24,9 @@ const LEAVE_SCREEN = "\x1b[?25h\x1b[?1049l";
 const CLEAR_LINE_END = "\x1b[K";
 const INVERSE = "\x1b[7m";
 const PLAIN = "\x1b[0m";
+
+/** How often the help line's count of projects read is redrawn while the rest of the rows come. */
+const PROGRESS_EVERY_MS = 200;
 
 /** Lines around the list: the prompt, the selected session's details, the key help. */
 const CHROME_LINES = 3;
@@ -50,10 +54,25 @@ type Mode =
   | { kind: "input"; action: "rename" | "tag"; text: string }
   | { kind: "confirm"; action: "delete" };
 
+/** The rows still being read when the picker starts with the newest. */
+export interface RowsToCome {
+  rows: Promise<SessionRow[]>;
+  /** Projects read so far, of all, as the reader counts them: shown while the picker waits. */
+  read: ProjectsRead;
+}
+
+/** How many rows the picker shows at once on this terminal. */
+export function pickerPageRows(stdout: PickerTerminal["stdout"]): number {
+  return Math.max(CHROME_LINES + 1, stdout.rows ?? 24) - CHROME_LINES;
+}
+
 /**
  * Lets the user choose a session. Resolves with it on Enter (or the print key), with null on Escape
  * or Ctrl-C. Every keystroke redraws the whole screen. With `textSearch`, Tab switches the filter
  * between titles and what was said in the sessions (full text); with `actions`, the action keys work.
+ * With `rest`, `initialRows` are the newest rows and `rest.rows` brings them all: until it does, the
+ * arrows, Enter, print and Ctrl-C work on the newest rows, other keys wait and then apply in order, and
+ * the help line counts the projects read; when it fails, the picker ends with its error.
  */
 export function pickSession(
   initialRows: SessionRow[],
@@ -61,9 +80,12 @@ export function pickSession(
   nowMs: number,
   textSearch?: (redraw: () => void) => PickerTextSearch,
   actions?: PickerActions,
+  rest?: RowsToCome,
 ): Promise<PickerChoice | null> {
   const { stdin, stdout } = terminal;
   let rows = initialRows;
+  let reading = rest !== undefined;
+  const waiting: [string | undefined, readline.Key | undefined][] = [];
   let query = "";
   let shown = rows;
   let selected = 0;
@@ -77,10 +99,7 @@ export function pickSession(
   let textMode = false;
   let textStatus = "";
 
-  const size = () => ({
-    columns: Math.max(20, stdout.columns ?? 80),
-    lines: Math.max(CHROME_LINES + 1, stdout.rows ?? 24),
-  });
+  const size = () => ({ columns: Math.max(20, stdout.columns ?? 80), lines: pickerPageRows(stdout) + CHROME_LINES });
 
   const render = () => {
     const { columns, lines } = size();
@@ -127,12 +146,16 @@ export function pickSession(
                 width,
               ),
     );
+    const count =
+      reading && rest
+        ? `newest ${rows.length} sessions, reading the others… (${rest.read.done}/${rest.read.total} projects)`
+        : `${shown.length} of ${rows.length} sessions`;
     const help =
       mode.kind === "input"
         ? `Enter ${mode.action}  Esc cancel`
         : mode.kind === "confirm"
           ? "y delete  any other key cancels"
-          : `${shown.length} of ${rows.length} sessions  Enter resume${
+          : `${count}  Enter resume${
               textSearch === undefined ? "" : textMode ? "  Tab titles" : "  Tab words said"
             }  ${actions ? `${pickerKeysHelp()}  ` : ""}Esc quit`;
     out.push(fitWidth(help, width));
@@ -170,13 +193,18 @@ export function pickSession(
     }
   };
 
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    let ended = false;
+    // While the rest is read, the count moves whenever the reading lets a timer run (a first run, deriving).
+    const ticker = reading ? setInterval(render, PROGRESS_EVERY_MS) : undefined;
     readline.emitKeypressEvents(stdin);
     const wasRaw = (stdin as { isRaw?: boolean }).isRaw === true;
     stdin.setRawMode?.(true);
     stdin.resume();
     stdout.write(ENTER_SCREEN);
-    const finish = (chosen: PickerChoice | null) => {
+    const end = () => {
+      ended = true;
+      clearInterval(ticker);
       fullText?.close();
       fullText = null;
       stdin.off("keypress", onKey);
@@ -184,12 +212,18 @@ export function pickSession(
       stdin.setRawMode?.(wasRaw);
       stdin.pause();
       stdout.write(LEAVE_SCREEN);
+    };
+    const finish = (chosen: PickerChoice | null) => {
+      end();
       resolve(chosen);
     };
     const onKey = (text: string | undefined, key: readline.Key | undefined) => {
       const name = key?.name;
       const page = size().lines - CHROME_LINES;
       if (key?.ctrl && name === "c") return finish(null);
+      // The newest rows are the first rows of them all: moving among them, Enter and print need not wait.
+      if (reading && (waiting.length > 0 || mode.kind !== "list" || query !== "" || !movesOrChooses(key)))
+        return void waiting.push([text, key]);
       if (busy) return;
       status = "";
       const row = shown[selected];
@@ -221,10 +255,11 @@ export function pickSession(
         else return void change("archive", row, null);
         return render();
       }
-      if (name === "up" || (key?.ctrl && name === "p")) selected = Math.max(0, selected - 1);
-      else if (name === "down" || (key?.ctrl && name === "n")) selected = Math.min(shown.length - 1, selected + 1);
-      else if (name === "pageup") selected = Math.max(0, selected - page);
-      else if (name === "pagedown") selected = Math.min(shown.length - 1, selected + page);
+      const move = moveOf(key);
+      if (move === "up") selected = Math.max(0, selected - 1);
+      else if (move === "down") selected = Math.min(shown.length - 1, selected + 1);
+      else if (move === "pageup") selected = Math.max(0, selected - page);
+      else if (move === "pagedown") selected = Math.min(shown.length - 1, selected + page);
       else if (name === "tab" && textSearch !== undefined) {
         textMode = !textMode;
         fullText ??= textSearch(() => {
@@ -249,5 +284,34 @@ export function pickSession(
     stdin.on("keypress", onKey);
     (stdout as NodeJS.EventEmitter).on?.("resize", render);
     render();
+    rest?.rows.then(
+      (all) => {
+        if (ended) return;
+        reading = false;
+        clearInterval(ticker);
+        rows = all;
+        refilter(true);
+        render();
+        for (const [text, key] of waiting.splice(0)) if (!ended) onKey(text, key);
+      },
+      (error: unknown) => {
+        if (ended) return;
+        end();
+        reject(error);
+      },
+    );
   });
+}
+
+/** The selection's move a key asks for: arrows, Page Up and Down, Ctrl-P and Ctrl-N. */
+function moveOf(key: readline.Key | undefined): "up" | "down" | "pageup" | "pagedown" | null {
+  const name = key?.name;
+  if (name === "up" || (key?.ctrl && name === "p")) return "up";
+  if (name === "down" || (key?.ctrl && name === "n")) return "down";
+  return name === "pageup" || name === "pagedown" ? name : null;
+}
+
+/** Keys that only move the selection, or choose the selected row (Enter, print). */
+function movesOrChooses(key: readline.Key | undefined): boolean {
+  return moveOf(key) !== null || key?.name === "return" || key?.name === "enter" || pickerActionOf(key) === "print";
 }

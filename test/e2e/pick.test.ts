@@ -167,6 +167,29 @@ describe("pick", () => {
     }, 60_000);
   }
 
+  it("more sessions than a screen, in many projects: it starts with the newest, then counts them all", async () => {
+    const w = pickerWorkspace();
+    for (let p = 0; p < 30; p++)
+      for (let k = 0; k < 2; k++)
+        w.tree.session(path.join(w.work, `other-${p}`), [`older work ${p}.${k}`], w.at((10 + p * 2 + k) * HOUR));
+    w.tree.session(w.app, ["the newest work on the app"], w.at(HOUR));
+    const second = w.tree.session(w.api, ["the second newest, in api"], w.at(2 * HOUR));
+    const pane = await TmuxPane.start(w.command, 80, 12, w.work);
+    try {
+      const all = await pane.waitFor((x) => x.includes("62 of 62 sessions"), "every session counted");
+      expect(all.split("\n")[1]).toContain("the newest work on the app");
+      expect(all).toContain("older work 2.1");
+      expect(all).not.toContain("older work 3.1");
+      // Every project was read, and what was read is kept for the next run.
+      expect(fs.readdirSync(path.join(w.tree.root, "claude-reindex", "catalog"))).toHaveLength(32);
+      await pane.keys("Down", "Enter");
+      expect(await pane.exitCode()).toBe("0");
+      expect(readStubRecord(w.record).argv).toEqual(["--resume", second.id]);
+    } finally {
+      await pane.kill();
+    }
+  });
+
   it("Ctrl-C leaves the picker with 130 and resumes nothing", async () => {
     const s = setup();
     const pane = await TmuxPane.start(s.command, 80, 24, s.work);
