@@ -8,7 +8,7 @@ import type { SessionRow } from "../catalog/session-record.ts";
 import { type ProjectSelection, selectProjectDirs } from "../layout/project-dir.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { progressLine } from "../text/progress-line.ts";
-import { terminalJson } from "../text/terminal-json.ts";
+import { writeTerminalJsonArray } from "../text/terminal-json.ts";
 import { type CommandResult, done } from "./command-result.ts";
 
 export interface ListCommand {
@@ -98,7 +98,8 @@ export async function runList(command: ListCommand): Promise<CommandResult> {
   const { stdout } = command.io;
   if (command.json) {
     // One line: scripts do not need the indentation, and thousands of sessions print faster.
-    stdout.write(`${terminalJson(sessions)}\n`);
+    writeTerminalJsonArray(sessions, (text) => stdout.write(text));
+    stdout.write("\n");
     return done();
   }
   if (sessions.length === 0)

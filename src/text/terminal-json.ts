@@ -11,3 +11,20 @@ export function terminalJson(value: unknown, indent?: number): string {
   if (!HAS_RAW_CONTROL.test(json)) return json;
   return json.replace(RAW_CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+/**
+ * The elements of a JSON array written in pieces of this many: `list --all --json` writes 5,000 rows, 4.6 MB. A
+ * string over 128 KB goes to V8's large-object space, and making, encoding and dropping one of that size cost
+ * `list --all --json` 150–180 ms here; pieces of 25 rows (about 25 KB each) stay young: 60 ms.
+ */
+const PIECE_ELEMENTS = 25;
+
+/** `terminalJson(items)`, the same bytes, handed to `write` in pieces (PIECE_ELEMENTS). */
+export function writeTerminalJsonArray(items: readonly unknown[], write: (text: string) => void): void {
+  write("[");
+  for (let i = 0; i < items.length; i += PIECE_ELEMENTS) {
+    const piece = terminalJson(items.slice(i, i + PIECE_ELEMENTS));
+    write(`${i === 0 ? "" : ","}${piece.slice(1, -1)}`);
+  }
+  write("]");
+}

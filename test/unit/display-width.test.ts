@@ -2,7 +2,7 @@ import fc from "fast-check";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { displayWidth, fitWidth, graphemesOf, padWidth } from "../../src/text/display-width.ts";
-import { terminalJson } from "../../src/text/terminal-json.ts";
+import { terminalJson, writeTerminalJsonArray } from "../../src/text/terminal-json.ts";
 
 /** All of planes 0 and 1 (the lone surrogates too), every 7th code point of planes 2 and 3, all of plane 14. */
 function sampledCodePoints(): number[] {
@@ -199,4 +199,21 @@ describe("terminalJson", () => {
     expect(JSON.parse(json)).toEqual(value);
     expect(terminalJson({ a: 1 }, 2)).toBe('{\n  "a": 1\n}');
   });
+
+  it.each([0, 1, 24, 25, 26, 50, 51, 130])(
+    "writeTerminalJsonArray writes the bytes of terminalJson, in pieces (%i)",
+    (n) => {
+      const items = Array.from({ length: n }, (_, i) => ({
+        i,
+        title: i % 7 === 0 ? `caf\u00e9 \u009b ${"x".repeat(i)} 🚀` : `t${i}`,
+        hidden: i % 3 === 0 ? ["programmatic"] : [],
+        none: null,
+        skipped: undefined,
+      }));
+      const pieces: string[] = [];
+      writeTerminalJsonArray(items, (text) => pieces.push(text));
+      expect(pieces.join("")).toBe(terminalJson(items));
+      expect(pieces).toHaveLength(2 + Math.ceil(n / 25));
+    },
+  );
 });
