@@ -71,27 +71,21 @@ async function pickOnTerminal(command: PickCommand): Promise<PickerChoice | null
   const terminal = { stdin: command.stdin, stdout: command.io.stdout };
   const pick = (rows: SessionRow[], rest?: RowsToCome) =>
     pickSession(rows, terminal, command.now().getTime(), textSearch, pickerActions(command), rest);
-  // The rows of every project, for the picker once it shows (handled here too: it may fail before the picker shows).
-  let settle!: { resolve: (rows: SessionRow[]) => void; reject: (error: unknown) => void };
-  const rest = new Promise<SessionRow[]>((resolve, reject) => {
-    settle = { resolve, reject };
-  });
-  rest.catch(() => {});
   const reading = new AbortController();
   let picker: Promise<PickerChoice | null> | null = null;
   const read = { done: 0, total: 0 };
-  const all = sessionsOf(
+  // `show` comes after sessionsOf has returned `all` (it reads before it shows): the picker takes the rows to come.
+  const all: Promise<SessionRow[]> = sessionsOf(
     { ...command, selection: { kind: "all" } },
     {
       count: pickerPageRows(terminal.stdout),
       show: (newest) => {
-        picker = pick(newest, { rows: rest, read }).finally(() => reading.abort());
+        picker = pick(newest, { rows: all, read }).finally(() => reading.abort());
       },
       read,
       signal: reading.signal,
     },
   );
-  all.then(settle.resolve, settle.reject);
   try {
     await all;
   } catch (error) {
