@@ -2,7 +2,6 @@
 // from where the last run stopped instead of from the start. Transcripts are append-only; a
 // fingerprint of the bytes before the saved offset catches the rare rewrite (Claude Code's
 // "remove message" rewrites the file), and then the transcript is read again in full.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import * as z from "zod";
@@ -151,7 +150,8 @@ export class TranscriptCache {
 }
 
 function fingerprint(fd: number, offset: number): string {
-  const hash = crypto.createHash("sha256");
+  // Only transcripts of 1 MiB and more have a saved state to fingerprint: crypto (5 ms to load) waits for one.
+  const hash = process.getBuiltinModule("node:crypto").createHash("sha256");
   const headLength = Math.min(FINGERPRINT_WINDOW, offset);
   const anchorStart = Math.max(0, offset - FINGERPRINT_WINDOW);
   for (const [start, length] of [

@@ -9112,7 +9112,6 @@ function restore(backup, indexPath) {
 import fs22 from "node:fs";
 
 // src/transcript/transcript-cache.ts
-import crypto from "node:crypto";
 import fs19 from "node:fs";
 import path16 from "node:path";
 
@@ -9275,7 +9274,7 @@ var TranscriptCache = class _TranscriptCache {
   }
 };
 function fingerprint(fd, offset) {
-  const hash = crypto.createHash("sha256");
+  const hash = process.getBuiltinModule("node:crypto").createHash("sha256");
   const headLength = Math.min(FINGERPRINT_WINDOW, offset);
   const anchorStart = Math.max(0, offset - FINGERPRINT_WINDOW);
   for (const [start, length] of [
