@@ -44,6 +44,8 @@ export async function runSessionHook(run: HookRun): Promise<void> {
   const debug = (line: string) => {
     if (run.env.CLAUDE_REINDEX_DEBUG === "1") note(line);
   };
+  // SessionEnd's session, once located: what list and pick know of it is brought up to date at the end.
+  let ended: { projectDir: string; transcript: string } | null = null;
   try {
     const parsed = parseHookInput(run.input);
     if (!parsed.ok) return note(`${parsed.problem}; nothing written`);
@@ -69,6 +71,7 @@ export async function runSessionHook(run: HookRun): Promise<void> {
 
     // A project's first session: Claude Code may run SessionStart before it creates the directory.
     if (!fs.existsSync(projectDir)) return debug(`${projectDir} does not exist yet`);
+    if (run.event === "SessionEnd") ended = { projectDir, transcript: path };
     const options = {
       dryRun: false,
       cache: TranscriptCache.under(run.configRoot, { writable: true }),
@@ -88,7 +91,29 @@ export async function runSessionHook(run: HookRun): Promise<void> {
   } finally {
     // Claude Code has exited (the launcher waits for it): the shim's next check can then find the
     // tree as this check leaves it, and compare in sh without starting Node.
-    if (run.event === "SessionEnd") refreshShimSignature(run, note);
+    if (run.event === "SessionEnd") {
+      if (ended !== null) await refreshCatalog(run, ended, note);
+      refreshShimSignature(run, note);
+    }
+  }
+}
+
+/**
+ * What `list` and `pick` keep of the session that ended (session-catalog.ts), read now that it is complete:
+ * their next run shows it without reading it, and a picker's first screen, where it is among the newest, comes
+ * without loading the code that reads transcripts.
+ */
+async function refreshCatalog(
+  run: HookRun,
+  { projectDir, transcript }: { projectDir: string; transcript: string },
+  note: (line: string) => void,
+): Promise<void> {
+  try {
+    const { catalogSessions } = await import("../catalog/session-catalog.ts");
+    const only = new Set([transcript]);
+    await catalogSessions({ configRoot: run.configRoot, projectDirs: [projectDir], writable: true, only });
+  } catch (error) {
+    note(`keeping what list and pick know of ${transcript}: ${errorText(error)}`);
   }
 }
 

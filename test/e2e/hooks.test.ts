@@ -135,6 +135,32 @@ describe("the hooks", () => {
     expect(entryOf(tree, a.id)).toMatchObject({ messageCount: 4 });
   });
 
+  it("SessionEnd keeps what list and pick know of its session, as they would keep it; Stop does not", async () => {
+    const { tree, a } = await aTurnSinceARebuild();
+    const b = tree.session(APP, ["b, never listed"], { mtime: 1_763_000_200_000 });
+    const catalog = path.join(tree.root, "claude-reindex", "catalog", `${path.basename(path.dirname(a.path))}.json`);
+    const saved = () => JSON.parse(fs.readFileSync(catalog, "utf8")).sessions;
+    await hook("stop", tree.root, stopInput(a));
+    expect(fs.existsSync(catalog)).toBe(false);
+    const end = await hook("session-end", tree.root, {
+      ...stopInput(a),
+      hook_event_name: "SessionEnd",
+      reason: "prompt_input_exit",
+    });
+    expect(end).toMatchObject({ exitCode: 0, stdout: "", stderr: "" });
+    // That session only, with the transcript's stat as it is now: the next list takes it without reading it.
+    expect(Object.keys(saved())).toEqual([a.id]);
+    expect(saved()[a.id]).toMatchObject({ mtime: 1_763_000_100_000, size: fs.statSync(a.path).size });
+    const byHook = saved()[a.id];
+    const list = await execa(path.join(repo, "bin/claude-reindex"), ["list", "--all", "--json"], {
+      env: { CLAUDE_CONFIG_DIR: tree.root },
+    });
+    expect(JSON.parse(list.stdout).map((row: { title: string }) => row.title)).toEqual(["b, never listed", "a"]);
+    // What list keeps of it is what the hook kept.
+    expect(saved()[a.id]).toEqual(byHook);
+    expect(Object.keys(saved()).sort()).toEqual([a.id, b.id].sort());
+  });
+
   it("SessionStart, or any hook that finds no index, merges the whole project", async () => {
     const tree = new ClaudeTree();
     const sessions = [tree.session(APP, ["a"]), tree.session(APP, ["b"]), tree.session(APP, ["c"])];
