@@ -60,6 +60,29 @@ function tenNewTranscripts(ctx) {
   });
 }
 
+/**
+ * tenNewTranscripts, then the SessionEnd hook's worker for each of them, as Claude Code runs it once a session
+ * ends (in the foreground here: the worker itself, without the launcher's wait for Claude Code).
+ */
+function tenSessionsEnded(ctx) {
+  tenNewTranscripts(ctx);
+  for (const file of ctx.state.added) {
+    const input = JSON.stringify({
+      session_id: path.basename(file, ".jsonl"),
+      transcript_path: file,
+      cwd: ctx.dir,
+      hook_event_name: "SessionEnd",
+      reason: "prompt_input_exit",
+    });
+    const r = spawnSync(process.execPath, [path.join(repo, "dist/hook.mjs"), "SessionEnd"], {
+      input,
+      env: { ...process.env, CLAUDE_CONFIG_DIR: ctx.dir },
+      encoding: "utf8",
+    });
+    if (r.status !== 0 || r.stderr !== "") throw new Error(`the SessionEnd hook for ${file}: ${r.status} ${r.stderr}`);
+  }
+}
+
 function removeAdded(ctx) {
   for (const file of ctx.state.added ?? []) fs.rmSync(file, { force: true });
   ctx.state.added = [];
@@ -482,6 +505,11 @@ export const cases = [
     baseline: nodeE0,
     goal: 2,
     info: [
+      {
+        name: "the same, after the ten sessions' SessionEnd hooks (what a user of the hooks sees)",
+        setup: tenSessionsEnded,
+        command: pickFirstScreen,
+      },
       {
         name: "node -e 0 through the same pty driver",
         command: () => ({

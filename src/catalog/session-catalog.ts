@@ -158,7 +158,7 @@ async function projectFacts(
 }
 
 /** How long a reading that can be stopped goes on before it lets the event loop run. */
-const PAUSE_EVERY_MS = 25;
+const PAUSE_EVERY_MS = 10;
 
 /**
  * Called before each project and transcript: with a signal, lets the event loop run once PAUSE_EVERY_MS have

@@ -10128,7 +10128,7 @@ var init_session_catalog = __esm({
     init_private_file();
     init_resume_visibility();
     CATALOG_FORMAT = "catalog/3 2.1.332 2.1.29";
-    PAUSE_EVERY_MS = 25;
+    PAUSE_EVERY_MS = 10;
     NO_VIEW = { sidechainHead: false, hasMessages: false };
   }
 });
