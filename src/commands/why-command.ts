@@ -9,6 +9,8 @@ import { catalogSessions } from "../catalog/session-catalog.ts";
 import type { SessionRow } from "../catalog/session-record.ts";
 import { indexPathOf } from "../layout/index-path.ts";
 import { selectProjectDirs } from "../layout/project-dir.ts";
+import { sessionIdOfFileName } from "../layout/session-file.ts";
+import { directoryNames } from "../system/directory-names.ts";
 import { readRegularFile } from "../system/regular-file.ts";
 import type { CommandIo } from "../text/command-io.ts";
 import { shellQuote } from "../text/shell-quote.ts";
@@ -46,12 +48,12 @@ export interface Explanation {
 export async function runWhy(command: WhyCommand): Promise<CommandResult> {
   const { io } = command;
   const wanted = command.session.trim().toLowerCase();
+  // Only the projects that hold such a transcript are read: a row depends on its own project alone.
+  const projectDirs = selectProjectDirs(command.configRoot, { kind: "all" }).filter((dir) =>
+    directoryNames(dir).some((name) => sessionIdOfFileName(name)?.toLowerCase().startsWith(wanted)),
+  );
   const rows = [
-    ...(await catalogSessions({
-      configRoot: command.configRoot,
-      projectDirs: selectProjectDirs(command.configRoot, { kind: "all" }),
-      writable: true,
-    })),
+    ...(await catalogSessions({ configRoot: command.configRoot, projectDirs, writable: true })),
     // Sessions Claude Code deleted that the keep guard kept.
     ...(await keptSessionRows(command.configRoot, null, true)),
   ];

@@ -90,6 +90,22 @@ describe("why", () => {
     expect(usage.exitCode).toBe(2);
   }, 120_000);
 
+  it("reads only the projects with a session of that id or prefix; says what it says once all are read", async () => {
+    const tree = craftHiddenTree();
+    const env = { CLAUDE_CONFIG_DIR: tree.root };
+    const catalogs = () => fs.readdirSync(path.join(tree.root, "claude-reindex", "catalog")).sort();
+    const session = tree.sessions.continued!;
+    const projects = fs.readdirSync(path.join(tree.root, "projects"));
+    expect(projects.length).toBeGreaterThan(1);
+    const first = await execa(cli, ["why", "--json", session.id], { env, cwd: tree.work });
+    expect(catalogs()).toEqual([`${path.basename(path.dirname(session.path))}.json`]);
+    await execa(cli, ["list", "--all"], { env });
+    expect(catalogs()).toHaveLength(projects.length);
+    const again = await execa(cli, ["why", "--json", session.id], { env, cwd: tree.work });
+    expect(again.stdout).toBe(first.stdout);
+    expect(JSON.parse(first.stdout)[0].latest.join("\n")).toMatch(/^continued: /);
+  });
+
   it("prints nothing raw from a transcript: control characters are shown escaped", async () => {
     const tree = craftHiddenTree();
     const result = await execa(cli, ["why", tree.sessions["wide-and-control"]!.id], {
