@@ -71,8 +71,8 @@ export function pickerPageRows(stdout: PickerTerminal["stdout"]): number {
  * or Ctrl-C. Every keystroke redraws the whole screen. With `textSearch`, Tab switches the filter
  * between titles and what was said in the sessions (full text); with `actions`, the action keys work.
  * With `rest`, `initialRows` are the newest rows and `rest.rows` brings them all: until it does, the
- * arrows, Enter, print and Ctrl-C work on the newest rows, other keys wait and then apply in order, and
- * the help line counts the projects read; when it fails, the picker ends with its error.
+ * arrows within the newest rows, Enter, print and Ctrl-C work at once, other keys wait and then apply in
+ * order, and the help line counts the projects read; when it fails, the picker ends with its error.
  */
 export function pickSession(
   initialRows: SessionRow[],
@@ -162,6 +162,14 @@ export function pickSession(
     stdout.write(`\x1b[H${out.map((line) => `${line}${CLEAR_LINE_END}`).join("\r\n")}\x1b[J`);
   };
 
+  /** Whether a key moves within the rows shown, or chooses the selected one (Enter, print). */
+  const actsOnShown = (key: readline.Key | undefined, page: number) => {
+    const move = moveOf(key);
+    if (move === "down") return selected + 1 < shown.length;
+    if (move === "pagedown") return selected + page < shown.length;
+    return move !== null || key?.name === "return" || key?.name === "enter" || pickerActionOf(key) === "print";
+  };
+
   const refilter = (keepSelection = false) => {
     if (textMode && fullText !== null) {
       const found = fullText.filter(rows, query);
@@ -222,7 +230,7 @@ export function pickSession(
       const page = size().lines - CHROME_LINES;
       if (key?.ctrl && name === "c") return finish(null);
       // The newest rows are the first rows of them all: moving among them, Enter and print need not wait.
-      if (reading && (waiting.length > 0 || mode.kind !== "list" || query !== "" || !movesOrChooses(key)))
+      if (reading && (waiting.length > 0 || mode.kind !== "list" || query !== "" || !actsOnShown(key, page)))
         return void waiting.push([text, key]);
       if (busy) return;
       status = "";
@@ -309,9 +317,4 @@ function moveOf(key: readline.Key | undefined): "up" | "down" | "pageup" | "page
   if (name === "up" || (key?.ctrl && name === "p")) return "up";
   if (name === "down" || (key?.ctrl && name === "n")) return "down";
   return name === "pageup" || name === "pagedown" ? name : null;
-}
-
-/** Keys that only move the selection, or choose the selected row (Enter, print). */
-function movesOrChooses(key: readline.Key | undefined): boolean {
-  return moveOf(key) !== null || key?.name === "return" || key?.name === "enter" || pickerActionOf(key) === "print";
 }

@@ -94,6 +94,21 @@ describe("pickSession with the rest of the rows still coming", () => {
     expect((await picking)?.row.sessionId).toBe(row(2).sessionId);
   });
 
+  it("keeps a move past the newest rows until the others are there", async () => {
+    const t = terminal();
+    const rest = deferred<SessionRow[]>();
+    const picking = pickSession([row(1), row(2)], t.terminal, NOW, undefined, undefined, {
+      rows: rest.promise,
+      read: { done: 1, total: 2 },
+    });
+    await tick();
+    t.keys("\x1b[B\x1b[B\r");
+    await tick();
+    expect(t.lastScreen().split("❯ ")[1]).toContain("session number 2");
+    rest.resolve([row(1), row(2), row(3)]);
+    expect((await picking)?.row.sessionId).toBe(row(3).sessionId);
+  });
+
   it("ends at once on Ctrl-C", async () => {
     const t = terminal();
     const rest = { rows: deferred<SessionRow[]>().promise, read: { done: 1, total: 2 } };
