@@ -50,7 +50,7 @@ function deferred<T>() {
   return { promise, ...settle };
 }
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+const tick = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("pickSession with the rest of the rows still coming", () => {
   it("shows the newest rows, keeps the keys typed meanwhile, and applies them once every row is there", async () => {
@@ -67,7 +67,7 @@ describe("pickSession with the rest of the rows still coming", () => {
     expect(t.lastScreen()).toContain("newest 2 sessions, reading the others… (2/5 projects)");
     // The count follows the reader while the reading lets timers run.
     read.done = 4;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (let waited = 0; waited < 3000 && !t.lastScreen().includes("(4/5 projects)"); waited += 50) await tick(50);
     expect(t.lastScreen()).toContain("(4/5 projects)");
     t.keys("3");
     t.keys("\r");
