@@ -150,6 +150,18 @@ describe.each(RELEASES)("the real Claude Code %s with the hooks installed", (ver
     const deadline = Date.now() + 20_000;
     while (workersOf(p.configDir).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(readTreeSignature(shimSignaturePath(p.configDir))?.header).toMatch(/^claude-reindex tree signature 1,/);
+    // And it kept what list and pick know of each session, for the transcripts as they are now: list reads none.
+    const catalog = path.join(p.configDir, "claude-reindex", "catalog", `${path.basename(p.projectDir)}.json`);
+    const records = JSON.parse(fs.readFileSync(catalog, "utf8")).sessions;
+    const transcripts = fs.readdirSync(p.projectDir).filter((n) => n.endsWith(".jsonl"));
+    expect(Object.keys(records).sort()).toEqual(transcripts.map((n) => n.slice(0, -".jsonl".length)).sort());
+    for (const name of transcripts) {
+      const stat = fs.statSync(path.join(p.projectDir, name));
+      expect(records[name.slice(0, -".jsonl".length)]).toMatchObject({
+        mtime: Math.round(stat.mtimeMs),
+        size: stat.size,
+      });
+    }
   }, 300_000);
 });
 
