@@ -9375,16 +9375,19 @@ function readFully(fd, buffer, position) {
 }
 function resumeView(file, sessionId, windows) {
   const { head, tail } = windows;
+  const inHead = rareKeysIn(head);
+  const inTail = tail === head ? inHead : rareKeysIn(tail);
+  const typed = (text, keys, key, type, mode) => keys.has(key) ? typedValue(text, key, type, mode) : void 0;
   const newline = head.indexOf("\n");
   const firstLine = newline >= 0 ? head.slice(0, newline) : head;
-  const tailTitle = typedValue(tail, "customTitle", "custom-title", "older");
-  const customTitle = tailTitle || (tailTitle === void 0 ? sidecarTitle(file, sessionId) : void 0) || typedValue(head, "customTitle", "custom-title", "older") || void 0;
-  const aiTitle = typedValue(tail, "aiTitle", "ai-title", "older") || typedValue(head, "aiTitle", "ai-title", "older") || void 0;
+  const tailTitle = typed(tail, inTail, "customTitle", "custom-title", "older");
+  const customTitle = tailTitle || (tailTitle === void 0 ? sidecarTitle(file, sessionId) : void 0) || typed(head, inHead, "customTitle", "custom-title", "older") || void 0;
+  const aiTitle = typed(tail, inTail, "aiTitle", "ai-title", "older") || typed(head, inHead, "aiTitle", "ai-title", "older") || void 0;
   const named = customTitle || aiTitle || void 0;
   const firstPrompt = firstPromptOf2(head) || void 0;
-  const lastPrompt = typedValue(tail, "lastPrompt") || void 0;
-  const title = named || lastPrompt || typedValue(tail, "summary") || firstPrompt || attachmentTitle(head) || void 0;
-  const relocated = typedValue(tail, "relocatedCwd", "relocated");
+  const lastPrompt = typed(tail, inTail, "lastPrompt") || void 0;
+  const title = named || lastPrompt || typed(tail, inTail, "summary") || firstPrompt || attachmentTitle(head) || void 0;
+  const relocated = typed(tail, inTail, "relocatedCwd", "relocated");
   const timestamp = firstString(head, "timestamp");
   const created = timestamp ? Date.parse(timestamp) : Number.NaN;
   const view = {
@@ -9396,16 +9399,21 @@ function resumeView(file, sessionId, windows) {
     gitBranch: lastString(tail, "gitBranch") || firstString(head, "gitBranch") || void 0,
     cwd: relocated || firstString(head, "cwd") || void 0,
     checkedCwd: relocated ?? parsedString(head, "cwd"),
-    tag: typedValue(tail, "tag", "tag", "older") || void 0,
+    tag: typed(tail, inTail, "tag", "tag", "older") || void 0,
     createdAt: Number.isNaN(created) ? void 0 : created,
-    programmatic: programmaticKind(head, tail),
+    programmatic: programmaticKind(head, tail, inHead, inTail),
     sidechainHead: firstLine.includes('"isSidechain":true') || firstLine.includes('"isSidechain": true'),
-    teamName: firstString(head, "teamName") || void 0,
+    teamName: inHead.has("teamName") && firstString(head, "teamName") || void 0,
     continuedIn: continuedIn(tail),
     hasMessages: hasMessages(file, windows)
   };
   for (const key of Object.keys(view)) if (view[key] === void 0) delete view[key];
   return view;
+}
+function rareKeysIn(text) {
+  const found = /* @__PURE__ */ new Set();
+  for (const match of text.matchAll(RARE_KEY_TEXT)) found.add(match[1]);
+  return found;
 }
 function sidecarTitle(file, sessionId) {
   const text = readRegularFileOrNull(path23.join(path23.dirname(file), sessionId, "custom-title.json"), 1 << 20);
@@ -9424,10 +9432,11 @@ function sidecarTitle(file, sessionId) {
   ].slice(0, MAX_TITLE_LENGTH).join("").trim();
   return cleaned || void 0;
 }
-function programmaticKind(head, tail) {
-  const entrypoint = firstString(head, "entrypoint") ?? lastString(tail, "entrypoint");
+function programmaticKind(head, tail, inHead, inTail) {
+  const entrypoint = (inHead.has("entrypoint") ? firstString(head, "entrypoint") : void 0) ?? (inTail.has("entrypoint") ? lastString(tail, "entrypoint") : void 0);
   if (entrypoint && PROGRAMMATIC_ENTRYPOINTS.has(entrypoint)) return "sdk";
-  const messageLine = head.split("\n").find((line) => line.includes(PARENT_MARKER)) ?? head;
+  const marker = head.indexOf(PARENT_MARKER);
+  const messageLine = marker < 0 ? head : lineAt(head, marker);
   const kind = firstString(messageLine, "sessionKind");
   return kind !== void 0 && DAEMON_KINDS.has(kind) ? "daemon" : void 0;
 }
@@ -9540,12 +9549,11 @@ function fieldOfLine(line, key, type) {
 function typedValue(text, key, type, mode) {
   const types = type === void 0 ? void 0 : mode === void 0 ? [`"type":"${type}"`] : [`"type":"${type}"`, `"type": "${type}"`];
   const keyText = `"${key}":`;
-  let end = text.length;
-  while (end > 0) {
-    const newline = text.lastIndexOf("\n", end - 1);
-    const line = text.slice(newline + 1, end);
-    end = newline;
-    if (line.includes(keyText) && (types === void 0 || types.some((t) => line.includes(t)))) {
+  for (let at = text.lastIndexOf(keyText); at >= 0; ) {
+    const start = text.lastIndexOf("\n", at) + 1;
+    const newline = text.indexOf("\n", at);
+    const line = text.slice(start, newline < 0 ? text.length : newline);
+    if (types === void 0 || types.some((t) => line.includes(t))) {
       let value = fieldOfLine(line, key, type);
       if (value === null && mode !== void 0) {
         const glued = line.lastIndexOf(`{${types?.[0]}`);
@@ -9553,7 +9561,7 @@ function typedValue(text, key, type, mode) {
       }
       if (typeof value === "string") return value;
     }
-    if (newline < 0) break;
+    at = start === 0 ? -1 : text.lastIndexOf(keyText, start - 1);
   }
   return void 0;
 }
@@ -9572,6 +9580,10 @@ function parsedString(text, key) {
     }
   }
   return void 0;
+}
+function lineAt(text, at) {
+  const newline = text.indexOf("\n", at);
+  return text.slice(text.lastIndexOf("\n", at) + 1, newline < 0 ? text.length : newline);
 }
 function lines(text) {
   return text.split("\n");
@@ -9706,7 +9718,7 @@ function isFinishedTurn(record2) {
   }
   return isPlainObject2(record2) && promptOfRecord(record2, { commandFallback: "" }) !== void 0;
 }
-var WINDOW_BYTES, MESSAGE_SCAN_LIMIT, PARENT_MARKER, PROGRAMMATIC_ENTRYPOINTS, DAEMON_KINDS, MAX_TITLE_LENGTH, LAST_STRING_WINDOW, NOT_A_PROMPT2, COMMAND_NAME, BASH_INPUT, CONTINUED, UUID;
+var WINDOW_BYTES, MESSAGE_SCAN_LIMIT, PARENT_MARKER, PROGRAMMATIC_ENTRYPOINTS, DAEMON_KINDS, MAX_TITLE_LENGTH, RARE_KEYS, RARE_KEY_TEXT, LAST_STRING_WINDOW, NOT_A_PROMPT2, COMMAND_NAME, BASH_INPUT, CONTINUED, UUID;
 var init_resume_view = __esm({
   "src/catalog/resume-view.ts"() {
     "use strict";
@@ -9717,6 +9729,17 @@ var init_resume_view = __esm({
     PROGRAMMATIC_ENTRYPOINTS = /* @__PURE__ */ new Set(["sdk-cli", "sdk-ts", "sdk-py"]);
     DAEMON_KINDS = /* @__PURE__ */ new Set(["daemon", "daemon-worker"]);
     MAX_TITLE_LENGTH = 200;
+    RARE_KEYS = [
+      "customTitle",
+      "aiTitle",
+      "lastPrompt",
+      "summary",
+      "relocatedCwd",
+      "tag",
+      "entrypoint",
+      "teamName"
+    ];
+    RARE_KEY_TEXT = new RegExp(`"(${RARE_KEYS.join("|")})":`, "g");
     LAST_STRING_WINDOW = 8192;
     NOT_A_PROMPT2 = /^(?:\s*<[a-z][\w-]*[\s>]|\[Request interrupted by user[^\]]*\])/;
     COMMAND_NAME = /<command-name>(.*?)<\/command-name>/;
