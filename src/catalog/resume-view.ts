@@ -86,8 +86,11 @@ function readFully(fd: number, buffer: Buffer, position: number): number {
   return filled;
 }
 
-/** The view of one transcript; `sidecarTitle` reads `<uuid>/custom-title.json` when the listing would. */
-export function resumeView(file: string, sessionId: string, windows: TranscriptWindows): ResumeView {
+/**
+ * The view of one transcript; `sidecarTitle` reads `<uuid>/custom-title.json` when the listing would, and when
+ * `hasFolder` says the project directory holds a `<uuid>` folder (or link) for it at all.
+ */
+export function resumeView(file: string, sessionId: string, windows: TranscriptWindows, hasFolder = true): ResumeView {
   const { head, tail } = windows;
   const inHead = rareKeysIn(head);
   const inTail = tail === head ? inHead : rareKeysIn(tail);
@@ -98,7 +101,7 @@ export function resumeView(file: string, sessionId: string, windows: TranscriptW
   const tailTitle = typed(tail, inTail, "customTitle", "custom-title", "older");
   const customTitle =
     tailTitle ||
-    (tailTitle === undefined ? sidecarTitle(file, sessionId) : undefined) ||
+    (tailTitle === undefined && hasFolder ? sidecarTitle(file, sessionId) : undefined) ||
     typed(head, inHead, "customTitle", "custom-title", "older") ||
     undefined;
   const aiTitle =

@@ -114,10 +114,12 @@ interface ListedProject {
   projectDir: string;
   files: SessionFile[];
   folders: Set<string>;
+  /** Names of links in the directory: a `<uuid>` link may stand for a session's folder too. */
+  links: Set<string>;
 }
 
 async function projectFacts(
-  { projectDir, files, folders }: ListedProject,
+  { projectDir, files, folders, links }: ListedProject,
   options: CatalogOptions,
   pause: () => Promise<void>,
   transcriptCache: () => Promise<import("../transcript/transcript-cache.ts").TranscriptCache | null>,
@@ -138,7 +140,8 @@ async function projectFacts(
     const reader = factsReader(projectDir, await transcriptCache());
     for (const { file, folderMtime } of stale) {
       await pause();
-      result.set(file.sessionId, { file, facts: { ...reader.factsOf(file), folderMtime } });
+      const hasFolder = folderMtime !== null || links.has(file.sessionId);
+      result.set(file.sessionId, { file, facts: { ...reader.factsOf(file, hasFolder), folderMtime } });
     }
   }
   const some = options.only !== undefined;
@@ -182,21 +185,26 @@ export function catalogPath(configRoot: string, projectDir: string): string {
   return path.join(configRoot, "claude-reindex", "catalog", ...kept, `${path.basename(projectDir)}.json`);
 }
 
-/** Regular `<uuid>.jsonl` files (links are no sessions, as in Claude Code) and the `<uuid>/` folders. */
-function listProject(projectDir: string, only?: ReadonlySet<string>): { files: SessionFile[]; folders: Set<string> } {
+/** Regular `<uuid>.jsonl` files (links are no sessions, as in Claude Code), the `<uuid>/` folders, and links. */
+function listProject(
+  projectDir: string,
+  only?: ReadonlySet<string>,
+): { files: SessionFile[]; folders: Set<string>; links: Set<string> } {
   const files: SessionFile[] = [];
   const folders = new Set<string>();
+  const links = new Set<string>();
   let dirents: fs.Dirent[];
   try {
     dirents = fs.readdirSync(projectDir, { withFileTypes: true });
   } catch {
-    return { files, folders };
+    return { files, folders, links };
   }
   for (const dirent of dirents) {
     if (dirent.isDirectory()) {
       folders.add(dirent.name);
       continue;
     }
+    if (dirent.isSymbolicLink()) links.add(dirent.name);
     const sessionId = sessionIdOfFileName(dirent.name);
     if (sessionId === null || dirent.isSymbolicLink()) continue;
     const filePath = `${projectDir}${path.sep}${dirent.name}`;
@@ -208,7 +216,7 @@ function listProject(projectDir: string, only?: ReadonlySet<string>): { files: S
       // gone or unreadable: doctor reports it
     }
   }
-  return { files, folders };
+  return { files, folders, links };
 }
 
 function folderMtimeOf(projectDir: string, sessionId: string): number | null {

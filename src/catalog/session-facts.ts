@@ -11,7 +11,8 @@ import { readWindows, resumeView } from "./resume-view.ts";
 import type { SessionFacts } from "./session-record.ts";
 
 export interface FactsReader {
-  factsOf(file: SessionFile): SessionFacts;
+  /** `hasFolder`: whether the project directory holds a `<uuid>` folder (or link) for it, where sidecars are. */
+  factsOf(file: SessionFile, hasFolder: boolean): SessionFacts;
 }
 
 /** Reads facts of one project's transcripts, looking at its index once. */
@@ -38,10 +39,10 @@ export function factsReader(
     return entries;
   };
   return {
-    factsOf(file) {
+    factsOf(file, hasFolder) {
       const windows = readWindows(file.path);
-      const view = windows === null ? null : resumeView(file.path, file.sessionId, windows);
-      if (view !== null && windows !== null) {
+      const view = windows === null ? null : resumeView(file.path, file.sessionId, windows, hasFolder);
+      if (view !== null && windows !== null && hasFolder) {
         const archived = archivedState(file.path, file.sessionId, windows);
         if (archived !== undefined) view.archived = archived;
       }

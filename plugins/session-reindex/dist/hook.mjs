@@ -9373,7 +9373,7 @@ function readFully(fd, buffer, position) {
   }
   return filled;
 }
-function resumeView(file, sessionId, windows) {
+function resumeView(file, sessionId, windows, hasFolder = true) {
   const { head, tail } = windows;
   const inHead = rareKeysIn(head);
   const inTail = tail === head ? inHead : rareKeysIn(tail);
@@ -9381,7 +9381,7 @@ function resumeView(file, sessionId, windows) {
   const newline = head.indexOf("\n");
   const firstLine = newline >= 0 ? head.slice(0, newline) : head;
   const tailTitle = typed(tail, inTail, "customTitle", "custom-title", "older");
-  const customTitle = tailTitle || (tailTitle === void 0 ? sidecarTitle(file, sessionId) : void 0) || typed(head, inHead, "customTitle", "custom-title", "older") || void 0;
+  const customTitle = tailTitle || (tailTitle === void 0 && hasFolder ? sidecarTitle(file, sessionId) : void 0) || typed(head, inHead, "customTitle", "custom-title", "older") || void 0;
   const aiTitle = typed(tail, inTail, "aiTitle", "ai-title", "older") || typed(head, inHead, "aiTitle", "ai-title", "older") || void 0;
   const named = customTitle || aiTitle || void 0;
   const firstPrompt = firstPromptOf2(head) || void 0;
@@ -9865,10 +9865,10 @@ function factsReader(projectDir, cache, nowMs = Date.now()) {
     return entries;
   };
   return {
-    factsOf(file) {
+    factsOf(file, hasFolder) {
       const windows = readWindows(file.path);
-      const view = windows === null ? null : resumeView(file.path, file.sessionId, windows);
-      if (view !== null && windows !== null) {
+      const view = windows === null ? null : resumeView(file.path, file.sessionId, windows, hasFolder);
+      if (view !== null && windows !== null && hasFolder) {
         const archived = archivedState(file.path, file.sessionId, windows);
         if (archived !== void 0) view.archived = archived;
       }
@@ -9973,7 +9973,7 @@ function newestFirst(a, b) {
   if (a.modifiedMs !== b.modifiedMs) return b.modifiedMs - a.modifiedMs;
   return a.sessionId < b.sessionId ? 1 : a.sessionId > b.sessionId ? -1 : 0;
 }
-async function projectFacts({ projectDir, files, folders }, options, pause, transcriptCache) {
+async function projectFacts({ projectDir, files, folders, links }, options, pause, transcriptCache) {
   const savedPath = catalogPath(options.configRoot, projectDir);
   const saved = readSaved(savedPath);
   const result = /* @__PURE__ */ new Map();
@@ -9990,7 +9990,8 @@ async function projectFacts({ projectDir, files, folders }, options, pause, tran
     const reader = factsReader2(projectDir, await transcriptCache());
     for (const { file, folderMtime } of stale) {
       await pause();
-      result.set(file.sessionId, { file, facts: { ...reader.factsOf(file), folderMtime } });
+      const hasFolder = folderMtime !== null || links.has(file.sessionId);
+      result.set(file.sessionId, { file, facts: { ...reader.factsOf(file, hasFolder), folderMtime } });
     }
   }
   const some = options.only !== void 0;
@@ -10025,17 +10026,19 @@ function catalogPath(configRoot, projectDir) {
 function listProject(projectDir, only) {
   const files = [];
   const folders = /* @__PURE__ */ new Set();
+  const links = /* @__PURE__ */ new Set();
   let dirents;
   try {
     dirents = fs28.readdirSync(projectDir, { withFileTypes: true });
   } catch {
-    return { files, folders };
+    return { files, folders, links };
   }
   for (const dirent of dirents) {
     if (dirent.isDirectory()) {
       folders.add(dirent.name);
       continue;
     }
+    if (dirent.isSymbolicLink()) links.add(dirent.name);
     const sessionId = sessionIdOfFileName(dirent.name);
     if (sessionId === null || dirent.isSymbolicLink()) continue;
     const filePath = `${projectDir}${path25.sep}${dirent.name}`;
@@ -10046,7 +10049,7 @@ function listProject(projectDir, only) {
     } catch {
     }
   }
-  return { files, folders };
+  return { files, folders, links };
 }
 function folderMtimeOf(projectDir, sessionId) {
   try {
