@@ -389,8 +389,16 @@ function lineAt(text: string, at: number): string {
   return text.slice(text.lastIndexOf("\n", at) + 1, newline < 0 ? text.length : newline);
 }
 
-function lines(text: string): string[] {
-  return text.split("\n");
+/** The text's lines, as `split("\n")` gives them, one at a time: a prompt is usually in the first few of a head. */
+function* lines(text: string): Generator<string> {
+  let start = 0;
+  for (;;) {
+    const newline = text.indexOf("\n", start);
+    if (newline < 0) break;
+    yield text.slice(start, newline);
+    start = newline + 1;
+  }
+  yield text.slice(start);
 }
 
 function isUserLine(line: string): boolean {

@@ -9585,8 +9585,15 @@ function lineAt(text, at) {
   const newline = text.indexOf("\n", at);
   return text.slice(text.lastIndexOf("\n", at) + 1, newline < 0 ? text.length : newline);
 }
-function lines(text) {
-  return text.split("\n");
+function* lines(text) {
+  let start = 0;
+  for (; ; ) {
+    const newline = text.indexOf("\n", start);
+    if (newline < 0) break;
+    yield text.slice(start, newline);
+    start = newline + 1;
+  }
+  yield text.slice(start);
 }
 function isUserLine(line) {
   return line.includes('"type":"user"') || line.includes('"type": "user"');
