@@ -90,7 +90,12 @@ function readFully(fd: number, buffer: Buffer, position: number): number {
  * The view of one transcript; `sidecarTitle` reads `<uuid>/custom-title.json` when the listing would, and when
  * `hasFolder` says the project directory holds a `<uuid>` folder (or link) for it at all.
  */
-export function resumeView(file: string, sessionId: string, windows: TranscriptWindows, hasFolder = true): ResumeView {
+export function resumeView(
+  file: string,
+  sessionId: string,
+  windows: TranscriptWindows,
+  hasFolder: boolean,
+): ResumeView {
   const { head, tail } = windows;
   const inHead = rareKeysIn(head);
   const inTail = tail === head ? inHead : rareKeysIn(tail);

@@ -9373,7 +9373,7 @@ function readFully(fd, buffer, position) {
   }
   return filled;
 }
-function resumeView(file, sessionId, windows, hasFolder = true) {
+function resumeView(file, sessionId, windows, hasFolder) {
   const { head, tail } = windows;
   const inHead = rareKeysIn(head);
   const inTail = tail === head ? inHead : rareKeysIn(tail);
