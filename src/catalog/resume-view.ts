@@ -372,11 +372,7 @@ export function typedValue(text: string, key: string, type?: string, mode?: "old
 /** The first line mentioning `"key":` that parses with a string there. */
 function parsedString(text: string, key: string): string | undefined {
   const keyText = `"${key}":`;
-  let start = 0;
-  while (start < text.length) {
-    const newline = text.indexOf("\n", start);
-    const line = newline < 0 ? text.slice(start) : text.slice(start, newline);
-    start = newline < 0 ? text.length : newline + 1;
+  for (const line of lines(text)) {
     if (!line.includes(keyText)) continue;
     try {
       const record = JSON.parse(line);

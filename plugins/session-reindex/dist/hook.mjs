@@ -9567,11 +9567,7 @@ function typedValue(text, key, type, mode) {
 }
 function parsedString(text, key) {
   const keyText = `"${key}":`;
-  let start = 0;
-  while (start < text.length) {
-    const newline = text.indexOf("\n", start);
-    const line = newline < 0 ? text.slice(start) : text.slice(start, newline);
-    start = newline < 0 ? text.length : newline + 1;
+  for (const line of lines(text)) {
     if (!line.includes(keyText)) continue;
     try {
       const record2 = JSON.parse(line);
