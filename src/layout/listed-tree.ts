@@ -22,33 +22,42 @@ export interface ListedProject {
  */
 export function listedProjects(projectsDir: string, listing: Buffer): Map<string, ListedProject> {
   const found = new Map<string, ProjectRecords>();
-  for (const record of listing.toString("utf8").split("\0")) {
-    if (record.indexOf("/") === -1) {
+  // One search over the whole text, from each record's start (after a NUL) to the next record it reads: the
+  // records the stat pass passes over (`<uuid>/` folders, links, other files) are skipped inside the search, and
+  // no string is made for them. Split and matched record by record, 5,000 transcripts took 15 ms more.
+  const text = `\0${listing.toString("utf8")}`;
+  const records = new RegExp(LISTED_RECORD);
+  for (let match = records.exec(text); match !== null; match = records.exec(text)) {
+    // By index, not destructured: without the optimizing compiler (the shim's), that walks an iterator.
+    const record = match as unknown as ListedMatch;
+    const projectName = record[1];
+    if (projectName !== undefined) {
       // One level down, `d <name>` is a project directory. A folder named `*.jsonl` or `sessions-index.json` is
       // printed with its stat, as `d <inode> <size> <mtime> <name>`: should that ever read as another folder's
       // name, the two are one project here, and it is left out.
-      if (record.startsWith("d ")) {
-        const dirName = record.slice(2);
-        const known = found.get(dirName);
-        if (known) known.exact = false;
-        else found.set(dirName, { dir: `${projectsDir}${path.sep}${dirName}`, sessions: [], index: null, exact: true });
-      }
+      const known = found.get(projectName);
+      if (known) known.exact = false;
+      else
+        found.set(projectName, {
+          dir: `${projectsDir}${path.sep}${projectName}`,
+          sessions: [],
+          index: null,
+          exact: true,
+        });
       continue;
     }
-    const isIndex = record.endsWith(`/${INDEX_FILE_NAME}`);
-    // Else a `<uuid>/` folder or a link beside the sessions: the stat pass does not look at them.
-    if (!isIndex && !record.endsWith(".jsonl")) continue;
-    const file = FILE_RECORD.exec(record) as FileRecord | null;
-    if (file === null) return new Map();
-    const [, type, ino, size, seconds, nanoseconds, dirName, name] = file;
-    const project = found.get(dirName);
+    if (record[9] !== undefined) return new Map();
+    const project = found.get(record[7]);
     if (project === undefined) continue; // inside a folder that is not a project directory
-    if (isIndex && name === INDEX_FILE_NAME) {
-      if (type === "f")
-        project.index = { ino: Number(ino), size: Number(size), mtimeMs: mtimeMs(seconds, nanoseconds) };
+    const type = record[2];
+    const size = Number(record[4]);
+    const name = record[8];
+    const mtimeMs = millisecondsFrom(Number(record[5]), Number(record[6]));
+    if (name === INDEX_FILE_NAME) {
+      if (type === "f") project.index = { ino: Number(record[3]), size, mtimeMs };
       else project.exact = false;
     } else if (sessionIdOfFileName(name) !== null) {
-      project.sessions.push({ type, name, size: Number(size), mtimeMs: mtimeMs(seconds, nanoseconds) });
+      project.sessions.push({ type, name, size, mtimeMs });
     }
   }
   const projects = new Map<string, ListedProject>();
@@ -94,9 +103,37 @@ export function projectRecords(listing: Buffer): Map<string, Buffer | null> {
 const FOLDER_RECORD = Buffer.from("\0d ");
 const SLASH = "/".charCodeAt(0);
 
-/** `<type> <inode> <size> <seconds>.<fraction> <dir>/<name>`: find's `%T@` has at least nine digits of fraction. */
-const FILE_RECORD = /^(\S) (\d+) (\d+) (\d+)\.(\d{9})\d* ([^/]+)\/(.+)$/s;
-type FileRecord = [string, string, string, string, string, string, string, string];
+/**
+ * The records listedProjects reads, each from the NUL before it to its end (the next NUL, or the end):
+ * - `d <name>`, a project directory (a record without `/`): group 1;
+ * - a transcript's or index's, `<type> <inode> <size> <seconds>.<fraction> <dir>/<name>` (find's `%T@` has at
+ *   least nine digits of fraction): groups 2 to 8;
+ * - any other record with a `/` that ends in `.jsonl` or `/sessions-index.json`: group 9, a listing this
+ *   find did not print as GNU find does.
+ */
+const RECORD_END = String.raw`(?![^\0])`; // at a NUL, or the end
+const LISTED_RECORD = new RegExp(
+  [
+    String.raw`\0(?:d ([^\0/]*)${RECORD_END}`,
+    String.raw`|(\S) (\d+) (\d+) (\d+)\.(\d{9})\d* ([^\0/]+)/`,
+    String.raw`([^\0]*\.jsonl|[^\0]*/sessions-index\.json|sessions-index\.json)${RECORD_END}`,
+    String.raw`|(?=[^\0/]*/)([^\0]*(?:\.jsonl|/sessions-index\.json))${RECORD_END})`,
+  ].join(""),
+  "g",
+);
+/** A match of LISTED_RECORD: groups 2 to 8 are there when 1 and 9 are not. */
+type ListedMatch = [
+  record: string,
+  project: string | undefined,
+  type: string,
+  ino: string,
+  size: string,
+  seconds: string,
+  nanoseconds: string,
+  dir: string,
+  name: string,
+  unreadable: string | undefined,
+];
 
 interface ProjectRecords {
   dir: string;
@@ -121,9 +158,4 @@ function sessionsOf(project: ProjectRecords): SessionListing {
       listing.sessions.set(sessionId, { sessionId, path: filePath, mtime: Math.round(mtimeMs), size });
   }
   return listing;
-}
-
-/** find's `%T@`, as Node's `stat().mtimeMs` computes it from the seconds and nanoseconds. */
-function mtimeMs(seconds: string, nanoseconds: string): number {
-  return millisecondsFrom(Number(seconds), Number(nanoseconds));
 }

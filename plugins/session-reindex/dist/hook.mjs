@@ -6654,11 +6654,11 @@ function sessionIdOfFileName(name) {
   return isSessionId(stem) ? stem : null;
 }
 function sessionFileFrom(sessionId, filePath, stat) {
-  const mtimeMs2 = typeof stat.mtimeMs === "number" ? stat.mtimeMs : millisecondsOf(stat.mtimeNs);
-  return { sessionId, path: filePath, mtime: Math.round(mtimeMs2), size: Number(stat.size) };
+  const mtimeMs = typeof stat.mtimeMs === "number" ? stat.mtimeMs : millisecondsOf(stat.mtimeNs);
+  return { sessionId, path: filePath, mtime: Math.round(mtimeMs), size: Number(stat.size) };
 }
-function isFutureMtime(mtimeMs2, nowMs) {
-  return mtimeMs2 > nowMs + FUTURE_SLACK_MS;
+function isFutureMtime(mtimeMs, nowMs) {
+  return mtimeMs > nowMs + FUTURE_SLACK_MS;
 }
 function listSessionFiles(projectDir) {
   const sessions = /* @__PURE__ */ new Map();
@@ -11465,11 +11465,11 @@ function keepDueSessions(run) {
         continue;
       }
       if (sessionId !== null) addToListing(listing, sessionId, filePath, stat);
-      const mtimeMs2 = millisecondsOf(stat.mtimeNs);
-      if (!stat.isFile() || mtimeMs2 >= threshold) continue;
+      const mtimeMs = millisecondsOf(stat.mtimeNs);
+      if (!stat.isFile() || mtimeMs >= threshold) continue;
       report2.due++;
       const withFolder = sessionId !== null && present.has(sessionId);
-      if (!withFolder && stamp !== null && mtimeMs2 < stamp.thresholdMs && stat.ctimeNs < stamp.beganNs && unchanged(stamp.beganNs))
+      if (!withFolder && stamp !== null && mtimeMs < stamp.thresholdMs && stat.ctimeNs < stamp.beganNs && unchanged(stamp.beganNs))
         continue;
       const files = [name];
       if (withFolder) files.push(...sessionFolderFiles(projectDir, sessionId));
@@ -11876,29 +11876,35 @@ init_session_file();
 import path18 from "node:path";
 function listedProjects(projectsDir, listing) {
   const found = /* @__PURE__ */ new Map();
-  for (const record2 of listing.toString("utf8").split("\0")) {
-    if (record2.indexOf("/") === -1) {
-      if (record2.startsWith("d ")) {
-        const dirName2 = record2.slice(2);
-        const known = found.get(dirName2);
-        if (known) known.exact = false;
-        else found.set(dirName2, { dir: `${projectsDir}${path18.sep}${dirName2}`, sessions: [], index: null, exact: true });
-      }
+  const text = `\0${listing.toString("utf8")}`;
+  const records = new RegExp(LISTED_RECORD);
+  for (let match = records.exec(text); match !== null; match = records.exec(text)) {
+    const record2 = match;
+    const projectName = record2[1];
+    if (projectName !== void 0) {
+      const known = found.get(projectName);
+      if (known) known.exact = false;
+      else
+        found.set(projectName, {
+          dir: `${projectsDir}${path18.sep}${projectName}`,
+          sessions: [],
+          index: null,
+          exact: true
+        });
       continue;
     }
-    const isIndex = record2.endsWith(`/${INDEX_FILE_NAME}`);
-    if (!isIndex && !record2.endsWith(".jsonl")) continue;
-    const file = FILE_RECORD.exec(record2);
-    if (file === null) return /* @__PURE__ */ new Map();
-    const [, type, ino, size, seconds2, nanoseconds, dirName, name] = file;
-    const project = found.get(dirName);
+    if (record2[9] !== void 0) return /* @__PURE__ */ new Map();
+    const project = found.get(record2[7]);
     if (project === void 0) continue;
-    if (isIndex && name === INDEX_FILE_NAME) {
-      if (type === "f")
-        project.index = { ino: Number(ino), size: Number(size), mtimeMs: mtimeMs(seconds2, nanoseconds) };
+    const type = record2[2];
+    const size = Number(record2[4]);
+    const name = record2[8];
+    const mtimeMs = millisecondsFrom(Number(record2[5]), Number(record2[6]));
+    if (name === INDEX_FILE_NAME) {
+      if (type === "f") project.index = { ino: Number(record2[3]), size, mtimeMs };
       else project.exact = false;
     } else if (sessionIdOfFileName(name) !== null) {
-      project.sessions.push({ type, name, size: Number(size), mtimeMs: mtimeMs(seconds2, nanoseconds) });
+      project.sessions.push({ type, name, size, mtimeMs });
     }
   }
   const projects = /* @__PURE__ */ new Map();
@@ -11908,21 +11914,27 @@ function listedProjects(projectsDir, listing) {
 }
 var FOLDER_RECORD = Buffer.from("\0d ");
 var SLASH = "/".charCodeAt(0);
-var FILE_RECORD = /^(\S) (\d+) (\d+) (\d+)\.(\d{9})\d* ([^/]+)\/(.+)$/s;
+var RECORD_END = String.raw`(?![^\0])`;
+var LISTED_RECORD = new RegExp(
+  [
+    String.raw`\0(?:d ([^\0/]*)${RECORD_END}`,
+    String.raw`|(\S) (\d+) (\d+) (\d+)\.(\d{9})\d* ([^\0/]+)/`,
+    String.raw`([^\0]*\.jsonl|[^\0]*/sessions-index\.json|sessions-index\.json)${RECORD_END}`,
+    String.raw`|(?=[^\0/]*/)([^\0]*(?:\.jsonl|/sessions-index\.json))${RECORD_END})`
+  ].join(""),
+  "g"
+);
 function sessionsOf(project) {
   const listing = { sessions: /* @__PURE__ */ new Map(), unreadable: [] };
   project.sessions.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const { type, name, size, mtimeMs: mtimeMs2 } of project.sessions) {
+  for (const { type, name, size, mtimeMs } of project.sessions) {
     const filePath = `${project.dir}${path18.sep}${name}`;
     const sessionId = name.slice(0, -".jsonl".length);
     if (type === "l") listing.unreadable.push({ path: filePath, reason: LINKED_SESSION_REASON });
     else if (type === "f")
-      listing.sessions.set(sessionId, { sessionId, path: filePath, mtime: Math.round(mtimeMs2), size });
+      listing.sessions.set(sessionId, { sessionId, path: filePath, mtime: Math.round(mtimeMs), size });
   }
   return listing;
-}
-function mtimeMs(seconds2, nanoseconds) {
-  return millisecondsFrom(Number(seconds2), Number(nanoseconds));
 }
 
 // src/rebuild/shim-signature.ts
@@ -11987,8 +11999,8 @@ function stampPath(configRoot, projectDir) {
 }
 function statIndexFile(indexPath) {
   try {
-    const { ino, size, mtimeMs: mtimeMs2 } = fs24.statSync(indexPath);
-    return { ino, size, mtimeMs: mtimeMs2 };
+    const { ino, size, mtimeMs } = fs24.statSync(indexPath);
+    return { ino, size, mtimeMs };
   } catch {
     return null;
   }
@@ -12024,8 +12036,8 @@ function readStamp(file) {
   return { index, sessions, entries };
 }
 function isIndexFileStat(value) {
-  const { ino, size, mtimeMs: mtimeMs2 } = value ?? {};
-  return typeof ino === "number" && typeof size === "number" && typeof mtimeMs2 === "number";
+  const { ino, size, mtimeMs } = value ?? {};
+  return typeof ino === "number" && typeof size === "number" && typeof mtimeMs === "number";
 }
 
 // src/rebuild/staleness.ts
