@@ -20,6 +20,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { claudeCodePlaces, settle, startStandInProcess } from "./lib/claude-code-run.mjs";
+import { statWalkAddon } from "./lib/stat-walk.mjs";
 import { appendTurn, countIndexes, deleteIndexes, restoreFile, snapshotFile } from "./lib/tree-ops.mjs";
 
 // The full argument list must fit into ARG_MAX (2 MiB here); paths are relative to projects/.
@@ -163,6 +164,27 @@ function nodeFloor(ctx, how) {
          for (const d of fs.readdirSync(root)) for (const f of fs.readdirSync(root + "/" + d))
            if (f.endsWith(".jsonl")) fs.lstatSync(root + "/" + d + "/" + f);`;
   return { file: process.execPath, args: ["-e", script] };
+}
+
+/**
+ * nodeFloor's walk done in C from inside Node (lib/stat-walk.c, a Node-API addon), with every project's
+ * stamp read as well when `stamps`: where this machine's floor lies for a check that runs no JavaScript per
+ * file. A row only where the addon builds (a C compiler, and the headers of this Node).
+ */
+function nativeFloorRows(stamps) {
+  const addon = statWalkAddon(path.join(repo, ".bench"));
+  if (addon === null) return [];
+  const name = stamps
+    ? "floor: node with a readdir and an lstat per transcript in C (an addon), then every project's stamp read"
+    : "floor: node with a readdir and an lstat per transcript in C (an addon)";
+  const command = (ctx) => {
+    const verified = JSON.stringify(path.join(ctx.dir, "claude-reindex", "verified"));
+    const walk = `require(${JSON.stringify(addon)}).walk(${JSON.stringify(ctx.projectsDir)});`;
+    const reads = `const fs = require("fs"); const v = ${verified};
+      for (const n of fs.readdirSync(v)) fs.readFileSync(v + "/" + n);`;
+    return { file: process.execPath, args: ["-e", stamps ? walk + reads : walk] };
+  };
+  return [{ name, command }];
 }
 
 const shimSignature = (ctx) => path.join(ctx.dir, "claude-reindex", "tree-signature");
@@ -406,6 +428,7 @@ export const cases = [
         command: (ctx) => nodeFloor(ctx, "find"),
       },
       { name: "floor: node with a readdir and an lstat per transcript", command: (ctx) => nodeFloor(ctx, "lstat") },
+      ...nativeFloorRows(false),
     ],
   },
   {
@@ -591,7 +614,7 @@ export const cases = [
     command: (ctx) => shimLaunch(ctx, 0),
     baseline: nodeE0,
     goal: 1.5,
-    info: [stubDirectly, findThenNode, findThenNodeReads],
+    info: [stubDirectly, findThenNode, findThenNodeReads, ...nativeFloorRows(true)],
   },
   {
     name: "shim launching a stub claude, check due, nothing changed since the last session ended (signature)",

@@ -60,7 +60,9 @@ export function verifiedEntries(
  */
 function listingSignature(listing: SessionListing): string {
   let signature = "";
-  for (const [id, file] of listing.sessions) signature += `${id}=${file.mtime};`;
+  // Values, not [id, file] entries: without the optimizing compiler (the shim's), each entry is an array,
+  // destructured through an iterator. A listing's key is its file's sessionId.
+  for (const file of listing.sessions.values()) signature += `${file.sessionId}=${file.mtime};`;
   return signature;
 }
 

@@ -12013,7 +12013,7 @@ function verifiedEntries(configRoot, projectDir, indexPath, listing, index) {
 }
 function listingSignature(listing) {
   let signature = "";
-  for (const [id, file] of listing.sessions) signature += `${id}=${file.mtime};`;
+  for (const file of listing.sessions.values()) signature += `${file.sessionId}=${file.mtime};`;
   return signature;
 }
 function sameIndex(a, b) {
