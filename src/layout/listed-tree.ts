@@ -24,7 +24,7 @@ export function listedProjects(projectsDir: string, listing: Buffer): Map<string
   const found = new Map<string, ProjectRecords>();
   // One search over the whole text, from each record's start (after a NUL) to the next record it reads: the
   // records the stat pass passes over (`<uuid>/` folders, links, other files) are skipped inside the search, and
-  // no string is made for them. Split and matched record by record, 5,000 transcripts took 15 ms more.
+  // no string is made for them. Split and matched record by record, the shim's first check took 17 ms more here.
   const text = `\0${listing.toString("utf8")}`;
   const records = new RegExp(LISTED_RECORD);
   for (let match = records.exec(text); match !== null; match = records.exec(text)) {
