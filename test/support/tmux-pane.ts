@@ -25,7 +25,9 @@ export class TmuxPane {
     const name = `pick-${process.pid}-${Date.now()}-${columns}`;
     const file = (suffix: string) => path.join(scratch, `${name}.${suffix}`);
     const pane = new TmuxPane(name, file("exit"), file("out"), file("tmux"));
-    // The shell waits for a line on stdin before it starts the command, so pipe-pane sees every byte.
+    // The shell waits for a line on stdin before it starts the command, so pipe-pane sees every byte. The
+    // status is written under a temporary name and renamed: a reader that found the file mid-write read "".
+    const status = `echo $? > '${pane.exitFile}.part'; mv '${pane.exitFile}.part' '${pane.exitFile}'`;
     await pane.tmux(
       "new-session",
       "-d",
@@ -35,7 +37,7 @@ export class TmuxPane {
       String(columns),
       "-y",
       String(lines),
-      `read -r _; ${command}; echo $? > '${pane.exitFile}'; sleep 30`,
+      `read -r _; ${command}; ${status}; sleep 30`,
     );
     await pane.tmux("pipe-pane", "-o", "-t", name, `cat >> '${pane.outputFile}'`);
     await pane.tmux("send-keys", "-t", name, "Enter");
