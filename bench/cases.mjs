@@ -20,7 +20,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { claudeCodePlaces, settle, startStandInProcess } from "./lib/claude-code-run.mjs";
-import { statWalkAddon } from "./lib/stat-walk.mjs";
+import { statWalkAddon, wasiWalkModule } from "./lib/stat-walk.mjs";
 import { appendTurn, countIndexes, deleteIndexes, restoreFile, snapshotFile } from "./lib/tree-ops.mjs";
 
 // The full argument list must fit into ARG_MAX (2 MiB here); paths are relative to projects/.
@@ -174,17 +174,36 @@ function nodeFloor(ctx, how) {
 function nativeFloorRows(stamps) {
   const addon = statWalkAddon(path.join(repo, ".bench"));
   if (addon === null) return [];
-  const name = stamps
-    ? "floor: node with a readdir and an lstat per transcript in C (an addon), then every project's stamp read"
-    : "floor: node with a readdir and an lstat per transcript in C (an addon)";
+  const walk = (ctx) => `require(${JSON.stringify(addon)}).walk(${JSON.stringify(ctx.projectsDir)});`;
+  return [walkFloorRow("in C (an addon)", walk, stamps)];
+}
+
+/**
+ * The same walk in WebAssembly through node:wasi (lib/wasi-walk.c): Node's own code per file, not JavaScript,
+ * with nothing to compile where claude-reindex is installed. It pays for loading node:wasi (whose warning it
+ * silences, as a product would) and for compiling the module. A row only where clang builds it.
+ */
+function wasiFloorRows(stamps) {
+  const wasm = wasiWalkModule(path.join(repo, ".bench"));
+  if (wasm === null) return [];
+  const walk = (ctx) => `process.removeAllListeners("warning"); const { WASI } = require("node:wasi");
+    const wasi = new WASI({ version: "preview1", preopens: { "/": ${JSON.stringify(ctx.projectsDir)} } });
+    const module = new WebAssembly.Module(require("fs").readFileSync(${JSON.stringify(wasm)}));
+    const instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: wasi.wasiImport });
+    wasi.initialize(instance); if (instance.exports.walk() < 0) throw new Error("the walk failed");`;
+  return [walkFloorRow("in WebAssembly (node:wasi)", walk, stamps)];
+}
+
+/** A floor row: node running `walk` (ctx => script), then reading every project's stamp when `stamps`. */
+function walkFloorRow(how, walk, stamps) {
+  const name = `floor: node with a readdir and an lstat per transcript ${how}`;
   const command = (ctx) => {
     const verified = JSON.stringify(path.join(ctx.dir, "claude-reindex", "verified"));
-    const walk = `require(${JSON.stringify(addon)}).walk(${JSON.stringify(ctx.projectsDir)});`;
     const reads = `const fs = require("fs"); const v = ${verified};
       for (const n of fs.readdirSync(v)) fs.readFileSync(v + "/" + n);`;
-    return { file: process.execPath, args: ["-e", stamps ? walk + reads : walk] };
+    return { file: process.execPath, args: ["-e", stamps ? walk(ctx) + reads : walk(ctx)] };
   };
-  return [{ name, command }];
+  return { name: stamps ? `${name}, then every project's stamp read` : name, command };
 }
 
 const shimSignature = (ctx) => path.join(ctx.dir, "claude-reindex", "tree-signature");
@@ -431,6 +450,7 @@ export const cases = [
         },
         { name: "floor: node with a readdir and an lstat per transcript", command: (ctx) => nodeFloor(ctx, "lstat") },
         ...nativeFloorRows(false),
+        ...wasiFloorRows(false),
       ];
     },
   },
@@ -618,7 +638,7 @@ export const cases = [
     baseline: nodeE0,
     goal: 1.5,
     get info() {
-      return [stubDirectly, findThenNode, findThenNodeReads, ...nativeFloorRows(true)];
+      return [stubDirectly, findThenNode, findThenNodeReads, ...nativeFloorRows(true), ...wasiFloorRows(true)];
     },
   },
   {
