@@ -89,8 +89,7 @@ function removeAdded(ctx) {
   ctx.state.added = [];
 }
 
-/** The picker to its first screen, in a 120x30 pseudo-terminal; Ctrl-C then ends it. */
-/** `pick` in a 120x30 pty, timed to its first screen (the status line's "sessions"). */
+/** `pick` in a 120x30 pty, timed to its first screen (the status line's "sessions"); Ctrl-C then ends it. */
 function pickFirstScreen(ctx) {
   return {
     file: process.execPath,

@@ -52,7 +52,7 @@ static u32 stat_transcripts(u32 fd) {
     u32 used;
     if (fd_readdir(fd, files, sizeof files, cookie, &used) != 0) return count;
     u32 at = 0;
-    for (; at + DIRENT_SIZE <= used; ) {
+    while (at + DIRENT_SIZE <= used) {
       u32 length = name_length_of(files + at);
       if (at + DIRENT_SIZE + length > used) break; // cut off: read again from this entry
       const u8 *name = files + at + DIRENT_SIZE;
@@ -71,7 +71,7 @@ __attribute__((export_name("walk"))) int walk(void) {
     u32 used;
     if (fd_readdir(3, projects, sizeof projects, cookie, &used) != 0) return -1;
     u32 at = 0;
-    for (; at + DIRENT_SIZE <= used; ) {
+    while (at + DIRENT_SIZE <= used) {
       u32 length = name_length_of(projects + at);
       if (at + DIRENT_SIZE + length > used) break;
       const u8 *name = projects + at + DIRENT_SIZE;
