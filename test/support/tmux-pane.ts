@@ -68,6 +68,8 @@ export class TmuxPane {
   async exitCode(timeoutMs = 15_000): Promise<string> {
     for (let waited = 0; waited < timeoutMs && !fs.existsSync(this.exitFile); waited += 100)
       await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!fs.existsSync(this.exitFile))
+      throw new Error(`the command did not exit within ${timeoutMs} ms; the screen:\n${await this.screen()}`);
     return fs.readFileSync(this.exitFile, "utf8").trim();
   }
 
