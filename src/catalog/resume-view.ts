@@ -353,8 +353,7 @@ export function typedValue(text: string, key: string, type?: string, mode?: "old
   const keyText = `"${key}":`;
   for (let at = text.lastIndexOf(keyText); at >= 0; ) {
     const start = text.lastIndexOf("\n", at) + 1;
-    const newline = text.indexOf("\n", at);
-    const line = text.slice(start, newline < 0 ? text.length : newline);
+    const line = lineFrom(text, start);
     if (types === undefined || types.some((t) => line.includes(t))) {
       let value = fieldOfLine(line, key, type);
       if (value === null && mode !== undefined) {
@@ -386,8 +385,13 @@ function parsedString(text: string, key: string): string | undefined {
 
 /** The line of `text` that holds position `at`. */
 function lineAt(text: string, at: number): string {
-  const newline = text.indexOf("\n", at);
-  return text.slice(text.lastIndexOf("\n", at) + 1, newline < 0 ? text.length : newline);
+  return lineFrom(text, text.lastIndexOf("\n", at) + 1);
+}
+
+/** The line of `text` that starts at `start`. */
+function lineFrom(text: string, start: number): string {
+  const newline = text.indexOf("\n", start);
+  return text.slice(start, newline < 0 ? text.length : newline);
 }
 
 /** The text's lines, as `split("\n")` gives them, one at a time: a prompt is usually in the first few of a head. */

@@ -204,9 +204,12 @@ function listProject(
       folders.add(dirent.name);
       continue;
     }
-    if (dirent.isSymbolicLink()) links.add(dirent.name);
+    if (dirent.isSymbolicLink()) {
+      links.add(dirent.name);
+      continue;
+    }
     const sessionId = sessionIdOfFileName(dirent.name);
-    if (sessionId === null || dirent.isSymbolicLink()) continue;
+    if (sessionId === null) continue;
     const filePath = `${projectDir}${path.sep}${dirent.name}`;
     if (only !== undefined && !only.has(filePath)) continue;
     try {

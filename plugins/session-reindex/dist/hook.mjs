@@ -9551,8 +9551,7 @@ function typedValue(text, key, type, mode) {
   const keyText = `"${key}":`;
   for (let at = text.lastIndexOf(keyText); at >= 0; ) {
     const start = text.lastIndexOf("\n", at) + 1;
-    const newline = text.indexOf("\n", at);
-    const line = text.slice(start, newline < 0 ? text.length : newline);
+    const line = lineFrom(text, start);
     if (types === void 0 || types.some((t) => line.includes(t))) {
       let value = fieldOfLine(line, key, type);
       if (value === null && mode !== void 0) {
@@ -9578,8 +9577,11 @@ function parsedString(text, key) {
   return void 0;
 }
 function lineAt(text, at) {
-  const newline = text.indexOf("\n", at);
-  return text.slice(text.lastIndexOf("\n", at) + 1, newline < 0 ? text.length : newline);
+  return lineFrom(text, text.lastIndexOf("\n", at) + 1);
+}
+function lineFrom(text, start) {
+  const newline = text.indexOf("\n", start);
+  return text.slice(start, newline < 0 ? text.length : newline);
 }
 function* lines(text) {
   let start = 0;
@@ -10041,9 +10043,12 @@ function listProject(projectDir, only) {
       folders.add(dirent.name);
       continue;
     }
-    if (dirent.isSymbolicLink()) links.add(dirent.name);
+    if (dirent.isSymbolicLink()) {
+      links.add(dirent.name);
+      continue;
+    }
     const sessionId = sessionIdOfFileName(dirent.name);
-    if (sessionId === null || dirent.isSymbolicLink()) continue;
+    if (sessionId === null) continue;
     const filePath = `${projectDir}${path25.sep}${dirent.name}`;
     if (only !== void 0 && !only.has(filePath)) continue;
     try {
