@@ -63,16 +63,31 @@ const elapsedMs = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 /** Runs `cmd` once; returns { ms, status, signal, stderr, maxRssKB? }. */
 export async function runTimed(cmd, { memory = null } = {}) {
-  if (memory?.kind === "time") return runUnderGnuTime(cmd);
-  if (memory?.kind === "proc") return runPollingProc(cmd);
+  const run =
+    memory?.kind === "time"
+      ? runUnderGnuTime(cmd)
+      : memory?.kind === "proc"
+        ? await runPollingProc(cmd)
+        : runPlain(cmd);
+  return cmd.reportsMs ? withReportedTime(run) : run;
+}
+
+function runPlain(cmd) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd.file, cmd.args ?? [], spawnOptions(cmd));
   const ms = elapsedMs(t0);
-  const stderr = r.error ? String(r.error) : String(r.stderr ?? "");
-  if (!cmd.reportsMs) return { ms, status: r.error ? -1 : r.status, signal: r.signal, stderr };
-  const reported = /^first screen after (\d+(?:\.\d+)?) ms$/m.exec(stderr);
-  // A run that printed no time failed, whatever its status.
-  return { ms: reported ? Number(reported[1]) : ms, status: reported ? r.status : -1, signal: r.signal, stderr };
+  return {
+    ms,
+    status: r.error ? -1 : r.status,
+    signal: r.signal,
+    stderr: r.error ? String(r.error) : String(r.stderr ?? ""),
+  };
+}
+
+/** `run` with the time its command printed (`reportsMs`); a run that printed none failed, whatever its status. */
+function withReportedTime(run) {
+  const reported = /^first screen after (\d+(?:\.\d+)?) ms$/m.exec(run.stderr);
+  return reported ? { ...run, ms: Number(reported[1]) } : { ...run, status: -1 };
 }
 
 // GNU time adds one fork+exec (~1 ms) to the measured wall time; negligible next to a rebuild.
